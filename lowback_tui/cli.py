@@ -1,0 +1,188 @@
+"""The `lowback` command line.
+
+Only `lowback [run] [ROUTINE]` starts the full-screen app; every other command answers without
+importing textual, so it takes tens of milliseconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from lowback_tui import __version__, dirs, library
+from lowback_tui.routine import Problem, Routine, RoutineError, load
+
+EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+
+USAGE = """\
+lowback [ROUTINE]                   start the trainer (default: the bundled lower-back routine)
+       lowback validate FILE...            check routine files
+       lowback routines                    list bundled and your own routines
+       lowback new NAME [--from ROUTINE]   start a routine of your own from an existing one
+       lowback locate                      show where settings, history and routines live"""
+
+DESCRIPTION = """\
+A full-screen trainer for a short daily lower-back routine. ROUTINE is the name of a bundled
+routine or one of yours (see `lowback routines`), or the path of a routine file."""
+
+
+def _report(problems: list[Problem]) -> int:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
+def _load(argument: str | None) -> Routine:
+    return load(library.resolve(argument))
+
+
+def _summary(routine: Routine) -> str:
+    from lowback_tui import describe, plan
+
+    count = len(routine.exercises)
+    noun = "exercise" if count == 1 else "exercises"
+    return f"{routine.name}, {count} {noun}, {describe.about(plan.total_seconds(routine))}"
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    """Start the full-screen trainer on a routine."""
+    try:
+        routine = _load(args.routine)
+    except RoutineError as error:
+        return _report(error.problems)
+    from lowback_tui.app import LowbackApp  # the only command that needs textual
+
+    app = LowbackApp(routine)
+    app.run()
+    return app.return_code or EXIT_OK
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    """Check each routine file and say what is wrong, one problem per line."""
+    status = EXIT_OK
+    for argument in args.files:
+        try:
+            print(f"ok: {_summary(_load(argument))}")
+        except RoutineError as error:
+            status = _report(error.problems)
+    return status
+
+
+def cmd_routines(args: argparse.Namespace) -> int:
+    """List the bundled routines and the person's own, with their paths."""
+    entries = library.entries()
+    if not any(not e.bundled for e in entries):
+        print(f"You have no routines of your own yet in {dirs.routines_dir()}")
+        print("(`lowback new NAME` makes one).\n")
+    for entry in entries:
+        kind = "bundled" if entry.bundled else "yours"
+        if entry.shadowed:
+            kind += ", hidden by yours of the same name"
+        try:
+            about = _summary(load(entry.path))
+        except RoutineError as error:
+            count = len(error.problems)
+            about = f"broken: {count} problem{'s' if count > 1 else ''}; run `lowback validate`"
+        print(f"{entry.name} ({kind})\n  {about}\n  {entry.path}")
+    return EXIT_OK
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    """Write a new routine of the person's own, copied from an existing one."""
+    from lowback_tui.routine import dumps, loads
+    from lowback_tui.routine_check import slug
+
+    name = args.name.removesuffix(".toml").strip()
+    file_name = slug(name)
+    if not file_name:
+        print(
+            f"lowback new: '{args.name}' has no letters or digits to name a file after",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
+    try:
+        source = _load(args.source)
+        text = NEW_HEADER.format(source=source.source) + dumps(replace(source, name=name))
+        loads(text)  # what we write must be a routine lowback can read
+    except RoutineError as error:
+        return _report(error.problems)
+    path = dirs.routines_dir() / f"{file_name}.toml"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("x", encoding="utf-8") as out:
+            out.write(text)
+    except FileExistsError:
+        print(
+            f"lowback new: {path} already exists; choose another name or edit that file",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
+    except OSError as error:
+        print(f"lowback new: cannot write {path}: {error.strerror}", file=sys.stderr)
+        return EXIT_FAILED
+    print(path)
+    return EXIT_OK
+
+
+NEW_HEADER = """\
+# A lowback routine of your own, first copied from {source}.
+# Change anything you like, then check it with `lowback validate`. README.md explains every key.
+
+"""
+
+
+def cmd_locate(args: argparse.Namespace) -> int:
+    """Print the folders lowback reads and writes."""
+    print(f"config    {dirs.config_dir()}")
+    print(f"data      {dirs.data_dir()}")
+    print(f"routines  {dirs.routines_dir()}")
+    print(f"bundled   {dirs.bundled_dir()}")
+    return EXIT_OK
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="lowback", usage=USAGE, description=DESCRIPTION)
+    parser.add_argument("--version", action="version", version=f"lowback {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, handler: Callable[[argparse.Namespace], int]) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=(handler.__doc__ or "").strip().rstrip("."))
+        sub.set_defaults(handler=handler)
+        return sub
+
+    run = command("run", cmd_run)
+    run.add_argument("routine", nargs="?", metavar="ROUTINE", help="name or path of a routine")
+    command("validate", cmd_validate).add_argument(
+        "files", nargs="+", metavar="FILE", help="routine files (or routine names) to check"
+    )
+    command("routines", cmd_routines)
+    new = command("new", cmd_new)
+    new.add_argument("name", metavar="NAME", help='a name for it, such as "bad day"')
+    new.add_argument(
+        "--from",
+        dest="source",
+        metavar="ROUTINE",
+        help=f"the routine to copy (default: {library.DEFAULT_ROUTINE})",
+    )
+    command("locate", cmd_locate)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Entry point of the `lowback` command."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = _parser()
+    known = {"run", "validate", "routines", "new", "locate", "-h", "--help", "--version"}
+    if not args_list or args_list[0] not in known:
+        args_list.insert(0, "run")  # `lowback [ROUTINE]` is `lowback run [ROUTINE]`
+    args = parser.parse_args(args_list)
+    try:
+        code = args.handler(args)
+    except KeyboardInterrupt:
+        code = 130
+    except BrokenPipeError:  # `lowback routines | head`
+        sys.stderr.close()
+        code = EXIT_OK
+    sys.exit(code)

@@ -1,0 +1,58 @@
+"""The routines a person can choose from, and turning a ROUTINE argument into a file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from lowback_tui import dirs
+from lowback_tui.routine import Problem, RoutineError
+
+DEFAULT_ROUTINE = "lower-back"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A routine file found in the bundled or the user routines folder."""
+
+    name: str
+    """The name to type: the file name without ".toml"."""
+    path: Path
+    bundled: bool
+    shadowed: bool = False
+    """A bundled routine hidden by the person's own routine of the same name."""
+
+
+def entries() -> list[Entry]:
+    """The person's routines, then the bundled ones; a person's routine hides a bundled twin."""
+    own = sorted(dirs.routines_dir().glob("*.toml")) if dirs.routines_dir().is_dir() else []
+    names = {p.stem for p in own}
+    found = [Entry(p.stem, p, bundled=False) for p in own]
+    found += [
+        Entry(p.stem, p, bundled=True, shadowed=p.stem in names)
+        for p in sorted(dirs.bundled_dir().glob("*.toml"))
+    ]
+    return found
+
+
+def looks_like_path(argument: str) -> bool:
+    """True when the argument names a file rather than a routine in the library."""
+    return argument.endswith(".toml") or "/" in argument or Path(argument).is_file()
+
+
+def resolve(argument: str | None) -> Path:
+    """The file a ROUTINE argument means: a path, a routine of the person's, or a bundled one."""
+    argument = argument or DEFAULT_ROUTINE
+    if looks_like_path(argument):
+        return Path(argument)
+    for folder in (dirs.routines_dir(), dirs.bundled_dir()):
+        candidate = folder / f"{argument}.toml"
+        if candidate.is_file():
+            return candidate
+    import difflib
+
+    known = sorted({e.name for e in entries()})
+    close = difflib.get_close_matches(argument, known, n=1)
+    hint = f"did you mean '{close[0]}'? " if close else ""
+    message = f"no routine by that name; {hint}`lowback routines` lists them"
+    raise RoutineError([Problem(Path(argument), None, "", message)])

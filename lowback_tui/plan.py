@@ -1,0 +1,95 @@
+"""The planned sequence of phases a routine is done in.
+
+This is the one place that says what a session consists of: the list screen's time estimate and
+the session engine both walk this sequence, so the estimate is the session's plan, not a guess.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+
+from lowback_tui.routine import Exercise, Routine, Sides
+
+
+class Kind(StrEnum):
+    """What a phase asks of the person."""
+
+    GET_READY = "get ready"
+    HOLD = "hold"
+    WORK = "work"
+    SWITCH = "switch sides"
+    RELAX = "relax"
+    REST = "rest"
+
+    @property
+    def is_active(self) -> bool:
+        """True for the phases that count as exercise time."""
+        return self in (Kind.HOLD, Kind.WORK)
+
+
+class Side(StrEnum):
+    """The side of the body a hold is on."""
+
+    LEFT = "left"
+    RIGHT = "right"
+
+
+@dataclass(frozen=True)
+class Phase:
+    """One stretch of time in a session."""
+
+    kind: Kind
+    seconds: int
+    exercise: int
+    """0-based index of the exercise this phase belongs to (a rest belongs to the one before)."""
+    rep: int = 0
+    """1-based rep of an active phase (per side); 0 for the phases between."""
+    side: Side | None = None
+
+
+def _efforts(exercise: Exercise) -> list[tuple[int, Side | None]]:
+    """The (rep, side) of every hold or effort of an exercise, in order."""
+    reps = range(1, exercise.reps + 1)
+    if exercise.sides is Sides.ALTERNATE:
+        return [(rep, side) for rep in reps for side in (Side.LEFT, Side.RIGHT)]
+    if exercise.sides is Sides.EACH:
+        return [(rep, side) for side in (Side.LEFT, Side.RIGHT) for rep in reps]
+    return [(rep, None) for rep in reps]
+
+
+def exercise_phases(routine: Routine, index: int) -> Iterator[Phase]:
+    """The phases of one exercise, from its get-ready to its rest (none after the last)."""
+    exercise = routine.exercises[index]
+    timing = routine.timing_for(exercise)
+    active = Kind.HOLD if exercise.is_hold else Kind.WORK
+    if timing.get_ready_seconds:
+        yield Phase(Kind.GET_READY, timing.get_ready_seconds, index)
+    previous: Side | None = None
+    for n, (rep, side) in enumerate(_efforts(exercise)):
+        if n:
+            between = Kind.SWITCH if side is not previous else Kind.RELAX
+            seconds = timing.switch_seconds if between is Kind.SWITCH else timing.relax_seconds
+            if seconds:
+                yield Phase(between, seconds, index)
+        yield Phase(active, exercise.effort_seconds, index, rep, side)
+        previous = side
+    if index < len(routine.exercises) - 1 and timing.rest_seconds:
+        yield Phase(Kind.REST, timing.rest_seconds, index)
+
+
+def phases(routine: Routine) -> Iterator[Phase]:
+    """Every phase of a whole session of the routine, in order."""
+    for index in range(len(routine.exercises)):
+        yield from exercise_phases(routine, index)
+
+
+def total_seconds(routine: Routine) -> int:
+    """How long a session of the routine takes if nothing is paused or skipped."""
+    return sum(p.seconds for p in phases(routine))
+
+
+def active_seconds(routine: Routine) -> int:
+    """The time spent holding or working, without the phases between."""
+    return sum(p.seconds for p in phases(routine) if p.kind.is_active)

@@ -1,0 +1,332 @@
+"""Turn a parsed TOML document into a Routine, collecting every problem on the way.
+
+Each check names the dotted key path (1-based indexes, so `exercise[3]` is the third
+`[[exercise]]` table, the third exercise on the list screen) and says what would be right.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+
+from lowback_tui.routine import (
+    DEFAULT_SIDE_NAMES,
+    FORMAT,
+    Exercise,
+    Problem,
+    Routine,
+    RoutineError,
+    Sides,
+    Timing,
+)
+from lowback_tui.toml_lines import KeyLines
+
+ROUTINE_KEYS = ("format", "name", "summary", "course_days", "timing", "exercise")
+TIMING_RANGES = {
+    "get_ready_seconds": (0, 60),
+    "switch_seconds": (0, 60),
+    "relax_seconds": (0, 60),
+    "rest_seconds": (0, 600),
+}
+EXERCISE_KEYS = (
+    "id",
+    "name",
+    "position",
+    "equipment",
+    "hold_seconds",
+    "work_seconds",
+    "reps",
+    "goal_reps",
+    "sides",
+    "side_names",
+    "cues",
+    *TIMING_RANGES,
+)
+SECONDS_RANGE = (1, 600)
+REPS_RANGE = (1, 100)
+COURSE_DAYS_RANGE = (1, 365)
+NAME_MAX, TEXT_MAX, SHORT_MAX = 80, 400, 60
+LIST_MAX = 12
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_ID = re.compile(r"^[\w-]+$")
+
+
+def _describe(value: Any) -> str:
+    """A value as a person would recognise it in their file."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        shown = value if len(value) <= 30 else value[:27] + "..."
+        return f'"{shown}", which is text'
+    if isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, datetime | date | time):
+        return f"{value}, a date or time"
+    return type(value).__name__
+
+
+def slug(name: str) -> str:
+    """An id made from a name: "Knee to chest" -> "knee-to-chest"."""
+    return re.sub(r"[\W_]+", "-", name.lower()).strip("-")[:SHORT_MAX]
+
+
+class _Checker:
+    """Reads values out of tables, recording a Problem for each one that is wrong."""
+
+    def __init__(self, path: Path, text: str) -> None:
+        self.path = path
+        self.lines = KeyLines(text)
+        self.problems: list[Problem] = []
+
+    def problem(self, key: str, message: str) -> None:
+        self.problems.append(Problem(self.path, self.lines.line_of(key), key, message))
+
+    def unknown_keys(self, table: dict[str, Any], known: Iterable[str], prefix: str) -> None:
+        known = list(known)
+        for key in table:
+            if key in known:
+                continue
+            import difflib  # only a file with a typo pays for it
+
+            close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+            hint = f"did you mean '{close[0]}'?" if close else "known keys: " + ", ".join(known)
+            self.problem(_join(prefix, key), f"unknown key; {hint}")
+
+    def integer(
+        self, table: dict[str, Any], key: str, prefix: str, bounds: tuple[int, int], unit: str = ""
+    ) -> int | None:
+        """The whole number at `key`, or None if it is missing or wrong."""
+        if key not in table:
+            return None
+        value, where = table[key], _join(prefix, key)
+        low, high = bounds
+        units = f" {unit}" if unit else ""
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.problem(
+                where,
+                f"must be a whole number{' of ' + unit if unit else ''} (got {_describe(value)})",
+            )
+            return None
+        if not low <= value <= high:
+            self.problem(where, f"must be between {low} and {high}{units} (got {value})")
+            return None
+        return value
+
+    def text(
+        self, table: dict[str, Any], key: str, prefix: str, limit: int, required: bool = False
+    ) -> str | None:
+        """The text at `key`, or None if it is missing or wrong."""
+        where = _join(prefix, key)
+        if key not in table:
+            if required:
+                self.problem(where, f'missing; add {key} = "..."')
+            return None
+        return self._one_text(table[key], where, limit, required)
+
+    def _one_text(self, value: Any, where: str, limit: int, required: bool) -> str | None:
+        if not isinstance(value, str):
+            self.problem(where, f"must be text in quotes (got {_describe(value)})")
+            return None
+        if required and not value.strip():
+            self.problem(where, "must not be empty")
+            return None
+        if len(value) > limit:
+            self.problem(where, f"is {len(value)} characters long; keep it under {limit}")
+            return None
+        if control := _CONTROL.search(value):
+            self.problem(
+                where, f"contains a control character (U+{ord(control[0]):04X}); remove it"
+            )
+            return None
+        return value
+
+    def texts(
+        self, table: dict[str, Any], key: str, prefix: str, limit: int, count: int | None = None
+    ) -> tuple[str, ...] | None:
+        """The list of texts at `key`, or None if it is missing or wrong."""
+        if key not in table:
+            return None
+        value, where = table[key], _join(prefix, key)
+        if not isinstance(value, list):
+            example = '["left leg", "right leg"]' if count == 2 else '["...", "..."]'
+            self.problem(where, f"must be a list of texts like {example} (got {_describe(value)})")
+            return None
+        if count is not None and len(value) != count:
+            self.problem(where, f"must have exactly {count} entries (got {len(value)})")
+            return None
+        if len(value) > LIST_MAX:
+            self.problem(where, f"has {len(value)} entries; keep it to {LIST_MAX} or fewer")
+            return None
+        items = [
+            self._one_text(item, f"{where}[{n}]", limit, required=count is not None)
+            for n, item in enumerate(value, start=1)
+        ]
+        return None if None in items else tuple(i for i in items if i is not None)
+
+    def table(self, document: dict[str, Any], key: str, shape: str) -> dict[str, Any]:
+        """The sub-table at `key`, or {} (with a problem) if it is something else."""
+        value = document.get(key, {})
+        if isinstance(value, dict):
+            return value
+        self.problem(key, f"must be a table written {shape} (got {_describe(value)})")
+        return {}
+
+
+def _join(prefix: str, key: str) -> str:
+    return f"{prefix}.{key}" if prefix else key
+
+
+def build(document: dict[str, Any], text: str, path: Path) -> Routine:
+    """Check a parsed document and build its Routine; raise RoutineError with every problem."""
+    check = _Checker(path, text)
+    check.unknown_keys(document, ROUTINE_KEYS, "")
+    version = document.get("format", FORMAT)
+    if isinstance(version, bool) or not isinstance(version, int):
+        check.problem("format", f"must be the number {FORMAT} (got {_describe(version)})")
+    elif version != FORMAT:
+        newer = " (written for a newer lowback?)" if version > FORMAT else ""
+        check.problem(
+            "format",
+            f"unknown format version {version}{newer}; this lowback reads format = {FORMAT}",
+        )
+    name = check.text(document, "name", "", NAME_MAX, required=True)
+    summary = check.text(document, "summary", "", TEXT_MAX)
+    course_days = check.integer(document, "course_days", "", COURSE_DAYS_RANGE, "days")
+    timing = _timing(check, check.table(document, "timing", "[timing]"))
+    exercises = _exercises(check, document)
+    if check.problems:
+        raise RoutineError(sorted(check.problems, key=lambda p: p.line or 0))
+    assert name is not None
+    return Routine(
+        name=name,
+        summary=summary or "",
+        course_days=course_days or Routine.course_days,
+        timing=timing,
+        exercises=tuple(exercises),
+        source=path,
+    )
+
+
+def _timing(check: _Checker, table: dict[str, Any]) -> Timing:
+    check.unknown_keys(table, TIMING_RANGES, "timing")
+    values = {
+        key: check.integer(table, key, "timing", bounds, "seconds")
+        for key, bounds in TIMING_RANGES.items()
+    }
+    return Timing(**{k: v for k, v in values.items() if v is not None})
+
+
+def _exercises(check: _Checker, document: dict[str, Any]) -> list[Exercise]:
+    tables = document.get("exercise")
+    if tables is None:
+        check.problem("exercise", "the routine has no exercises; add at least one [[exercise]]")
+        return []
+    if isinstance(tables, dict):
+        check.problem(
+            "exercise",
+            "write each exercise under its own [[exercise]] header (two brackets), not [exercise]",
+        )
+        return []
+    if not isinstance(tables, list) or not tables:
+        check.problem(
+            "exercise", f"must be one or more [[exercise]] tables (got {_describe(tables)})"
+        )
+        return []
+    exercises: list[Exercise] = []
+    first_use: dict[str, str] = {}
+    for number, table in enumerate(tables, start=1):
+        prefix = f"exercise[{number}]"
+        if not isinstance(table, dict):
+            check.problem(prefix, f"must be a table of keys (got {_describe(table)})")
+            continue
+        exercise = _exercise(check, table, prefix)
+        if exercise is None:
+            continue
+        if exercise.id in first_use:
+            key = "id" if "id" in table else "name"
+            how = "" if key == "id" else '; give one of them its own id = "..."'
+            check.problem(
+                f"{prefix}.{key}",
+                f"the id '{exercise.id}' is already used by {first_use[exercise.id]}{how}",
+            )
+        first_use.setdefault(exercise.id, prefix)
+        exercises.append(exercise)
+    return exercises
+
+
+def _exercise(check: _Checker, table: dict[str, Any], prefix: str) -> Exercise | None:
+    before = len(check.problems)
+    check.unknown_keys(table, EXERCISE_KEYS, prefix)
+    name = check.text(table, "name", prefix, NAME_MAX, required=True)
+    ident = check.text(table, "id", prefix, SHORT_MAX, required="id" in table)
+    if ident is not None and not _ID.match(ident):
+        check.problem(
+            f"{prefix}.id", f"may hold only letters, digits, '-' and '_' (got \"{ident}\")"
+        )
+    if ident is None and name is not None:
+        ident = slug(name) or prefix.replace("[", "-").rstrip("]")
+    hold = check.integer(table, "hold_seconds", prefix, SECONDS_RANGE, "seconds")
+    work = check.integer(table, "work_seconds", prefix, SECONDS_RANGE, "seconds")
+    if "hold_seconds" in table and "work_seconds" in table:
+        check.problem(
+            f"{prefix}.work_seconds",
+            "can't be used together with hold_seconds; "
+            "keep hold_seconds for a held position or work_seconds for a timed effort",
+        )
+    elif "hold_seconds" not in table and "work_seconds" not in table:
+        check.problem(
+            prefix, "needs hold_seconds (a held position) or work_seconds (a timed effort)"
+        )
+    reps = check.integer(table, "reps", prefix, REPS_RANGE)
+    goal = check.integer(table, "goal_reps", prefix, REPS_RANGE)
+    if goal is not None and goal < (reps or 1):
+        check.problem(f"{prefix}.goal_reps", f"must be at least reps ({reps or 1}) (got {goal})")
+    sides = _sides(check, table, prefix)
+    side_names = check.texts(table, "side_names", prefix, SHORT_MAX, count=2)
+    timing = {
+        key: check.integer(table, key, prefix, bounds, "seconds")
+        for key, bounds in TIMING_RANGES.items()
+    }
+    position = check.text(table, "position", prefix, NAME_MAX)
+    equipment = check.texts(table, "equipment", prefix, SHORT_MAX)
+    cues = check.texts(table, "cues", prefix, TEXT_MAX)
+    if len(check.problems) > before or name is None or ident is None:
+        return None
+    return Exercise(
+        id=ident,
+        name=name,
+        hold_seconds=hold,
+        work_seconds=work,
+        reps=reps or 1,
+        goal_reps=goal,
+        sides=sides,
+        side_names=(side_names[0], side_names[1]) if side_names else DEFAULT_SIDE_NAMES,
+        position=position or "",
+        equipment=equipment or (),
+        cues=cues or (),
+        **timing,
+    )
+
+
+def _sides(check: _Checker, table: dict[str, Any], prefix: str) -> Sides:
+    value = table.get("sides", Sides.NONE.value)
+    choices = [s.value for s in Sides]
+    if value in choices:
+        return Sides(value)
+    import difflib
+
+    close = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.5)
+    hint = f"; did you mean '{close[0]}'?" if close else ""
+    got = f'"{value}"' if isinstance(value, str) else _describe(value)
+    check.problem(
+        f"{prefix}.sides", f'must be one of "none", "alternate" or "each" (got {got}){hint}'
+    )
+    return Sides.NONE

@@ -1,0 +1,34 @@
+"""One exercise, full screen: for small terminals, where the list has no room for its pane."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import ModalScreen
+from textual.widgets import Footer
+
+from lowback_tui.routine import Exercise
+from lowback_tui.widgets.exercise_detail import ExerciseDetail
+
+
+class ExerciseDetailScreen(ModalScreen[None]):
+    """The detail pane of one exercise on its own; any closing key returns to the list."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss", "Back"),
+        Binding("enter", "dismiss", "Back", show=False),
+        Binding("q", "dismiss", "Back", show=False),
+    ]
+
+    def __init__(self, exercise: Exercise) -> None:
+        super().__init__()
+        self.exercise = exercise
+
+    def compose(self) -> ComposeResult:
+        yield ExerciseDetail(id="detail-full")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(ExerciseDetail).exercise = self.exercise

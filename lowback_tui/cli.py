@@ -145,7 +145,9 @@ def cmd_locate(args: argparse.Namespace) -> int:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="lowback", usage=USAGE, description=DESCRIPTION)
     parser.add_argument("--version", action="version", version=f"lowback {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(
+        dest="command", metavar="COMMAND", title="commands", prog="lowback"
+    )
 
     def command(name: str, handler: Callable[[argparse.Namespace], int]) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=(handler.__doc__ or "").strip().rstrip("."))

@@ -32,7 +32,7 @@ def dose(exercise: Exercise) -> str:
     """The dose of an exercise in words: "5 × 5 s holds per leg, alternating"."""
     length = duration(exercise.effort_seconds)
     if exercise.is_hold:
-        what = f"{exercise.reps} × {length} hold" + ("s" if exercise.reps > 1 else "")
+        what = f"{exercise.reps} × {length} holds" if exercise.reps > 1 else f"one {length} hold"
     else:
         what = length if exercise.reps == 1 else f"{exercise.reps} × {length}"
     if exercise.sides is Sides.NONE:

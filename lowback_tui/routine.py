@@ -188,6 +188,8 @@ def loads(text: str, path: Path = Path("<routine>")) -> Routine:
         if not found:
             raise RoutineError([Problem(path, None, "", f"not valid TOML: {error}")]) from None
         what = found["what"][:1].lower() + found["what"][1:]
+        if what == "illegal character '\\n'":  # tomllib's words for an unclosed quote
+            what = "a quoted text is not closed before the end of the line"
         if found["line"]:
             line, where = int(found["line"]), f" (column {found['col']})"
         else:

@@ -166,7 +166,7 @@ class _Checker:
             self.problem(where, f"has {len(value)} entries; keep it to {LIST_MAX} or fewer")
             return None
         items = [
-            self._one_text(item, f"{where}[{n}]", limit, required=count is not None)
+            self._one_text(item, f"{where}[{n}]", limit, required=True)
             for n, item in enumerate(value, start=1)
         ]
         return None if None in items else tuple(i for i in items if i is not None)

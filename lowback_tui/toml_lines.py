@@ -23,7 +23,11 @@ def _key_parts(dotted: str) -> list[str]:
 
 
 def _code_only(value: str) -> str:
-    """The value with strings and a trailing comment removed, to count brackets safely."""
+    """The value with each string reduced to one "0" and a trailing comment removed.
+
+    What is left can be read for brackets and commas without being fooled by their look-alikes
+    inside quotes.
+    """
     out: list[str] = []
     quote = ""
     i = 0
@@ -36,6 +40,7 @@ def _code_only(value: str) -> str:
                 quote = ""
         elif ch in "\"'":
             quote = ch
+            out.append("0")
         elif ch == "#":
             break
         else:
@@ -53,44 +58,63 @@ def _opens_multiline_string(value: str) -> str:
 
 
 class KeyLines:
-    """Where keys and tables sit in one TOML text."""
+    """Where keys, tables and the items of arrays sit in one TOML text."""
 
     def __init__(self, text: str) -> None:
         self._lines: dict[str, int] = {}
+        # The array being read across lines: its key path, bracket depth, items begun so far.
+        self._array = ""
+        self._depth = 0
+        self._items = 0
+        self._in_item = False
         self._scan(text)
 
     def _scan(self, text: str) -> None:
         table = ""
         counts: dict[str, int] = {}
         open_string = ""
-        depth = 0
         for number, raw in enumerate(text.splitlines(), start=1):
             if open_string:
                 if raw.count(open_string) % 2 == 1:
                     open_string = ""
                 continue
-            if depth > 0:
-                code = _code_only(raw)
-                depth += code.count("[") + code.count("{") - code.count("]") - code.count("}")
+            if self._depth > 0:
+                self._read_value(_code_only(raw), number)
                 continue
             stripped = raw.strip()
             if stripped.startswith("[["):
                 name = ".".join(_key_parts(stripped[2:].split("]]")[0]))
                 counts[name] = counts.get(name, 0) + 1
                 table = f"{name}[{counts[name]}]"
+                self._lines.setdefault(name, number)
                 self._lines.setdefault(table, number)
             elif stripped.startswith("["):
                 table = ".".join(_key_parts(stripped[1:].split("]")[0]))
                 self._lines.setdefault(table, number)
             elif match := _KEY.match(raw):
                 key = ".".join(_key_parts(match.group(1)))
-                self._lines.setdefault(f"{table}.{key}" if table else key, number)
+                path = f"{table}.{key}" if table else key
+                self._lines.setdefault(path, number)
                 value = raw[match.end() :]
                 open_string = _opens_multiline_string(value)
                 if not open_string:
-                    code = _code_only(value)
-                    depth = code.count("[") + code.count("{") - code.count("]") - code.count("}")
-                    depth = max(depth, 0)
+                    self._array, self._items, self._in_item = path, 0, False
+                    self._read_value(_code_only(value), number)
+
+    def _read_value(self, code: str, number: int) -> None:
+        """Follow brackets through a value, noting the line each top-level array item starts on."""
+        for ch in code:
+            if ch in "[{":
+                self._depth += 1
+            elif ch in "]}":
+                self._depth = max(self._depth - 1, 0)
+            elif ch == "," and self._depth == 1:
+                self._in_item = False
+                continue
+            if self._depth == 1 and not self._in_item and ch not in " \t[":
+                self._items += 1
+                self._in_item = True
+                self._lines.setdefault(f"{self._array}[{self._items}]", number)
 
     def line_of(self, path: str) -> int | None:
         """The line of `path`, or of the nearest enclosing key or table that has one."""

@@ -1,0 +1,173 @@
+"""The command line: output, exit codes, and no textual import outside the app."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from lowback_tui import __version__
+from lowback_tui.cli import main
+from lowback_tui.routine import load
+
+from .conftest import BROKEN, BUNDLED
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as exited:
+        main(list(argv))
+    out, err = capsys.readouterr()
+    return int(exited.value.code or 0), out, err
+
+
+def test_validate_ok(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "validate", str(BUNDLED)) == (
+        0, "ok: Strengthen your lower back, 7 exercises, about 10 min\n", ""
+    )  # fmt: skip
+
+
+def test_validate_accepts_a_routine_name(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "validate", "lower-back")
+    assert (code, out.startswith("ok: Strengthen")) == (0, True)
+
+
+def test_validate_reports_each_problem_on_its_own_line(capsys: pytest.CaptureFixture[str]) -> None:
+    broken = BROKEN / "hold-and-work.toml"
+    code, out, err = run(capsys, "validate", str(BUNDLED), str(broken))
+    assert code == 2
+    assert out.startswith("ok: ")
+    assert err.splitlines() == [
+        f"{broken}:6: exercise[1].work_seconds: can't be used together with hold_seconds; "
+        "keep hold_seconds for a held position or work_seconds for a timed effort",
+        f"{broken}:8: exercise[2]: needs hold_seconds (a held position) "
+        "or work_seconds (a timed effort)",
+    ]
+
+
+def test_running_a_broken_routine_exits_2_before_any_screen(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, err = run(capsys, str(BROKEN / "future-format.toml"))
+    assert code == 2
+    assert "unknown format version 2" in err
+    assert "Traceback" not in err + out
+
+
+def test_unknown_routine_name_suggests_the_close_one(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "lower-bak")
+    assert code == 2
+    assert err == (
+        "lower-bak: no routine by that name; did you mean 'lower-back'? "
+        "`lowback routines` lists them\n"
+    )
+
+
+def test_routines_lists_bundled_and_own_with_paths(
+    capsys: pytest.CaptureFixture[str], private_home: Path
+) -> None:
+    code, out, _ = run(capsys, "routines")
+    assert code == 0
+    assert "You have no routines of your own yet" in out
+    assert "lower-back (bundled)\n  Strengthen your lower back, 7 exercises, about 10 min" in out
+    assert out.rstrip().endswith(str(BUNDLED))
+
+
+def test_new_writes_a_valid_copy_and_refuses_to_overwrite(
+    capsys: pytest.CaptureFixture[str], private_home: Path
+) -> None:
+    code, out, _ = run(capsys, "new", "Bad day")
+    path = private_home / "config" / "routines" / "bad-day.toml"
+    assert (code, out) == (0, f"{path}\n")
+    made = load(path)
+    assert made.name == "Bad day"
+    assert made.exercises == load(BUNDLED).exercises
+    path.write_text(path.read_text() + "# my own notes\n")
+
+    code, _, err = run(capsys, "new", "bad day")
+    assert code == 2
+    assert "already exists" in err
+    assert path.read_text().endswith("# my own notes\n")
+
+
+def test_a_routine_of_ones_own_is_found_by_name_first(
+    capsys: pytest.CaptureFixture[str], private_home: Path
+) -> None:
+    run(capsys, "new", "lower-back")
+    code, out, _ = run(capsys, "routines")
+    assert "lower-back (yours)" in out
+    assert "lower-back (bundled, hidden by yours of the same name)" in out
+    code, out, _ = run(capsys, "validate", "lower-back")
+    assert code == 0
+    assert out == "ok: lower-back, 7 exercises, about 10 min\n"
+
+
+def test_new_from_a_missing_routine_or_an_unusable_name(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "new", "mine", "--from", "nope")
+    assert (code, err.startswith("nope: no routine by that name")) == (2, True)
+    code, _, err = run(capsys, "new", "!!!")
+    assert (code, err) == (2, "lowback new: '!!!' has no letters or digits to name a file after\n")
+
+
+def test_locate_prints_the_overridden_folders(
+    capsys: pytest.CaptureFixture[str], private_home: Path
+) -> None:
+    code, out, _ = run(capsys, "locate")
+    assert code == 0
+    assert out.splitlines()[:3] == [
+        f"config    {private_home / 'config'}",
+        f"data      {private_home / 'data'}",
+        f"routines  {private_home / 'config' / 'routines'}",
+    ]
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "--version") == (0, f"lowback {__version__}\n", "")
+
+
+NO_TEXTUAL = """
+import sys
+from lowback_tui.cli import main
+try:
+    main({argv!r})
+except SystemExit as exit:
+    code = exit.code
+loaded = sorted(m for m in sys.modules if m == "textual" or m.startswith("textual."))
+print("TEXTUAL" if loaded else "CLEAN", code, file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["validate", str(BUNDLED)],
+        ["validate", str(BROKEN / "unknown-key.toml")],
+        ["routines"],
+        ["locate"],
+        ["new", "mine"],
+        ["--version"],
+        [str(BROKEN / "wrong-types.toml")],  # the app command, refused before the UI loads
+    ],
+)
+def test_non_ui_commands_do_not_import_textual(argv: list[str]) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", NO_TEXTUAL.format(argv=argv)], capture_output=True, text=True
+    )
+    assert done.stderr.splitlines()[-1].startswith("CLEAN"), done.stderr
+
+
+def test_core_modules_never_import_textual() -> None:
+    core = ["routine", "routine_check", "toml_lines", "plan", "describe", "library", "dirs", "cli"]
+    code = "import sys\n" + "".join(f"import lowback_tui.{m}\n" for m in core)
+    code += "assert not any(m.split('.')[0] == 'textual' for m in sys.modules), 'textual'\n"
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_python_dash_m_works() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "lowback_tui", "validate", str(BUNDLED)],
+        capture_output=True,
+        text=True,
+    )
+    assert (done.returncode, done.stdout.startswith("ok: ")) == (0, True)

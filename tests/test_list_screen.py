@@ -1,0 +1,123 @@
+"""The exercise list screen, driven with the keyboard as a person would."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import OptionList
+
+from lowback_tui.app import LowbackApp
+from lowback_tui.routine import Routine
+from lowback_tui.screens.exercise_detail import ExerciseDetailScreen
+from lowback_tui.screens.exercise_list import ExerciseListScreen
+from lowback_tui.screens.keys import KeysScreen
+from lowback_tui.widgets.exercise_detail import ExerciseDetail
+
+from .conftest import screen_text
+
+
+def shown(app: LowbackApp) -> str | None:
+    """The name of the exercise in the detail pane of the current screen."""
+    exercise = app.screen.query_one(ExerciseDetail).exercise
+    return exercise.name if exercise else None
+
+
+async def test_arrows_and_j_k_move_and_the_pane_follows(routine: Routine) -> None:
+    app = LowbackApp(routine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert shown(app) == "Knee to chest"
+        await pilot.press("down", "j")
+        assert app.screen.query_one(OptionList).highlighted == 2
+        assert shown(app) == "Lying bicycle"
+        await pilot.press("k")
+        assert shown(app) == "Superman"
+        await pilot.press("end")
+        assert shown(app) == "Seated twist"
+        await pilot.press("down")  # round to the top, as Textual's lists do
+        assert shown(app) == "Knee to chest"
+        await pilot.press("end", "home")
+        assert shown(app) == "Knee to chest"
+
+
+async def test_screen_shows_name_summary_estimate_and_doses(routine: Routine) -> None:
+    app = LowbackApp(routine)
+    async with app.run_test(size=(160, 30)) as pilot:
+        await pilot.pause()
+        text = app.screen.query_one("#routine-meta").render()
+        assert str(text) == "7 exercises · about 10 min"
+        screen = screen_text(app)
+        assert "Strengthen your lower back" in screen
+        assert "Seven gentle moves" in screen
+        assert "5 × 5 s holds per leg, alternating" in screen
+        assert "Goal: work up to 10 reps per leg over the course" in screen
+
+
+async def test_enter_opens_the_exercise_and_escape_comes_back(routine: Routine) -> None:
+    app = LowbackApp(routine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("j", "enter")
+        assert isinstance(app.screen, ExerciseDetailScreen)
+        assert shown(app) == "Superman"
+        await pilot.press("escape")
+        assert isinstance(app.screen, ExerciseListScreen)
+
+
+async def test_question_mark_lists_the_keys_of_this_screen(routine: Routine) -> None:
+    app = LowbackApp(routine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, KeysScreen)
+        rows = dict((d, k) for k, d in app.screen.rows())
+        assert rows["Next exercise"] == "↓ j"
+        assert rows["Details"] == "⏎"
+        assert rows["Quit"].startswith("q")
+        assert "Scroll Left" not in rows  # Textual's inherited keys are left out
+        await pilot.press("escape")
+        assert isinstance(app.screen, ExerciseListScreen)
+
+
+async def test_q_quits(routine: Routine) -> None:
+    app = LowbackApp(routine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+    assert not app.is_running
+
+
+@pytest.mark.parametrize("size", [(20, 6), (40, 12), (60, 20), (300, 100), (1, 1)])
+async def test_no_crash_at_any_size(routine: Routine, size: tuple[int, int]) -> None:
+    app = LowbackApp(routine)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("j", "j", "enter")
+        await pilot.pause()
+        await pilot.press("escape", "question_mark")
+        await pilot.pause()
+        await pilot.press("escape", "k")
+        assert app.screen.query_one(OptionList).highlighted == 1
+
+
+async def test_the_pane_moves_then_hides_as_the_terminal_shrinks(routine: Routine) -> None:
+    app = LowbackApp(routine)
+    async with app.run_test(size=(100, 30)) as pilot:
+        detail = app.screen.query_one(ExerciseDetail)
+        assert app.screen.has_class("-wide")
+        assert detail.region.x > 0  # beside the list
+        await pilot.resize_terminal(60, 24)
+        await pilot.pause()
+        assert app.screen.has_class("-narrow")
+        assert detail.region.x == 0 and detail.region.y > 5  # under it
+        await pilot.resize_terminal(40, 12)
+        await pilot.pause()
+        assert not detail.display
+        for size in [(20, 6), (120, 40), (30, 8), (80, 24)]:
+            await pilot.resize_terminal(*size)
+        await pilot.pause()
+        assert detail.display and detail.region.x > 0
+
+
+def test_list_screen_snapshot(snap_compare, routine: Routine) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(LowbackApp(routine), terminal_size=(80, 24))
+
+
+def test_list_screen_snapshot_small(snap_compare, routine: Routine) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(LowbackApp(routine), terminal_size=(40, 12))

@@ -1,0 +1,180 @@
+"""Loading, checking and writing routine files."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lowback_tui.routine import (
+    DEFAULT_SIDE_NAMES,
+    MAX_FILE_BYTES,
+    Exercise,
+    Routine,
+    RoutineError,
+    Sides,
+    Timing,
+    dumps,
+    load,
+    loads,
+)
+
+
+def test_bundled_routine_has_the_seven_seed_exercises_at_our_doses(routine: Routine) -> None:
+    doses = [(e.id, e.hold_seconds, e.work_seconds, e.reps, e.goal_reps, e.sides)
+             for e in routine.exercises]  # fmt: skip
+    assert doses == [
+        ("knee-to-chest", 5, None, 5, 10, Sides.ALTERNATE),
+        ("superman", 5, None, 3, None, Sides.ALTERNATE),
+        ("lying-bicycle", None, 30, 1, None, Sides.NONE),
+        ("hamstring-stretch", 30, None, 3, None, Sides.ALTERNATE),
+        ("superman-reach", 5, None, 3, None, Sides.ALTERNATE),
+        ("squat-twist", 5, None, 3, None, Sides.ALTERNATE),
+        ("seated-twist", 5, None, 3, None, Sides.ALTERNATE),
+    ]
+    assert routine.timing == Timing(get_ready_seconds=5, switch_seconds=3, rest_seconds=15)
+    assert routine.course_days == 21
+    for exercise in routine.exercises:
+        assert 2 <= len(exercise.cues) <= 4, exercise.id
+        assert exercise.position, exercise.id
+
+
+def test_bundled_routine_promises_no_cure(routine: Routine) -> None:
+    words = " ".join([routine.name, routine.summary] + [c for e in routine.exercises
+                                                        for c in e.cues]).lower()  # fmt: skip
+    for claim in ("cure", "once and for all", "get rid of", "pain-free", "guarantee"):
+        assert claim not in words
+
+
+def test_squat_cue_does_not_ask_for_parallel_thighs(routine: Routine) -> None:
+    squat = next(e for e in routine.exercises if e.id == "squat-twist")
+    assert any("comfortable" in cue for cue in squat.cues)
+    assert not any("parallel" in cue for cue in squat.cues)
+
+
+def test_minimal_routine_gets_defaults() -> None:
+    routine = loads('name = "Tiny"\n[[exercise]]\nname = "Knee to chest"\nhold_seconds = 5\n')
+    (exercise,) = routine.exercises
+    assert exercise.id == "knee-to-chest"
+    assert exercise.reps == 1
+    assert exercise.sides is Sides.NONE
+    assert exercise.side_names == DEFAULT_SIDE_NAMES
+    assert routine.timing == Timing()
+
+
+def test_per_exercise_timing_overrides_the_routine() -> None:
+    routine = loads(
+        'name = "T"\n[timing]\nrest_seconds = 20\n'
+        '[[exercise]]\nname = "A"\nhold_seconds = 5\nrest_seconds = 40\nswitch_seconds = 0\n'
+        '[[exercise]]\nname = "B"\nhold_seconds = 5\n'
+    )
+    first, second = (routine.timing_for(e) for e in routine.exercises)
+    assert (first.rest_seconds, first.switch_seconds, first.get_ready_seconds) == (40, 0, 5)
+    assert (second.rest_seconds, second.switch_seconds) == (20, 3)
+
+
+def test_a_byte_order_mark_is_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "bom.toml"
+    path.write_bytes(b'\xef\xbb\xbfname = "BOM"\n[[exercise]]\nname = "A"\nwork_seconds = 9\n')
+    assert load(path).name == "BOM"
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda p: None, "no such file"),
+        (lambda p: p.mkdir(), "is a folder, not a routine file"),
+        (lambda p: p.write_bytes(b"#" * (MAX_FILE_BYTES + 1)),
+         f"is {MAX_FILE_BYTES + 1:,} bytes; a routine file is far smaller, "
+         "is this the right file?"),
+    ],
+)  # fmt: skip
+def test_unreadable_files_get_one_problem(tmp_path: Path, make, message: str) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "r.toml"
+    make(path)
+    with pytest.raises(RoutineError) as caught:
+        load(path)
+    assert [(p.line, p.key, p.message) for p in caught.value.problems] == [(None, "", message)]
+
+
+def test_syntax_error_at_the_end_of_the_file_names_the_last_line() -> None:
+    with pytest.raises(RoutineError) as caught:
+        loads('name = "x"\ncues = [1,\n')
+    (problem,) = caught.value.problems
+    assert problem.line == 3
+    assert problem.message.startswith("not valid TOML:")
+
+
+def test_deep_nesting_is_a_problem_not_a_crash() -> None:
+    with pytest.raises(RoutineError) as caught:
+        loads("x = " + "[" * 100_000)
+    assert caught.value.problems[0].message.startswith("not valid")
+
+
+def test_unknown_key_without_a_close_match_lists_the_known_ones() -> None:
+    with pytest.raises(RoutineError) as caught:
+        loads('name = "x"\nzzz = 1\n[[exercise]]\nname = "A"\nhold_seconds = 5\n')
+    (problem,) = caught.value.problems
+    assert problem.message == (
+        "unknown key; known keys: format, name, summary, course_days, timing, exercise"
+    )
+
+
+def test_round_trip_of_the_bundled_routine(routine: Routine) -> None:
+    assert loads(dumps(routine)) == routine
+
+
+# Text a person could type: no control characters, no surrogates, not blank.
+_text = st.text(
+    alphabet=st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, max_size=40
+).filter(str.strip)
+_seconds = st.integers(1, 600)
+
+
+@st.composite
+def exercises(draw: st.DrawFn, index: int) -> Exercise:
+    hold = draw(st.booleans())
+    reps = draw(st.integers(1, 100))
+    timing = st.none() | st.integers(0, 60)
+    return Exercise(
+        id=f"exercise-{index}",
+        name=draw(_text),
+        hold_seconds=draw(_seconds) if hold else None,
+        work_seconds=None if hold else draw(_seconds),
+        reps=reps,
+        goal_reps=draw(st.none() | st.integers(reps, 100)),
+        sides=draw(st.sampled_from(Sides)),
+        side_names=draw(st.just(DEFAULT_SIDE_NAMES) | st.tuples(_text, _text)),
+        position=draw(st.just("") | _text),
+        equipment=tuple(draw(st.lists(_text, max_size=3))),
+        cues=tuple(draw(st.lists(_text, max_size=4))),
+        get_ready_seconds=draw(timing),
+        switch_seconds=draw(timing),
+        relax_seconds=draw(timing),
+        rest_seconds=draw(st.none() | st.integers(0, 600)),
+    )
+
+
+@st.composite
+def routines(draw: st.DrawFn) -> Routine:
+    count = draw(st.integers(1, 5))
+    return Routine(
+        name=draw(_text),
+        summary=draw(st.just("") | _text),
+        course_days=draw(st.integers(1, 365)),
+        timing=Timing(*(draw(st.integers(0, 60)) for _ in range(3)), draw(st.integers(0, 600))),
+        exercises=tuple(draw(exercises(i)) for i in range(count)),
+    )
+
+
+@settings(max_examples=150, deadline=None)
+@given(routines())
+def test_round_trip_of_any_routine(routine: Routine) -> None:
+    assert loads(dumps(routine)) == routine
+
+
+def test_source_is_not_part_of_equality(routine: Routine) -> None:
+    assert replace(routine, source=None) == routine

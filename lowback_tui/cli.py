@@ -7,6 +7,7 @@ importing textual, so it takes tens of milliseconds.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -142,15 +143,32 @@ def cmd_locate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+class _Formatter(argparse.HelpFormatter):
+    """argparse's formatter, minus its `import shutil` (with bz2 and lzma) on every argument.
+
+    The width comes from os instead, the same way shutil would find it.
+    """
+
+    def __init__(self, prog: str) -> None:
+        try:
+            columns = int(os.environ.get("COLUMNS", "0")) or os.get_terminal_size().columns
+        except (ValueError, OSError):
+            columns = 80
+        super().__init__(prog, width=max(columns - 2, 40))
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="lowback", usage=USAGE, description=DESCRIPTION)
+    parser = argparse.ArgumentParser(
+        prog="lowback", usage=USAGE, description=DESCRIPTION, formatter_class=_Formatter
+    )
     parser.add_argument("--version", action="version", version=f"lowback {__version__}")
     commands = parser.add_subparsers(
         dest="command", metavar="COMMAND", title="commands", prog="lowback"
     )
 
     def command(name: str, handler: Callable[[argparse.Namespace], int]) -> argparse.ArgumentParser:
-        sub = commands.add_parser(name, help=(handler.__doc__ or "").strip().rstrip("."))
+        summary = (handler.__doc__ or "").strip().rstrip(".")
+        sub = commands.add_parser(name, help=summary, formatter_class=_Formatter)
         sub.set_defaults(handler=handler)
         return sub
 

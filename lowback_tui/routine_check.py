@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -68,7 +67,7 @@ def _describe(value: Any) -> str:
         return "a list"
     if isinstance(value, dict):
         return "a table"
-    if isinstance(value, datetime | date | time):
+    if type(value).__name__ in ("datetime", "date", "time"):  # saves importing datetime
         return f"{value}, a date or time"
     return type(value).__name__
 

@@ -1,0 +1,82 @@
+"""Run a program in a pseudo-terminal as a person would, and time what appears on its screen."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import re
+import select
+import signal
+import struct
+import subprocess
+import termios
+import time
+from collections.abc import Sequence
+
+_ESCAPES = re.compile(rb"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
+
+
+def plain(output: bytes) -> str:
+    """Terminal output without its escape sequences."""
+    return _ESCAPES.sub(b"", output).decode("utf-8", "replace")
+
+
+class PtyProgram:
+    """A program started on its own pseudo-terminal of a given size."""
+
+    def __init__(
+        self,
+        argv: Sequence[str],
+        size: tuple[int, int] = (80, 24),
+        env: dict[str, str] | None = None,
+    ) -> None:
+        self.master, slave = pty.openpty()
+        columns, rows = size
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+        full_env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": str(columns),
+                    "LINES": str(rows), **(env or {})}  # fmt: skip
+        # A real install has bytecode; without it every start recompiles lowback's modules.
+        full_env.pop("PYTHONDONTWRITEBYTECODE", None)
+        self.started = time.perf_counter()
+        self.process = subprocess.Popen(
+            argv, stdin=slave, stdout=slave, stderr=slave, env=full_env, start_new_session=True
+        )
+        os.close(slave)
+        self.output = b""
+
+    def read(self, timeout: float = 0.05) -> bytes:
+        """Whatever the program wrote within `timeout` seconds."""
+        ready, _, _ = select.select([self.master], [], [], timeout)
+        if not ready:
+            return b""
+        try:
+            chunk = os.read(self.master, 65536)
+        except OSError:  # the program has gone and the pty is closed
+            return b""
+        self.output += chunk
+        return chunk
+
+    def wait_for(self, text: str, timeout: float = 20.0) -> float:
+        """Seconds from start until `text` is on screen; TimeoutError if it never is."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.read() and text in plain(self.output):
+                return time.perf_counter() - self.started
+        raise TimeoutError(f"{text!r} did not appear; the screen showed:\n{plain(self.output)}")
+
+    def send(self, keys: bytes) -> None:
+        """Type `keys` into the program."""
+        os.write(self.master, keys)
+
+    def stop(self, timeout: float = 5.0) -> int:
+        """Ask the program to quit with ctrl+q, kill it if it won't; its exit status."""
+        self.send(b"\x11")
+        deadline = time.monotonic() + timeout
+        while self.process.poll() is None and time.monotonic() < deadline:
+            self.read()
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGKILL)
+        code = self.process.wait()
+        os.close(self.master)
+        return code

@@ -1,0 +1,26 @@
+"""Save the README's screenshots as SVG: .venv/bin/python docs/screenshots.py"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+async def main() -> None:
+    os.environ["LOWBACK_HOME"] = tempfile.mkdtemp()  # never the real home
+    from lowback_tui import library
+    from lowback_tui.app import LowbackApp
+    from lowback_tui.routine import load
+
+    app = LowbackApp(load(library.resolve(None)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.save_screenshot(str(HERE / "list-screen.svg"))
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

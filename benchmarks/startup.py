@@ -12,9 +12,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from pty_run import PtyProgram
+from tests.pty_run import PtyProgram
 
 HERE = Path(__file__).resolve().parent
 BIN = Path(sys.executable).parent

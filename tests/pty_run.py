@@ -69,13 +69,22 @@ class PtyProgram:
         """Type `keys` into the program."""
         os.write(self.master, keys)
 
-    def stop(self, timeout: float = 5.0) -> int:
-        """Ask the program to quit with ctrl+q, kill it if it won't; its exit status."""
-        self.send(b"\x11")
+    def wait_exit(self, timeout: float = 10.0) -> int | None:
+        """Read output until the program exits and all it wrote is in; its status, or None."""
         deadline = time.monotonic() + timeout
         while self.process.poll() is None and time.monotonic() < deadline:
             self.read()
         if self.process.poll() is None:
+            return None
+        while self.read():
+            pass
+        return self.process.returncode
+
+    def stop(self, timeout: float = 5.0) -> int:
+        """Ask the program to quit with ctrl+q, kill it if it won't; its exit status."""
+        if self.process.poll() is None:
+            self.send(b"\x11")
+        if self.wait_exit(timeout) is None:
             os.killpg(self.process.pid, signal.SIGKILL)
         code = self.process.wait()
         os.close(self.master)

@@ -25,7 +25,7 @@ class Entry:
 
 def entries() -> list[Entry]:
     """The person's routines, then the bundled ones; a person's routine hides a bundled twin."""
-    own = sorted(dirs.routines_dir().glob("*.toml")) if dirs.routines_dir().is_dir() else []
+    own = sorted(dirs.routines_dir().glob("*.toml"))  # an absent folder globs to nothing
     names = {p.stem for p in own}
     found = [Entry(p.stem, p, bundled=False) for p in own]
     found += [

@@ -7,12 +7,10 @@ from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from lowback_tui.routine import (
     DEFAULT_SIDE_NAMES,
     MAX_FILE_BYTES,
-    Exercise,
     Routine,
     RoutineError,
     Sides,
@@ -21,6 +19,8 @@ from lowback_tui.routine import (
     load,
     loads,
 )
+
+from .strategies import routines
 
 
 def test_bundled_routine_has_the_seven_seed_exercises_at_our_doses(routine: Routine) -> None:
@@ -125,49 +125,6 @@ def test_unknown_key_without_a_close_match_lists_the_known_ones() -> None:
 
 def test_round_trip_of_the_bundled_routine(routine: Routine) -> None:
     assert loads(dumps(routine)) == routine
-
-
-# Text a person could type: no control characters, no surrogates, not blank.
-_text = st.text(
-    alphabet=st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, max_size=40
-).filter(str.strip)
-_seconds = st.integers(1, 600)
-
-
-@st.composite
-def exercises(draw: st.DrawFn, index: int) -> Exercise:
-    hold = draw(st.booleans())
-    reps = draw(st.integers(1, 100))
-    timing = st.none() | st.integers(0, 60)
-    return Exercise(
-        id=f"exercise-{index}",
-        name=draw(_text),
-        hold_seconds=draw(_seconds) if hold else None,
-        work_seconds=None if hold else draw(_seconds),
-        reps=reps,
-        goal_reps=draw(st.none() | st.integers(reps, 100)),
-        sides=draw(st.sampled_from(Sides)),
-        side_names=draw(st.just(DEFAULT_SIDE_NAMES) | st.tuples(_text, _text)),
-        position=draw(st.just("") | _text),
-        equipment=tuple(draw(st.lists(_text, max_size=3))),
-        cues=tuple(draw(st.lists(_text, max_size=4))),
-        get_ready_seconds=draw(timing),
-        switch_seconds=draw(timing),
-        relax_seconds=draw(timing),
-        rest_seconds=draw(st.none() | st.integers(0, 600)),
-    )
-
-
-@st.composite
-def routines(draw: st.DrawFn) -> Routine:
-    count = draw(st.integers(1, 5))
-    return Routine(
-        name=draw(_text),
-        summary=draw(st.just("") | _text),
-        course_days=draw(st.integers(1, 365)),
-        timing=Timing(*(draw(st.integers(0, 60)) for _ in range(3)), draw(st.integers(0, 600))),
-        exercises=tuple(draw(exercises(i)) for i in range(count)),
-    )
 
 
 @settings(max_examples=150, deadline=None)

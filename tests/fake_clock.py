@@ -1,0 +1,16 @@
+"""A monotonic clock that only moves when a test says so."""
+
+from __future__ import annotations
+
+
+class FakeClock:
+    """Callable like time.monotonic; `advance` moves it."""
+
+    def __init__(self, now: float = 1000.0) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds

@@ -1,0 +1,54 @@
+"""Hypothesis strategies for routines people could write."""
+
+from __future__ import annotations
+
+from hypothesis import strategies as st
+
+from lowback_tui.routine import DEFAULT_SIDE_NAMES, Exercise, Routine, Sides, Timing
+
+# Text a person could type: no control characters, no surrogates, not blank.
+text = st.text(
+    alphabet=st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, max_size=40
+).filter(str.strip)
+
+
+@st.composite
+def exercises(draw: st.DrawFn, index: int, max_reps: int, max_seconds: int) -> Exercise:
+    """One valid exercise; `max_*` keep generated sessions short when they are run."""
+    hold = draw(st.booleans())
+    reps = draw(st.integers(1, max_reps))
+    seconds = st.integers(1, max_seconds)
+    timing = st.none() | st.integers(0, min(60, max_seconds))
+    return Exercise(
+        id=f"exercise-{index}",
+        name=draw(text),
+        hold_seconds=draw(seconds) if hold else None,
+        work_seconds=None if hold else draw(seconds),
+        reps=reps,
+        goal_reps=draw(st.none() | st.integers(reps, 100)),
+        sides=draw(st.sampled_from(Sides)),
+        side_names=draw(st.just(DEFAULT_SIDE_NAMES) | st.tuples(text, text)),
+        position=draw(st.just("") | text),
+        equipment=tuple(draw(st.lists(text, max_size=3))),
+        cues=tuple(draw(st.lists(text, max_size=4))),
+        get_ready_seconds=draw(timing),
+        switch_seconds=draw(timing),
+        relax_seconds=draw(timing),
+        rest_seconds=draw(st.none() | st.integers(0, max_seconds)),
+    )
+
+
+@st.composite
+def routines(
+    draw: st.DrawFn, max_exercises: int = 5, max_reps: int = 100, max_seconds: int = 600
+) -> Routine:
+    """A valid routine of 1 to `max_exercises` exercises."""
+    count = draw(st.integers(1, max_exercises))
+    short = min(60, max_seconds)
+    return Routine(
+        name=draw(text),
+        summary=draw(st.just("") | text),
+        course_days=draw(st.integers(1, 365)),
+        timing=Timing(*(draw(st.integers(0, short)) for _ in range(3)), draw(st.integers(0, 600))),
+        exercises=tuple(draw(exercises(i, max_reps, max_seconds)) for i in range(count)),
+    )

@@ -1,0 +1,211 @@
+"""The session engine under a fake clock."""
+
+from __future__ import annotations
+
+import pytest
+
+from lowback_tui import plan
+from lowback_tui.plan import Kind, Side
+from lowback_tui.records import Outcome
+from lowback_tui.routine import Routine, loads
+from lowback_tui.session import (
+    ExerciseFinished,
+    PhaseStarted,
+    Session,
+    SessionFinished,
+    State,
+)
+
+from .fake_clock import FakeClock
+
+TWO = loads(
+    'name = "Two"\n[timing]\nget_ready_seconds = 5\nswitch_seconds = 3\nrest_seconds = 15\n'
+    '[[exercise]]\nname = "Knee"\nhold_seconds = 5\nreps = 2\nsides = "alternate"\n'
+    '[[exercise]]\nname = "Bike"\nwork_seconds = 30\n'
+)  # Knee: ready 5, L 5, sw 3, R 5, sw 3, L 5, sw 3, R 5 (=34); rest 15; Bike: ready 5, work 30
+
+
+def started(routine: Routine = TWO) -> tuple[Session, FakeClock]:
+    clock = FakeClock()
+    session = Session(routine, clock=clock)
+    session.start()
+    return session, clock
+
+
+def test_pause_freezes_the_hold_exactly() -> None:
+    session, clock = started()
+    clock.advance(7.5)  # get ready 5 s, then 2.5 s into the first hold
+    session.pause()
+    clock.advance(600)
+    view = session.view()
+    assert view.phase.kind is Kind.HOLD
+    assert view.seconds_left == pytest.approx(2.5)
+    assert view.state is State.PAUSED
+    session.resume()
+    clock.advance(2.4)
+    session.advance()
+    assert session.view().seconds_left == pytest.approx(0.1)
+    assert session.view().phase.side is Side.LEFT
+
+
+def test_shown_seconds_round_up_and_never_show_zero_mid_hold() -> None:
+    session, clock = started()
+    clock.advance(5)
+    session.advance()
+    shown = []
+    for _ in range(10):
+        shown.append(session.view().shown_seconds)
+        clock.advance(0.5)
+        session.advance()
+    assert shown[:10] == [5, 5, 4, 4, 3, 3, 2, 2, 1, 1]
+    assert session.view().phase.kind is Kind.SWITCH
+
+
+def test_a_late_tick_does_not_drift() -> None:
+    session, clock = started()
+    clock.advance(5 + 5 + 3 + 1.25)  # one tick, very late: 1.25 s into the right-side hold
+    events = session.advance()
+    assert [e.phase.kind for e in events if isinstance(e, PhaseStarted)] == [
+        Kind.HOLD, Kind.SWITCH, Kind.HOLD,
+    ]  # fmt: skip
+    view = session.view()
+    assert (view.phase.side, view.seconds_left) == (Side.RIGHT, pytest.approx(3.75))
+
+
+def test_a_long_sleep_jumps_to_the_end_in_one_advance() -> None:
+    session, clock = started()
+    clock.advance(10_000)
+    events = session.advance()
+    finished = [e for e in events if isinstance(e, SessionFinished)]
+    assert len(finished) == 1
+    summary = finished[0].summary
+    assert summary.elapsed_seconds == plan.total_seconds(TWO)  # the planned end, not the wake-up
+    assert [r.outcome for r in summary.records] == [Outcome.DONE, Outcome.DONE]
+
+
+def test_a_whole_session_without_controls_matches_the_plan(routine: Routine) -> None:
+    session, clock = started(routine)
+    exercise_events = []
+    while session.state is not State.FINISHED:
+        clock.advance(0.7)
+        exercise_events += [e for e in session.advance() if isinstance(e, ExerciseFinished)]
+    summary = session.summary()
+    assert summary.active_seconds == plan.active_seconds(routine)
+    assert summary.planned_active_seconds == plan.active_seconds(routine)
+    assert summary.elapsed_seconds == plan.total_seconds(routine)
+    assert [e.record.index for e in exercise_events] == list(range(7))
+    assert all(e.record.outcome is Outcome.DONE for e in exercise_events)
+
+
+def test_each_exercise_is_reported_as_it_finishes_not_at_the_end() -> None:
+    session, clock = started()
+    clock.advance(33.5)
+    session.advance()
+    clock.advance(0.5)  # the last hold of Knee ends; the rest begins
+    events = session.advance()
+    assert [type(e) for e in events] == [ExerciseFinished, PhaseStarted]
+    assert events[0].record.outcome is Outcome.DONE  # type: ignore[union-attr]
+    assert session.view().phase.kind is Kind.REST
+    assert session.view().exercise.name == "Bike"  # a rest looks ahead
+
+
+def test_skip_mid_exercise_records_partial_and_moves_on() -> None:
+    session, clock = started()
+    clock.advance(5 + 5 + 3 + 2)  # first hold done, 2 s into the second
+    events = session.skip()
+    (finished,) = [e for e in events if isinstance(e, ExerciseFinished)]
+    record = finished.record
+    assert (record.outcome, record.efforts_done, record.efforts_planned) == (Outcome.PARTIAL, 1, 4)
+    assert record.active_seconds == pytest.approx(7)
+    view = session.view()
+    assert (view.exercise.name, view.phase.kind) == ("Bike", Kind.GET_READY)
+
+
+def test_skip_during_a_rest_ends_the_rest() -> None:
+    session, clock = started()
+    clock.advance(34 + 4)
+    session.advance()
+    session.skip()
+    view = session.view()
+    assert (view.exercise.name, view.phase.kind, view.seconds_left) == ("Bike", Kind.GET_READY, 5)
+
+
+def test_skip_on_the_last_exercise_ends_the_session_and_a_started_effort_is_partial() -> None:
+    session, clock = started()
+    clock.advance(34 + 15 + 5 + 10)
+    events = session.skip()
+    assert isinstance(events[-1], SessionFinished)
+    assert [r.outcome for r in events[-1].summary.records] == [Outcome.DONE, Outcome.PARTIAL]
+
+
+def test_back_goes_to_the_previous_exercise_and_credit_is_kept() -> None:
+    session, clock = started()
+    clock.advance(34 + 15 + 5 + 10)  # 10 s into Bike
+    session.back()
+    view = session.view()
+    assert (view.exercise.name, view.phase.kind) == ("Knee", Kind.GET_READY)
+    summary = session.summary()
+    assert summary.records[0].outcome is Outcome.DONE  # redoing it takes nothing away
+    assert summary.records[1].active_seconds == pytest.approx(10)
+
+
+def test_back_on_the_first_exercise_restarts_it() -> None:
+    session, clock = started()
+    clock.advance(8)
+    session.back()
+    assert session.view().phase.kind is Kind.GET_READY
+    assert session.view().seconds_left == 5
+
+
+def test_restart_rep_repeats_the_current_hold_or_the_one_just_done() -> None:
+    session, clock = started()
+    clock.advance(5 + 3)  # 3 s into the first (left) hold
+    session.restart_rep()
+    assert (session.view().phase.side, session.view().seconds_left) == (Side.LEFT, 5)
+    clock.advance(5 + 1)  # the hold is done, 1 s into the switch
+    session.advance()
+    assert session.view().phase.kind is Kind.SWITCH
+    session.restart_rep()
+    assert (session.view().phase.side, session.view().seconds_left) == (Side.LEFT, 5)
+
+
+def test_controls_while_paused_stay_paused() -> None:
+    session, clock = started()
+    clock.advance(6)
+    session.pause()
+    session.skip()
+    clock.advance(100)
+    view = session.view()
+    assert (view.state, view.exercise.name, view.seconds_left) == (State.PAUSED, "Bike", 5)
+
+
+def test_end_keeps_what_was_done_and_skips_the_rest() -> None:
+    session, clock = started()
+    clock.advance(34 + 3)
+    session.advance()
+    clock.advance(5)  # still resting
+    session.pause()
+    clock.advance(40)  # paused when ending
+    events = session.end()
+    summary = events[-1].summary  # type: ignore[union-attr]
+    assert [r.outcome for r in summary.records] == [Outcome.DONE, Outcome.SKIPPED]
+    assert summary.ended_early
+    assert summary.elapsed_seconds == pytest.approx(34 + 3 + 5 + 40)
+    assert summary.paused_seconds == pytest.approx(40)
+    assert session.end() == []  # ending twice does nothing
+
+
+def test_session_time_left_counts_every_remaining_phase() -> None:
+    session, clock = started()
+    assert session.view().session_seconds_left == plan.total_seconds(TWO)
+    clock.advance(12.5)
+    session.advance()
+    assert session.view().session_seconds_left == pytest.approx(plan.total_seconds(TWO) - 12.5)
+
+
+def test_next_phase_is_shown() -> None:
+    session, clock = started()
+    assert session.view().next_phase.kind is Kind.HOLD  # type: ignore[union-attr]
+    clock.advance(34 + 1)
+    session.advance()
+    assert session.view().next_phase.exercise == 1  # type: ignore[union-attr]

@@ -54,9 +54,17 @@ def cmd_run(args: argparse.Namespace) -> int:
     except RoutineError as error:
         return _report(error.problems)
     from lowback_tui.app import LowbackApp  # the only command that needs textual
+    from lowback_tui.logs import log, start_logging
 
+    log_path = start_logging()
+    log.info("starting on %s", routine.source)
     app = LowbackApp(routine)
     app.run()
+    if app.crash is not None:
+        where = f"the details are in {log_path}" if log_path else "no log could be written"
+        print(f"lowback stopped after an unexpected error ({type(app.crash).__name__}); {where}",
+              file=sys.stderr)  # fmt: skip
+        return EXIT_FAILED
     return app.return_code or EXIT_OK
 
 

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from lowback_tui.routine import Exercise, Sides
+from typing import TYPE_CHECKING
+
+from lowback_tui.plan import Kind, Side
+from lowback_tui.records import Outcome, Summary
+from lowback_tui.routine import Exercise, Routine, Sides
+
+if TYPE_CHECKING:
+    from lowback_tui.session import View
 
 
 def duration(seconds: int) -> str:
@@ -49,3 +56,82 @@ def goal(exercise: Exercise) -> str:
         return ""
     per = "" if exercise.sides is Sides.NONE else f" per {side_word(exercise)[:-1]}"
     return f"work up to {exercise.goal_reps} reps{per} over the course"
+
+
+PHASE_TITLES = {
+    Kind.GET_READY: "GET READY",
+    Kind.HOLD: "HOLD",
+    Kind.WORK: "WORK",
+    Kind.SWITCH: "SWITCH SIDES",
+    Kind.RELAX: "RELAX",
+    Kind.REST: "REST",
+}
+
+
+def side_name(exercise: Exercise, side: Side | None) -> str:
+    """What the side is called for this exercise: "left leg", or "" with no side."""
+    if side is None:
+        return ""
+    return exercise.side_names[0 if side is Side.LEFT else 1]
+
+
+def phase_detail(view: View) -> str:
+    """The line under the phase title: side and rep while holding, the position before."""
+    phase, exercise = view.phase, view.exercise
+    if phase.kind is Kind.GET_READY:
+        return exercise.position.capitalize() if exercise.position else "Get into position"
+    if not phase.kind.is_active:
+        return ""
+    parts = [side_name(exercise, phase.side)]
+    if exercise.reps > 1:
+        parts.append(f"rep {phase.rep} of {exercise.reps}")
+    return " · ".join(p for p in parts if p)
+
+
+def coming_next(view: View, routine: Routine) -> str:
+    """What follows the current phase, in a few words."""
+    following = view.next_phase
+    if following is None:
+        return "Last one: then you are done"
+    upcoming = routine.exercises[following.exercise]
+    if following.kind is Kind.GET_READY:
+        return f"Next: {upcoming.name}"
+    if following.kind is Kind.REST:
+        after = routine.exercises[min(following.exercise + 1, len(routine.exercises) - 1)]
+        return f"Next: rest {duration(following.seconds)}, then {after.name}"
+    if following.kind.is_active:
+        what = "hold" if following.kind is Kind.HOLD else "work"
+        side = side_name(upcoming, following.side)
+        where = f", {side}" if side else ""
+        first = f"{upcoming.name}: " if following.exercise != view.phase.exercise else ""
+        return f"Next: {first}{what} {duration(following.seconds)}{where}"
+    return f"Next: {PHASE_TITLES[following.kind].lower()}"
+
+
+def whereabouts(view: View) -> str:
+    """Where the person is in the whole session: "exercise 2 of 7 · about 4 min left"."""
+    left = round(view.session_seconds_left)
+    time_left = "under a minute left" if left < 60 else f"{about(left)} left"
+    return f"exercise {view.exercise_number} of {view.exercise_count} · {time_left}"
+
+
+def verdict(summary: Summary) -> str:
+    """One plain line about how the session went."""
+    if summary.ended_early:
+        return "Ended early. What you did is kept."
+    if summary.count(Outcome.DONE) == len(summary.records):
+        return "Session complete."
+    return "Session complete, with some exercises cut short."
+
+
+def totals(summary: Summary) -> str:
+    """How many exercises ended each way: "5 done · 1 partial · 1 skipped"."""
+    parts = [f"{summary.count(o)} {o.value}" for o in Outcome if summary.count(o)]
+    return " · ".join(parts)
+
+
+def times(summary: Summary) -> str:
+    """Active and elapsed time of the session."""
+    active = duration(round(summary.active_seconds))
+    elapsed = duration(round(summary.elapsed_seconds))
+    return f"Active {active} of {elapsed} in all"

@@ -51,10 +51,10 @@ async def test_screen_shows_name_summary_estimate_and_doses(routine: Routine) ->
         assert "Goal: work up to 10 reps per leg over the course" in screen
 
 
-async def test_enter_opens_the_exercise_and_escape_comes_back(routine: Routine) -> None:
+async def test_d_opens_the_exercise_and_escape_comes_back(routine: Routine) -> None:
     app = LowbackApp(routine)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("j", "enter")
+        await pilot.press("j", "d")
         assert isinstance(app.screen, ExerciseDetailScreen)
         assert shown(app) == "Superman"
         await pilot.press("escape")
@@ -68,7 +68,8 @@ async def test_question_mark_lists_the_keys_of_this_screen(routine: Routine) -> 
         assert isinstance(app.screen, KeysScreen)
         rows = dict((d, k) for k, d in app.screen.rows())
         assert rows["Next exercise"] == "↓ j"
-        assert rows["Details"] == "⏎"
+        assert rows["Details"] == "d"
+        assert rows["Start"] == "⏎"
         assert rows["Quit"].startswith("q")
         assert "Scroll Left" not in rows  # Textual's inherited keys are left out
         await pilot.press("escape")
@@ -88,7 +89,7 @@ async def test_q_quits(routine: Routine) -> None:
 async def test_no_crash_at_any_size(routine: Routine, size: tuple[int, int]) -> None:
     app = LowbackApp(routine)
     async with app.run_test(size=size) as pilot:
-        await pilot.press("j", "j", "enter")
+        await pilot.press("j", "j", "d")
         await pilot.pause()
         await pilot.press("escape", "question_mark")
         await pilot.pause()

@@ -2,15 +2,27 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 from pathlib import Path
+
+import pytest
 
 from .conftest import BROKEN
 from .pty_run import PtyProgram, plain
 
 LOWBACK = str(Path(sys.executable).parent / "lowback")
+TINY = str(Path(__file__).resolve().parent / "routines" / "tiny.toml")
+ENTER_ALTERNATE_SCREEN = b"\x1b[?1049h"
 LEAVE_ALTERNATE_SCREEN = b"\x1b[?1049l"
-SHOW_CURSOR = b"\x1b[?25h"
+HIDE_CURSOR, SHOW_CURSOR = b"\x1b[?25l", b"\x1b[?25h"
+
+
+def restored(output: bytes) -> bool:
+    """The alternate screen was left and the cursor shown again, after the last hiding."""
+    return LEAVE_ALTERNATE_SCREEN in output and output.rfind(SHOW_CURSOR) > output.rfind(
+        HIDE_CURSOR
+    )
 
 
 def test_list_appears_and_q_restores_the_terminal() -> None:
@@ -24,8 +36,68 @@ def test_list_appears_and_q_restores_the_terminal() -> None:
     finally:
         program.stop()
     assert code == 0
-    assert LEAVE_ALTERNATE_SCREEN in program.output
-    assert program.output.rfind(SHOW_CURSOR) > program.output.rfind(b"\x1b[?25l")
+    assert restored(program.output)
+
+
+def test_a_whole_tiny_session_ends_on_the_summary() -> None:
+    program = PtyProgram([LOWBACK, TINY], size=(80, 24))
+    try:
+        program.wait_for("Second")
+        program.send(b"\r")
+        program.wait_for("Session complete.", timeout=30)
+        program.wait_for("2 done")
+        screen = plain(program.output)
+        program.send(b"q")
+        code = program.wait_exit()
+    finally:
+        program.stop()
+    assert code == 0
+    assert "First" in screen and "Second" in screen
+    assert restored(program.output)
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_a_signal_mid_session_restores_the_terminal(signum: int) -> None:
+    program = PtyProgram([LOWBACK, TINY], size=(80, 24))
+    try:
+        program.wait_for("Second")
+        program.send(b"\r")
+        program.wait_for("GET READY")
+        program.process.send_signal(signum)
+        code = program.wait_exit()
+    finally:
+        program.stop()
+    assert code == 128 + signum
+    assert restored(program.output)
+
+
+def test_an_unexpected_error_exits_1_with_the_log_path(private_home: Path) -> None:
+    crash = (
+        "from lowback_tui.screens.countdown import CountdownScreen\n"
+        "def broken(self): raise RuntimeError('a bug')\n"
+        "CountdownScreen.action_skip = broken\n"
+        "from lowback_tui.cli import main\n"
+        f"main([{TINY!r}])\n"
+    )
+    program = PtyProgram([sys.executable, "-c", crash], size=(80, 24))
+    try:
+        program.wait_for("Second")
+        program.send(b"\r")
+        program.wait_for("GET READY")
+        program.send(b"n")
+        code = program.wait_exit()
+    finally:
+        program.stop()
+    log = private_home / "data" / "lowback.log"
+    assert code == 1
+    assert restored(program.output)
+    assert (
+        f"lowback stopped after an unexpected error (RuntimeError); the details are in {log}"
+        in plain(program.output)
+    )
+    assert "Traceback" not in plain(program.output)
+    assert "RuntimeError: a bug" in log.read_text()
+    assert log.stat().st_mode & 0o777 == 0o600
 
 
 def test_a_broken_routine_is_refused_before_the_screen_opens() -> None:
@@ -36,5 +108,5 @@ def test_a_broken_routine_is_refused_before_the_screen_opens() -> None:
         program.stop()
     assert code == 2
     assert "hold_second: unknown key; did you mean 'hold_seconds'?" in plain(program.output)
-    assert b"\x1b[?1049h" not in program.output  # never entered full screen
+    assert ENTER_ALTERNATE_SCREEN not in program.output  # never entered full screen
     assert "Traceback" not in plain(program.output)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -17,12 +17,16 @@ from lowback_tui.screens.exercise_detail import ExerciseDetailScreen
 from lowback_tui.widgets.exercise_detail import ExerciseDetail
 from lowback_tui.widgets.exercise_list import ExerciseList
 
+if TYPE_CHECKING:
+    from lowback_tui.app import LowbackApp
+
 
 class ExerciseListScreen(Screen[None]):
-    """Today's routine: pick an exercise to read about, or start."""
+    """Today's routine: read about the exercises, then start."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open", "Details", priority=True),
+        Binding("enter", "start", "Start", priority=True),
+        Binding("d", "open", "Details"),
         Binding("q", "app.quit", "Quit"),
     ]
     # Side by side when there is room; stacked, and then without the detail pane, when not.
@@ -59,6 +63,10 @@ class ExerciseListScreen(Screen[None]):
     @on(OptionList.OptionSelected, "#exercises")
     def _open_clicked(self, event: OptionList.OptionSelected) -> None:
         self.action_open()
+
+    def action_start(self) -> None:
+        """Start a session of the whole routine."""
+        cast("LowbackApp", self.app).start_session()
 
     def action_open(self) -> None:
         """Show the highlighted exercise on a screen of its own."""

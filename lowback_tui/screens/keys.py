@@ -44,7 +44,7 @@ class KeysScreen(ModalScreen[None]):
         grouped: dict[str, list[str]] = {}
         for key, active in self.bindings.items():
             binding = active.binding
-            description = binding.description
+            description = binding.tooltip or binding.description  # the longer words, if any
             if binding.action in _TEXTUAL_KEYS:
                 description = _TEXTUAL_KEYS[binding.action]
             elif key not in _declared_by_lowback(active.node) or not description:

@@ -1,0 +1,31 @@
+"""lowback's log file: never stderr, which belongs to the full-screen UI while it runs."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import os
+
+from lowback_tui import dirs
+
+log = logging.getLogger("lowback")
+
+
+def start_logging() -> str | None:
+    """Log to lowback.log in the data folder; its path, or None when it cannot be written."""
+    folder = dirs.data_dir()
+    path = folder / "lowback.log"
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        handler = logging.handlers.RotatingFileHandler(
+            path, maxBytes=500_000, backupCount=1, encoding="utf-8"
+        )
+        os.chmod(path, 0o600)
+    except OSError:
+        log.addHandler(logging.NullHandler())
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+    log.propagate = False
+    return str(path)

@@ -1,0 +1,202 @@
+"""The session: a big countdown for every phase, with the controls around it.
+
+The screen never computes time: it asks the engine for a View and redraws only what changed,
+then sleeps until the moment the next visible thing (a digit or a cell of the bar) changes.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import HorizontalGroup, Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Label, Static
+
+from lowback_tui import describe
+from lowback_tui.plan import Kind
+from lowback_tui.routine import Routine
+from lowback_tui.screens.confirm_end import ConfirmEnd
+from lowback_tui.session import Event, PhaseStarted, Session, SessionFinished, State, View
+from lowback_tui.widgets.big_number import BigNumber
+from lowback_tui.widgets.phase_bar import PhaseBar
+
+if TYPE_CHECKING:
+    from lowback_tui.app import LowbackApp
+
+RINGS_AT = (Kind.HOLD, Kind.WORK, Kind.SWITCH)
+"""Phases that begin with the bell; the session's end rings too."""
+
+AFTER_THE_CHANGE = 0.005
+"""Wake a little after a digit flips, so the flip is certain to have happened."""
+
+
+class CountdownScreen(Screen[None]):
+    """One session of a routine, from the first get-ready to the summary."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "toggle_pause", "Pause", tooltip="Pause, or carry on"),
+        Binding("right,n", "skip", "Skip", tooltip="Skip to the next exercise"),
+        Binding("left,p", "back", "Back", tooltip="Back to the previous exercise"),
+        Binding("r", "restart_rep", "Redo rep", tooltip="Start the current hold again"),
+        Binding("m", "app.toggle_sound", "Sound", tooltip="Turn the bell on or off"),
+        Binding("q,escape", "end", "End", tooltip="End the session (asks first)"),
+    ]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-wide")]  # noqa: RUF012
+    VERTICAL_BREAKPOINTS = [(0, "-tiny"), (11, "-short"), (17, "-tall")]  # noqa: RUF012
+
+    def __init__(self, routine: Routine, session: Session) -> None:
+        super().__init__()
+        self.routine = routine
+        self.session = session
+        self._timer: Timer | None = None
+        self._shown: dict[str, object] = {}
+        self._paused_for_modal = False
+
+    def compose(self) -> ComposeResult:
+        with HorizontalGroup(id="cd-heading"):
+            yield Label("", id="cd-exercise", markup=False)
+            yield Label("", id="cd-whereabouts")
+        with Vertical(id="cd-middle"):
+            yield Label("", id="cd-phase")
+            yield Label("", id="cd-detail", markup=False)
+            yield BigNumber(id="cd-digits")
+            yield PhaseBar(id="cd-bar")
+            yield Label("PAUSED · space carries on", id="cd-paused")
+        yield Static("", id="cd-cue", markup=False)
+        yield Label("", id="cd-next", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._handle(self.session.start())
+        self.tick()
+
+    def on_resize(self) -> None:
+        self._shown.pop("bar", None)  # the bar's cells depend on its width
+        self.tick()
+
+    # ---- the clock -------------------------------------------------------------------------
+
+    def tick(self) -> None:
+        """Catch up with the clock, redraw what changed, and sleep until the next change."""
+        self._handle(self.session.advance())
+        if self.session.state is State.FINISHED or not self.is_attached:
+            return
+        view = self.session.view()
+        self._show(view)
+        self._schedule(view)
+
+    def _schedule(self, view: View) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        if view.state is not State.RUNNING:
+            return  # paused: nothing on screen changes, so nothing runs
+        to_digit = view.seconds_left - (math.ceil(view.seconds_left) - 1)
+        bar = self.query_one(PhaseBar)
+        to_cell = bar.seconds_to_next_cell(view.fraction_done, view.phase.seconds)
+        delay = max(min(to_digit, to_cell, view.seconds_left), 0.0) + AFTER_THE_CHANGE
+        self._timer = self.set_timer(delay, self.tick)
+
+    def _handle(self, events: list[Event]) -> None:
+        for event in events:
+            if isinstance(event, PhaseStarted) and event.phase.kind in RINGS_AT:
+                self._ring()
+            elif isinstance(event, SessionFinished):
+                self._ring()
+                self._finish(event)
+
+    def _ring(self) -> None:
+        cast("LowbackApp", self.app).ring()
+
+    def _finish(self, event: SessionFinished) -> None:
+        from lowback_tui.screens.summary import SummaryScreen
+
+        if self._timer is not None:
+            self._timer.stop()
+        self.app.switch_screen(SummaryScreen(event.summary))
+
+    # ---- drawing ---------------------------------------------------------------------------
+
+    def _set(self, key: str, value: object) -> bool:
+        """Remember `value` under `key`; True when it differs from what is on screen."""
+        if self._shown.get(key, ...) == value:
+            return False
+        self._shown[key] = value
+        return True
+
+    def _show(self, view: View) -> None:
+        if self._set("exercise", view.exercise.name):
+            self.query_one("#cd-exercise", Label).update(view.exercise.name)
+        where = describe.whereabouts(view)
+        if self._set("whereabouts", where):
+            self.query_one("#cd-whereabouts", Label).update(where)
+        kind = view.phase.kind
+        if self._set("kind", kind):
+            self.query_one("#cd-phase", Label).update(describe.PHASE_TITLES[kind])
+            self.set_class(kind.is_active, "-active")
+            self.set_class(kind in (Kind.REST, Kind.RELAX, Kind.SWITCH), "-between")
+        detail = describe.phase_detail(view)
+        if self._set("detail", detail):
+            self.query_one("#cd-detail", Label).update(detail)
+        seconds = str(view.shown_seconds)
+        if self._set("seconds", seconds):
+            self.query_one(BigNumber).value = seconds
+        bar = self.query_one(PhaseBar)
+        if self._set("bar", bar.cells_for(view.fraction_done)):
+            bar.show(view.fraction_done)
+        if self._set("paused", view.state is State.PAUSED):
+            self.set_class(view.state is State.PAUSED, "-paused")
+        cue = view.exercise.cues[0] if view.exercise.cues else ""
+        if self._set("cue", cue):
+            self.query_one("#cd-cue", Static).update(cue)
+        following = describe.coming_next(view, self.routine)
+        if self._set("next", following):
+            self.query_one("#cd-next", Label).update(following)
+
+    # ---- controls --------------------------------------------------------------------------
+
+    def _control(self, events: list[Event]) -> None:
+        self._handle(events)
+        self.tick()
+
+    def action_toggle_pause(self) -> None:
+        """Pause or carry on."""
+        self._paused_for_modal = False
+        self._control(self.session.toggle_pause())
+
+    def action_skip(self) -> None:
+        """Move on to the next exercise."""
+        self._control(self.session.skip())
+
+    def action_back(self) -> None:
+        """Go back to the previous exercise."""
+        self._control(self.session.back())
+
+    def action_restart_rep(self) -> None:
+        """Do the current hold again."""
+        self._control(self.session.restart_rep())
+
+    def action_end(self) -> None:
+        """Ask whether to end the session; a yes shows the summary."""
+
+        def answered(end: bool | None) -> None:
+            if end:
+                self._control(self.session.end())
+
+        self.app.push_screen(ConfirmEnd(), answered)
+
+    # ---- anything on top pauses the clock ----------------------------------------------------
+
+    def on_screen_suspend(self) -> None:
+        if self.session.state is State.RUNNING:
+            self._paused_for_modal = True
+            self._control(self.session.pause())
+
+    def on_screen_resume(self) -> None:
+        if self._paused_for_modal and self.session.state is State.PAUSED:
+            self._paused_for_modal = False
+            self._control(self.session.resume())

@@ -1,0 +1,256 @@
+"""The countdown and summary screens, driven by keys under a fake clock."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from lowback_tui.app import LowbackApp
+from lowback_tui.plan import Kind
+from lowback_tui.routine import Routine
+from lowback_tui.screens.confirm_end import ConfirmEnd
+from lowback_tui.screens.countdown import CountdownScreen
+from lowback_tui.screens.exercise_list import ExerciseListScreen
+from lowback_tui.screens.keys import KeysScreen
+from lowback_tui.screens.summary import SummaryScreen
+from lowback_tui.session import State
+
+from .conftest import screen_text
+from .fake_clock import FakeClock
+
+
+class Bells:
+    """Counts the app's bells instead of ringing them."""
+
+    def __init__(self, app: LowbackApp) -> None:
+        self.count = 0
+        app.bell = self.ring  # type: ignore[method-assign]
+
+    def ring(self) -> None:
+        self.count += 1
+
+
+async def start(pilot: Pilot[None]) -> CountdownScreen:
+    await pilot.press("enter")
+    screen = pilot.app.screen
+    assert isinstance(screen, CountdownScreen)
+    return screen
+
+
+async def wait(pilot: Pilot[None], clock: FakeClock, seconds: float, step: float = 1.0) -> None:
+    """Let `seconds` pass on the fake clock, ticking the screen as its timer would."""
+    while seconds > 0:
+        clock.advance(min(step, seconds))
+        seconds -= step
+        screen = pilot.app.screen
+        if isinstance(screen, CountdownScreen):
+            screen.tick()
+    await pilot.pause()
+
+
+async def test_a_whole_session_from_enter_to_summary(routine: Routine) -> None:
+    clock = FakeClock()
+    app = LowbackApp(routine, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        bells = Bells(app)
+        await start(pilot)
+        await wait(pilot, clock, 700)
+        assert isinstance(app.screen, SummaryScreen)
+        summary = app.screen.summary
+        assert [r.outcome.value for r in summary.records] == ["done"] * 7
+        assert summary.elapsed_seconds == 607
+        # one bell per hold or effort (41), per switch of sides (34), and one at the end
+        assert bells.count == 41 + 34 + 1
+        text = screen_text(app)
+        assert "Session complete." in text
+        assert "7 done" in text
+        assert "Active 6 min 20 s of 10 min 7 s in all" in text
+        await pilot.press("enter")
+        assert isinstance(app.screen, ExerciseListScreen)
+
+
+async def test_the_countdown_shows_phase_side_rep_time_and_next(routine: Routine) -> None:
+    clock = FakeClock()
+    app = LowbackApp(routine, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot)
+        text = screen_text(app)
+        assert "GET READY" in text and "Lying on your back" in text
+        assert "Next: hold 5 s, left leg" in text
+        assert "exercise 1 of 7 · about 10 min left" in text
+        await wait(pilot, clock, 5.5)
+        text = screen_text(app)
+        assert "HOLD" in text and "left leg · rep 1 of 5" in text
+        assert "Next: switch sides" in text
+        assert "Lie on your back with both legs long" in text  # the first cue
+
+
+async def test_space_pauses_and_the_time_left_stays_put(routine: Routine) -> None:
+    clock = FakeClock()
+    app = LowbackApp(routine, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot)
+        await wait(pilot, clock, 6.5)
+        await pilot.press("space")
+        assert screen.has_class("-paused")
+        assert "PAUSED" in screen_text(app)
+        before = screen.session.view().seconds_left
+        await wait(pilot, clock, 300)
+        assert screen.session.view().seconds_left == before
+        await pilot.press("space")
+        assert not screen.has_class("-paused")
+        await wait(pilot, clock, 1)
+        assert screen.session.view().seconds_left == pytest.approx(before - 1)
+
+
+async def test_skip_back_and_restart_keys(routine: Routine) -> None:
+    clock = FakeClock()
+    app = LowbackApp(routine, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot)
+        await pilot.press("right")
+        assert screen.session.view().exercise.name == "Superman"
+        await pilot.press("n")
+        assert screen.session.view().exercise.name == "Lying bicycle"
+        await pilot.press("left")
+        assert screen.session.view().exercise.name == "Superman"
+        await pilot.press("p")
+        assert screen.session.view().exercise.name == "Knee to chest"
+        await wait(pilot, clock, 8)
+        await pilot.press("r")
+        view = screen.session.view()
+        assert (view.phase.kind, view.seconds_left) == (Kind.HOLD, 5)
+
+
+async def test_q_asks_first_and_no_carries_on(routine: Routine) -> None:
+    clock = FakeClock()
+    app = LowbackApp(routine, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot)
+        await wait(pilot, clock, 7)
+        await pilot.press("q")
+        assert isinstance(app.screen, ConfirmEnd)
+        assert screen.session.state is State.PAUSED  # the clock stops while asking
+        await wait(pilot, clock, 60)
+        await pilot.press("n")
+        assert app.screen is screen
+        assert screen.session.state is State.RUNNING
+        assert screen.session.view().seconds_left == pytest.approx(3)
+
+
+async def test_escape_then_yes_ends_on_the_summary(routine: Routine) -> None:
+    clock = FakeClock()
+    app = LowbackApp(routine, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot)
+        await wait(pilot, clock, 110)  # Knee to chest takes 82 s; Superman is part-way
+        await pilot.press("escape", "y")
+        assert isinstance(app.screen, SummaryScreen)
+        summary = app.screen.summary
+        assert summary.ended_early
+        assert [r.outcome.value for r in summary.records[:2]] == ["done", "partial"]
+        assert "Ended early. What you did is kept." in screen_text(app)
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
+async def test_help_pauses_the_session_and_closing_it_resumes(routine: Routine) -> None:
+    clock = FakeClock()
+    app = LowbackApp(routine, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, KeysScreen)
+        rows = dict((d, k) for k, d in app.screen.rows())
+        assert rows["Skip to the next exercise"] == "→ n"
+        assert screen.session.state is State.PAUSED
+        await pilot.press("escape")
+        assert screen.session.state is State.RUNNING
+
+
+async def test_a_pause_before_help_stays_a_pause(routine: Routine) -> None:
+    app = LowbackApp(routine, clock=FakeClock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot)
+        await pilot.press("space", "question_mark", "escape")
+        assert screen.session.state is State.PAUSED
+
+
+async def test_m_mutes_and_the_choice_is_remembered(routine: Routine, private_home: Path) -> None:
+    clock = FakeClock()
+    app = LowbackApp(routine, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        bells = Bells(app)
+        await start(pilot)
+        await pilot.press("m")
+        await wait(pilot, clock, 30)
+        assert bells.count == 0
+    saved = tomllib.loads((private_home / "config" / "config.toml").read_text())
+    assert saved == {"sound": False}
+    assert LowbackApp(routine).settings.sound is False
+
+
+async def test_a_broken_settings_file_is_reported_and_never_overwritten(
+    routine: Routine, private_home: Path
+) -> None:
+    path = private_home / "config" / "config.toml"
+    path.parent.mkdir(parents=True)
+    path.write_text("sound = maybe\n")
+    app = LowbackApp(routine, clock=FakeClock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot)
+        await pilot.press("m")
+        assert app.settings.sound is False  # off for this run
+    assert path.read_text() == "sound = maybe\n"
+
+
+@pytest.mark.parametrize("size", [(20, 6), (40, 12), (300, 100), (8, 3)])
+async def test_the_countdown_at_any_size(routine: Routine, size: tuple[int, int]) -> None:
+    clock = FakeClock()
+    app = LowbackApp(routine, clock=clock)
+    async with app.run_test(size=size) as pilot:
+        screen = await start(pilot)
+        await wait(pilot, clock, 6)
+        await pilot.press("space", "space", "right", "q", "n")
+        assert screen.session.view().exercise.name == "Superman"
+
+
+async def test_a_burst_of_resizes_mid_countdown_keeps_the_time(routine: Routine) -> None:
+    clock = FakeClock()
+    app = LowbackApp(routine, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot)
+        await wait(pilot, clock, 7.25)
+        for size in [(20, 6), (300, 100), (40, 12), (9, 4), (120, 30), (80, 24)] * 3:
+            await pilot.resize_terminal(*size)
+        await pilot.pause()
+        view = screen.session.view()
+        assert (view.phase.kind, view.seconds_left) == (Kind.HOLD, pytest.approx(2.75))
+        assert "HOLD" in screen_text(app)
+
+
+def test_countdown_snapshot_paused(snap_compare, routine: Routine) -> None:  # type: ignore[no-untyped-def]
+    clock = FakeClock()
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await start(pilot)
+        await wait(pilot, clock, 7.5)
+        await pilot.press("space")
+
+    app = LowbackApp(routine, clock=clock)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_summary_snapshot(snap_compare, routine: Routine) -> None:  # type: ignore[no-untyped-def]
+    clock = FakeClock()
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await start(pilot)
+        await wait(pilot, clock, 130)
+        await pilot.press("right", "q", "y")
+
+    app = LowbackApp(routine, clock=clock)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

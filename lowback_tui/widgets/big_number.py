@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.content import Content
+from textual.geometry import Region
 from textual.reactive import reactive
 from textual.widget import Widget
 
@@ -51,12 +52,29 @@ class BigNumber(Widget):
     }
     """
 
-    value: reactive[str] = reactive("")
+    value: reactive[str] = reactive("", repaint=False)
+    """Set it freely: only the cells the old and new digits cover are redrawn."""
+
+    def watch_value(self, old: str, new: str) -> None:
+        self.refresh(self._box(old).union(self._box(new)))
+
+    def _box(self, text: str) -> Region:
+        """The cells `text` covers when centred, with a cell to spare on each side."""
+        width, height = self.content_size
+        scale = self._scale_for(text or "0")
+        if scale:
+            cells, lines = block_width(text, scale), ROWS * scale
+        else:
+            cells, lines = len(text), 1
+        box = Region((width - cells) // 2 - 1, (height - lines) // 2 - 1, cells + 2, lines + 2)
+        return box.intersection(Region(0, 0, width, height))
 
     def scale(self) -> int:
         """The largest scale at which the value fits; 0 for plain text."""
+        return self._scale_for(self.value or "0")
+
+    def _scale_for(self, text: str) -> int:
         width, height = self.content_size
-        text = self.value or "0"
         scale = min(height // ROWS, 4)
         while scale > 0 and block_width(text, scale) > width:
             scale -= 1

@@ -46,3 +46,40 @@ def test_doses_of_the_bundled_routine(routine: Routine) -> None:
 def test_dose_words(keys: str, words: str) -> None:
     exercise = loads(f'name = "T"\n[[exercise]]\nname = "A"\n{keys}\n').exercises[0]
     assert describe.dose(exercise) == words
+
+
+def _view_at(routine: Routine, seconds: float):  # type: ignore[no-untyped-def]
+    from lowback_tui.session import Session
+
+    from .fake_clock import FakeClock
+
+    clock = FakeClock()
+    session = Session(routine, clock=clock)
+    session.start()
+    clock.advance(seconds)
+    session.advance()
+    return session.view()
+
+
+def test_countdown_words_through_the_first_exercise(routine: Routine) -> None:
+    ready = _view_at(routine, 1)
+    assert describe.phase_detail(ready) == "Lying on your back"
+    assert describe.coming_next(ready, routine) == "Next: hold 5 s, left leg"
+    hold = _view_at(routine, 5)
+    assert describe.PHASE_TITLES[hold.phase.kind] == "HOLD"
+    assert describe.phase_detail(hold) == "left leg · rep 1 of 5"
+    assert describe.coming_next(hold, routine) == "Next: switch sides"
+    switch = _view_at(routine, 10)
+    assert describe.coming_next(switch, routine) == "Next: hold 5 s, right leg"
+    last = _view_at(routine, 78)
+    assert describe.coming_next(last, routine) == "Next: rest 15 s, then Superman"
+    rest = _view_at(routine, 83)
+    assert rest.exercise.name == "Superman"
+    assert describe.coming_next(rest, routine) == "Next: Superman"
+    assert describe.whereabouts(rest) == "exercise 2 of 7 · about 9 min left"
+
+
+def test_the_last_phase_says_so(routine: Routine) -> None:
+    view = _view_at(routine, 604)
+    assert describe.coming_next(view, routine) == "Last one: then you are done"
+    assert describe.whereabouts(view) == "exercise 7 of 7 · under a minute left"

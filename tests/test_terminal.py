@@ -62,7 +62,7 @@ def test_a_signal_mid_session_restores_the_terminal(signum: int) -> None:
     try:
         program.wait_for("Second")
         program.send(b"\r")
-        program.wait_for("GET READY")
+        program.wait_for("HOLD")
         program.process.send_signal(signum)
         code = program.wait_exit()
     finally:
@@ -83,7 +83,7 @@ def test_an_unexpected_error_exits_1_with_the_log_path(private_home: Path) -> No
     try:
         program.wait_for("Second")
         program.send(b"\r")
-        program.wait_for("GET READY")
+        program.wait_for("HOLD")
         program.send(b"n")
         code = program.wait_exit()
     finally:

@@ -1,0 +1,374 @@
+"""The history store: every session and exercise, in one private SQLite file.
+
+Each finished exercise is committed the moment it finishes, so a killed process loses nothing
+already done. A file that cannot be opened or fails its integrity check is moved aside and a
+fresh one started; a disk that refuses writes turns the store into one that says so and keeps
+nothing, while the session carries on. Pain ratings live only here: never in the log.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from lowback_tui import dirs
+from lowback_tui.records import ExerciseRecord, Outcome, Summary
+
+Now = Callable[[], datetime]
+
+MIGRATIONS = [
+    """
+    CREATE TABLE sessions (
+        id INTEGER PRIMARY KEY,
+        routine_name TEXT NOT NULL,
+        routine_hash TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        day TEXT NOT NULL,
+        ended_at TEXT,
+        elapsed_seconds REAL,
+        pain_before INTEGER CHECK (pain_before BETWEEN 0 AND 10),
+        pain_after INTEGER CHECK (pain_after BETWEEN 0 AND 10),
+        stopped_for_pain INTEGER NOT NULL DEFAULT 0,
+        ended_early INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX sessions_by_day ON sessions (day);
+    CREATE INDEX sessions_by_routine ON sessions (routine_name, id);
+    CREATE TABLE exercises (
+        session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        exercise_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        outcome TEXT NOT NULL CHECK (outcome IN ('done', 'partial', 'skipped')),
+        efforts_done INTEGER NOT NULL,
+        efforts_planned INTEGER NOT NULL,
+        reps INTEGER NOT NULL,
+        active_seconds REAL NOT NULL,
+        PRIMARY KEY (session_id, position)
+    );
+    CREATE TABLE courses (id INTEGER PRIMARY KEY, started_on TEXT NOT NULL);
+    CREATE TABLE targets (
+        routine_name TEXT NOT NULL,
+        exercise_id TEXT NOT NULL,
+        reps INTEGER NOT NULL,
+        PRIMARY KEY (routine_name, exercise_id)
+    );
+    CREATE TABLE offers (
+        session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+        exercise_id TEXT NOT NULL,
+        reps INTEGER NOT NULL,
+        accepted INTEGER NOT NULL,
+        PRIMARY KEY (session_id, exercise_id)
+    );
+    """,
+]
+"""Schema changes in order; the file's user_version says how many have been applied."""
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    """One stored session, as the course, progress and history views read it."""
+
+    id: int
+    routine_name: str
+    started_at: str
+    day: date
+    ended_at: str | None
+    """None when the session never finished (the program was killed or crashed)."""
+    elapsed_seconds: float | None
+    active_seconds: float
+    pain_before: int | None
+    pain_after: int | None
+    stopped_for_pain: bool
+    ended_early: bool
+    done: int
+    partial: int
+    skipped: int
+
+    @property
+    def completed(self) -> bool:
+        """Reached the routine's end: not ended early, not stopped for pain, not cut off."""
+        return self.ended_at is not None and not self.ended_early and not self.stopped_for_pain
+
+
+def history_path() -> Path:
+    """Where the history lives."""
+    return dirs.data_dir() / "history.db"
+
+
+class History:
+    """The store. Methods that write never raise: a failed write sets `problem` instead."""
+
+    def __init__(self, connection: sqlite3.Connection | None, path: Path, now: Now) -> None:
+        self._db = connection
+        self.path = path
+        self.now = now
+        self.problem: str | None = None if connection else "history is not being saved"
+        self.notice: str | None = None
+        """Something the person should be told once, e.g. where a damaged file was moved."""
+
+    # ---- opening -------------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path | None = None, now: Now = datetime.now) -> History:
+        """Open (or create) the history; a damaged file is moved aside, never lost."""
+        path = path or history_path()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            os.chmod(path.parent, 0o700)
+            return cls(_connect(path), path, now)
+        except (OSError, sqlite3.OperationalError, NewerSchema) as error:
+            return cls.unsaved(path, now, error)  # can't write, or not ours: leave it be
+        except sqlite3.DatabaseError:
+            pass  # damaged: move it aside and begin again
+        try:
+            aside = _move_aside(path, now())
+            store = cls(_connect(path), path, now)
+        except (OSError, sqlite3.Error) as error:
+            return cls.unsaved(path, now, error)
+        store.notice = f"The history file was damaged; it was moved to {aside} and a new one begun"
+        return store
+
+    @classmethod
+    def unsaved(cls, path: Path, now: Now, error: Exception) -> History:
+        """A store that keeps nothing, saying why."""
+        store = cls(None, path, now)
+        reason = f"{error.filename}: {error.strerror}" if isinstance(error, OSError) else error
+        store.problem = f"history is not being saved ({reason})"
+        return store
+
+    def close(self) -> None:
+        """Close the file (everything is already committed)."""
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    @property
+    def saving(self) -> bool:
+        """True while sessions are being kept."""
+        return self._db is not None and self.problem is None
+
+    def _write(self, sql: str, args: tuple[object, ...] = ()) -> int | None:
+        """Run one write in its own transaction; on failure, stop saving and say why."""
+        if not self.saving:
+            return None
+        assert self._db is not None
+        try:
+            with self._db:
+                return self._db.execute(sql, args).lastrowid
+        except sqlite3.Error as error:
+            self.problem = f"history is not being saved ({error})"
+            return None
+
+    def _read(self, sql: str, args: tuple[object, ...] = ()) -> list[Any]:
+        if self._db is None:
+            return []
+        try:
+            return self._db.execute(sql, args).fetchall()
+        except sqlite3.Error:
+            return []
+
+    # ---- a session, as it happens --------------------------------------------------------------
+
+    def begin(self, routine_name: str, routine_hash: str, pain_before: int | None) -> int | None:
+        """Record the start of a session; its id, or None when nothing is being saved."""
+        now = self.now()
+        if self.course_start() is None:
+            self.new_course(now.date())
+        return self._write(
+            "INSERT INTO sessions (routine_name, routine_hash, started_at, day, pain_before)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (routine_name, routine_hash, now.isoformat(timespec="seconds"),
+             now.date().isoformat(), pain_before),
+        )  # fmt: skip
+
+    def record_exercise(self, session_id: int | None, record: ExerciseRecord, reps: int) -> None:
+        """Keep one exercise's result now, in its own transaction (again if it is redone)."""
+        if session_id is None:
+            return
+        self._write(
+            "INSERT OR REPLACE INTO exercises (session_id, position, exercise_id, name, outcome,"
+            " efforts_done, efforts_planned, reps, active_seconds) VALUES (?,?,?,?,?,?,?,?,?)",
+            (session_id, record.index, record.exercise_id, record.name, record.outcome.value,
+             record.efforts_done, record.efforts_planned, reps, record.active_seconds),
+        )  # fmt: skip
+
+    def finish(self, session_id: int | None, summary: Summary, stopped_for_pain: bool) -> None:
+        """Record the end of a session and the exercises it never reached."""
+        if session_id is None:
+            return
+        for record in summary.records:
+            if record.outcome is Outcome.SKIPPED:
+                self._write(
+                    "INSERT OR IGNORE INTO exercises (session_id, position, exercise_id, name,"
+                    " outcome, efforts_done, efforts_planned, reps, active_seconds)"
+                    " VALUES (?,?,?,?,?,?,?,?,?)",
+                    (session_id, record.index, record.exercise_id, record.name, "skipped", 0,
+                     record.efforts_planned, 0, record.active_seconds),
+                )  # fmt: skip
+        self._write(
+            "UPDATE sessions SET ended_at = ?, elapsed_seconds = ?, ended_early = ?,"
+            " stopped_for_pain = ? WHERE id = ?",
+            (self.now().isoformat(timespec="seconds"), summary.elapsed_seconds,
+             int(summary.ended_early), int(stopped_for_pain), session_id),
+        )  # fmt: skip
+
+    def set_pain_after(self, session_id: int | None, pain: int | None) -> None:
+        """Record how the back felt after the session."""
+        if session_id is not None:
+            self._write("UPDATE sessions SET pain_after = ? WHERE id = ?", (pain, session_id))
+
+    # ---- the course and progression ------------------------------------------------------------
+
+    def course_start(self) -> date | None:
+        """The first day of the current course, if one has begun."""
+        rows = self._read("SELECT started_on FROM courses ORDER BY id DESC LIMIT 1")
+        return date.fromisoformat(rows[0][0]) if rows else None
+
+    def new_course(self, today: date) -> None:
+        """Begin a new course today; earlier sessions stay in the history."""
+        self._write("INSERT INTO courses (started_on) VALUES (?)", (today.isoformat(),))
+
+    def targets(self, routine_name: str) -> dict[str, int]:
+        """The reps the person has moved up to, by exercise id."""
+        rows = self._read(
+            "SELECT exercise_id, reps FROM targets WHERE routine_name = ?", (routine_name,)
+        )
+        return {exercise: reps for exercise, reps in rows}
+
+    def decide_offer(
+        self, session_id: int | None, routine_name: str, exercise_id: str, reps: int, accept: bool
+    ) -> None:
+        """Remember the answer to "one more rep?"; a yes makes `reps` the new target."""
+        if session_id is None:
+            return
+        self._write(
+            "INSERT OR REPLACE INTO offers (session_id, exercise_id, reps, accepted)"
+            " VALUES (?, ?, ?, ?)",
+            (session_id, exercise_id, reps, int(accept)),
+        )
+        if accept:
+            self._write(
+                "INSERT OR REPLACE INTO targets (routine_name, exercise_id, reps) VALUES (?,?,?)",
+                (routine_name, exercise_id, reps),
+            )
+
+    def recent_results(
+        self, routine_name: str, exercise_id: str, limit: int = 2
+    ) -> list[tuple[int, str, int, int | None, int | None, bool]]:
+        """The latest sessions of a routine with this exercise's result, newest first.
+
+        Each is (session id, outcome, reps, pain before, pain after, an offer was decided).
+        """
+        rows = self._read(
+            "SELECT s.id, e.outcome, e.reps, s.pain_before, s.pain_after,"
+            " EXISTS (SELECT 1 FROM offers o WHERE o.session_id = s.id AND o.exercise_id = ?)"
+            " FROM sessions s JOIN exercises e ON e.session_id = s.id AND e.exercise_id = ?"
+            " WHERE s.routine_name = ? AND s.ended_at IS NOT NULL"
+            " ORDER BY s.id DESC LIMIT ?",
+            (exercise_id, exercise_id, routine_name, limit),
+        )
+        return [(r[0], r[1], r[2], r[3], r[4], bool(r[5])) for r in rows]
+
+    # ---- reading back --------------------------------------------------------------------------
+
+    def sessions(self, since: date | None = None, limit: int | None = None) -> list[SessionRow]:
+        """Stored sessions, oldest first, optionally from a day on or only the latest few."""
+        where = "WHERE s.day >= ?" if since else ""
+        args: tuple[object, ...] = (since.isoformat(),) if since else ()
+        order = "ORDER BY s.id DESC LIMIT ?" if limit else "ORDER BY s.id"
+        if limit:
+            args += (limit,)
+        rows = self._read(
+            "SELECT s.id, s.routine_name, s.started_at, s.day, s.ended_at, s.elapsed_seconds,"
+            " COALESCE(SUM(e.active_seconds), 0), s.pain_before, s.pain_after,"
+            " s.stopped_for_pain, s.ended_early,"
+            " COUNT(CASE e.outcome WHEN 'done' THEN 1 END),"
+            " COUNT(CASE e.outcome WHEN 'partial' THEN 1 END),"
+            " COUNT(CASE e.outcome WHEN 'skipped' THEN 1 END)"
+            f" FROM sessions s LEFT JOIN exercises e ON e.session_id = s.id {where}"
+            f" GROUP BY s.id {order}",
+            args,
+        )
+        found = [_session_row(row) for row in rows]
+        return found[::-1] if limit else found
+
+    def exercises(self, session_id: int) -> list[tuple[int, str, str, str, int, int, float]]:
+        """(position, exercise id, name, outcome, done, planned, active seconds) of a session."""
+        rows = self._read(
+            "SELECT position, exercise_id, name, outcome, efforts_done, efforts_planned,"
+            " active_seconds FROM exercises WHERE session_id = ? ORDER BY position",
+            (session_id,),
+        )
+        return [tuple(r) for r in rows]
+
+    def total_active_seconds(self) -> float:
+        """Time spent holding or working, over all of the history."""
+        rows = self._read("SELECT COALESCE(SUM(active_seconds), 0) FROM exercises")
+        return float(rows[0][0]) if rows else 0.0
+
+
+def _session_row(r: Any) -> SessionRow:
+    return SessionRow(
+        id=r[0],
+        routine_name=r[1],
+        started_at=r[2],
+        day=date.fromisoformat(r[3]),
+        ended_at=r[4],
+        elapsed_seconds=r[5],
+        active_seconds=float(r[6]),
+        pain_before=r[7],
+        pain_after=r[8],
+        stopped_for_pain=bool(r[9]),
+        ended_early=bool(r[10]),
+        done=r[11],
+        partial=r[12],
+        skipped=r[13],
+    )
+
+
+class NewerSchema(sqlite3.DatabaseError):
+    """A history written by a newer lowback: not damaged, just not ours to change."""
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    """Open, check and migrate the file; sqlite3.DatabaseError if it is damaged."""
+    fresh = not path.exists()
+    if fresh:
+        path.touch(mode=0o600)
+    os.chmod(path, 0o600)
+    db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+    try:
+        (verdict,) = db.execute("PRAGMA integrity_check").fetchone()
+        if verdict != "ok":
+            raise sqlite3.DatabaseError(f"integrity check failed: {verdict}")
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = FULL")  # a finished exercise survives a power cut too
+        db.execute("PRAGMA foreign_keys = ON")
+        _migrate(db)
+    except sqlite3.Error:
+        db.close()
+        raise
+    return db
+
+
+def _migrate(db: sqlite3.Connection) -> None:
+    (version,) = db.execute("PRAGMA user_version").fetchone()
+    if version > len(MIGRATIONS):
+        raise NewerSchema(f"schema {version} is from a newer lowback; the file is left as it is")
+    for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+        db.executescript(f"BEGIN; {script}; PRAGMA user_version = {number}; COMMIT;")
+
+
+def _move_aside(path: Path, when: datetime) -> Path:
+    """Rename a damaged history (and its WAL files) out of the way; the new name."""
+    aside = path.with_name(f"{path.name}.corrupt-{when.strftime('%Y%m%d-%H%M%S')}")
+    for suffix in ("", "-wal", "-shm"):
+        source = Path(f"{path}{suffix}")
+        if source.exists():
+            source.rename(Path(f"{aside}{suffix}"))
+    return aside

@@ -1,0 +1,209 @@
+"""The history store on tmp_path: writes, reads, migrations, damage, refusals, kill -9."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from lowback_tui import history
+from lowback_tui.history import History
+from lowback_tui.records import ExerciseRecord, Outcome, Summary
+
+NOON = datetime(2026, 11, 2, 12, 0)
+
+
+def record(index: int, outcome: Outcome = Outcome.DONE, done: int = 4) -> ExerciseRecord:
+    return ExerciseRecord(
+        index, f"ex-{index}", f"Exercise {index}", outcome, done, 4, 5.0 * done, 20
+    )
+
+
+def summary(*records: ExerciseRecord, early: bool = False) -> Summary:
+    return Summary("Routine", records, elapsed_seconds=60.0, paused_seconds=0, ended_early=early)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> History:
+    return History.open(tmp_path / "data" / "history.db", now=lambda: NOON)
+
+
+def test_a_session_is_written_and_read_back(store: History) -> None:
+    session = store.begin("Routine", "abc", pain_before=5)
+    store.record_exercise(session, record(0), reps=2)
+    store.record_exercise(session, record(1, Outcome.PARTIAL, 1), reps=2)
+    done = summary(
+        record(0), record(1, Outcome.PARTIAL, 1), record(2, Outcome.SKIPPED, 0), early=True
+    )
+    store.finish(session, done, stopped_for_pain=False)
+    store.set_pain_after(session, 3)
+    (row,) = store.sessions()
+    assert (row.routine_name, row.day, row.pain_before, row.pain_after) == (
+        "Routine",
+        NOON.date(),
+        5,
+        3,
+    )
+    assert (row.done, row.partial, row.skipped, row.active_seconds) == (1, 1, 1, 25.0)
+    assert row.ended_early and not row.completed
+    assert store.course_start() == NOON.date()  # the first session begins a course
+    assert [e[3] for e in store.exercises(row.id)] == ["done", "partial", "skipped"]
+    assert store.saving and store.problem is None
+
+
+def test_redoing_an_exercise_replaces_its_result(store: History) -> None:
+    session = store.begin("Routine", "abc", None)
+    store.record_exercise(session, record(0, Outcome.PARTIAL, 1), reps=2)
+    store.record_exercise(session, record(0), reps=2)
+    assert [e[3] for e in store.exercises(session or 0)] == ["done"]
+
+
+def test_the_folder_and_file_are_private(store: History, tmp_path: Path) -> None:
+    store.begin("Routine", "abc", 4)
+    assert (tmp_path / "data").stat().st_mode & 0o777 == 0o700
+    assert (tmp_path / "data" / "history.db").stat().st_mode & 0o777 == 0o600
+
+
+def test_a_fresh_file_is_migrated_to_the_latest_schema(store: History) -> None:
+    version = sqlite3.connect(store.path).execute("PRAGMA user_version").fetchone()[0]
+    assert version == len(history.MIGRATIONS)
+    mode = sqlite3.connect(store.path).execute("PRAGMA journal_mode").fetchone()[0]
+    assert mode == "wal"
+
+
+def test_a_later_migration_keeps_the_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "h.db"
+    old = History.open(path, now=lambda: NOON)
+    old.begin("Routine", "abc", 6)
+    old.close()
+    monkeypatch.setattr(
+        history, "MIGRATIONS", [*history.MIGRATIONS, "ALTER TABLE sessions ADD COLUMN note TEXT"]
+    )
+    new = History.open(path, now=lambda: NOON)
+    assert [row.pain_before for row in new.sessions()] == [6]
+    columns = [c[1] for c in sqlite3.connect(path).execute("PRAGMA table_info(sessions)")]
+    assert "note" in columns
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == 2
+
+
+def test_a_file_from_a_newer_lowback_is_left_alone(tmp_path: Path) -> None:
+    path = tmp_path / "h.db"
+    History.open(path).close()
+    sqlite3.connect(path).execute("PRAGMA user_version = 99")
+    before = path.read_bytes()
+    store = History.open(path)
+    assert not store.saving
+    assert store.problem is not None and "newer lowback" in store.problem
+    assert store.begin("Routine", "abc", None) is None
+    assert path.read_bytes() == before
+
+
+def test_a_damaged_file_is_moved_aside_and_a_fresh_one_begun(tmp_path: Path) -> None:
+    path = tmp_path / "history.db"
+    path.write_bytes(b"this is not a database" * 100)
+    store = History.open(path, now=lambda: NOON)
+    aside = tmp_path / "history.db.corrupt-20261102-120000"
+    assert aside.read_bytes() == b"this is not a database" * 100
+    assert store.notice == (
+        f"The history file was damaged; it was moved to {aside} and a new one begun"
+    )
+    assert store.saving
+    assert store.begin("Routine", "abc", None) == 1
+
+
+def test_a_file_failing_its_integrity_check_is_moved_aside(tmp_path: Path) -> None:
+    path = tmp_path / "history.db"
+    store = History.open(path, now=lambda: NOON)
+    for _ in range(200):
+        store.begin("Routine", "abc" * 50, 3)
+    store.close()
+    db = sqlite3.connect(path)
+    db.execute("PRAGMA journal_mode = DELETE")
+    db.close()
+    data = bytearray(path.read_bytes())
+    page = 4096
+    data[page * 2 + 100 : page * 2 + 400] = b"\xff" * 300  # scribble over a page's cells
+    path.write_bytes(bytes(data))
+    reopened = History.open(path, now=lambda: NOON)
+    assert reopened.notice is not None and "moved to" in reopened.notice
+    assert reopened.sessions() == []
+
+
+def test_a_folder_that_cannot_be_made_means_not_saving(tmp_path: Path) -> None:
+    blocker = tmp_path / "data"
+    blocker.write_text("a file where the folder should be")
+    store = History.open(blocker / "history.db")
+    assert not store.saving
+    assert store.problem is not None and store.problem.startswith("history is not being saved")
+    assert store.begin("Routine", "abc", None) is None  # and nothing raises
+
+
+def test_a_read_only_database_stops_saving_but_never_raises(store: History) -> None:
+    session = store.begin("Routine", "abc", None)
+    assert store._db is not None
+    store._db.execute("PRAGMA query_only = ON")
+    store.record_exercise(session, record(0), reps=2)
+    assert not store.saving
+    assert store.problem == ("history is not being saved (attempt to write a readonly database)")
+
+
+def test_a_full_disk_stops_saving_but_never_raises(store: History) -> None:
+    session = store.begin("Routine", "abc", None)
+    assert store._db is not None
+    pages = store._db.execute("PRAGMA page_count").fetchone()[0]
+    store._db.execute(f"PRAGMA max_page_count = {pages}")
+    for index in range(200):
+        store.record_exercise(session, record(index), reps=2)
+    assert store.problem == "history is not being saved (database or disk is full)"
+
+
+def test_a_new_course_starts_today_and_keeps_the_old_sessions(store: History) -> None:
+    store.begin("Routine", "abc", None)
+    store.new_course(date(2026, 11, 20))
+    assert store.course_start() == date(2026, 11, 20)
+    assert len(store.sessions()) == 1
+
+
+def test_accepting_an_offer_sets_the_target(store: History) -> None:
+    session = store.begin("Routine", "abc", None)
+    store.decide_offer(session, "Routine", "knee", 6, accept=False)
+    assert store.targets("Routine") == {}
+    store.decide_offer(session, "Routine", "knee", 6, accept=True)
+    assert store.targets("Routine") == {"knee": 6}
+
+
+KILLED = """
+import sys, time
+from datetime import datetime
+from lowback_tui.history import History
+from lowback_tui.records import ExerciseRecord, Outcome
+store = History.open(sys.argv[1] and __import__("pathlib").Path(sys.argv[1]))
+session = store.begin("Routine", "abc", 4)
+for index in range(3):
+    store.record_exercise(
+        session, ExerciseRecord(index, f"ex-{index}", "x", Outcome.DONE, 2, 2, 10.0, 10.0), 1
+    )
+print("three written", flush=True)
+time.sleep(60)
+"""
+
+
+def test_kill_minus_9_mid_session_loses_no_finished_exercise(tmp_path: Path) -> None:
+    path = tmp_path / "history.db"
+    child = subprocess.Popen(
+        [sys.executable, "-c", KILLED, str(path)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert child.stdout is not None
+        assert child.stdout.readline().strip() == "three written"
+    finally:
+        child.kill()  # SIGKILL: no chance to flush or close anything
+        child.wait()
+    store = History.open(path)
+    (row,) = store.sessions()
+    assert row.ended_at is None  # it never finished...
+    assert row.done == 3  # ...but everything it finished is there

@@ -1,0 +1,169 @@
+"""The course: where the person is in it, how the back is doing, and when to offer one more rep.
+
+Pure functions of stored sessions; the screens and the command line show what they return.
+Nothing here counts streaks or scolds: a missed day is shown as missed, nothing more.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from lowback_tui.routine import Routine
+
+if TYPE_CHECKING:
+    from lowback_tui.history import History, SessionRow
+
+PAIN_JUMP = 2
+"""Points of pain after a session above the rating before it that call for rest."""
+TREND_DAYS = 14
+"""Days with sessions after which a pain trend that has not improved suggests a professional."""
+
+
+class Mark(StrEnum):
+    """How a day of the course went."""
+
+    DONE = "done"
+    PARTIAL = "partial"
+    MISSED = "missed"
+    TODAY = "today"
+    AHEAD = "ahead"
+
+
+@dataclass(frozen=True)
+class Status:
+    """The course as the list screen tells it: "Day 9 of 21 · this week 3 of 7"."""
+
+    day: int
+    days: int
+    completed_days: int
+    done_today: bool
+    this_week: int
+
+    @property
+    def finished(self) -> bool:
+        """Every day of the course has a completed session."""
+        return self.completed_days >= self.days
+
+    def __str__(self) -> str:
+        if self.finished:
+            return f"Course done: {self.completed_days} days · this week {self.this_week} of 7"
+        today = " (done today)" if self.done_today else ""
+        return f"Day {self.day} of {self.days}{today} · this week {self.this_week} of 7"
+
+
+def _completed_days(sessions: list[SessionRow]) -> set[date]:
+    return {s.day for s in sessions if s.completed}
+
+
+def status(sessions: list[SessionRow], start: date, days: int, today: date) -> Status:
+    """Where the person is in a course of `days` days that began on `start`."""
+    completed = {d for d in _completed_days(sessions) if d >= start}
+    done_today = today in completed
+    monday = today - timedelta(days=today.weekday())
+    this_week = sum(1 for d in completed if monday <= d <= today)
+    day = min(len(completed) + (0 if done_today else 1), days)
+    return Status(day, days, len(completed), done_today, this_week)
+
+
+def calendar(
+    sessions: list[SessionRow], start: date, days: int, today: date
+) -> list[tuple[date, Mark]]:
+    """Every day of the course with how it went."""
+    completed = _completed_days(sessions)
+    tried = {s.day for s in sessions if s.done or s.partial}
+    marks = []
+    for offset in range(days):
+        day = start + timedelta(days=offset)
+        if day in completed:
+            mark = Mark.DONE
+        elif day in tried:
+            mark = Mark.PARTIAL
+        elif day > today:
+            mark = Mark.AHEAD
+        elif day == today:
+            mark = Mark.TODAY
+        else:
+            mark = Mark.MISSED
+        marks.append((day, mark))
+    return marks
+
+
+def pain_by_day(sessions: list[SessionRow]) -> list[tuple[date, float]]:
+    """The mean "before" rating of each day that has one, oldest first."""
+    by_day: dict[date, list[int]] = {}
+    for session in sessions:
+        if session.pain_before is not None:
+            by_day.setdefault(session.day, []).append(session.pain_before)
+    return [(day, statistics.fmean(values)) for day, values in sorted(by_day.items())]
+
+
+def pain_went_up(before: int | None, after: int | None) -> bool:
+    """True when the back hurts PAIN_JUMP or more points more after a session than before."""
+    return before is not None and after is not None and after - before >= PAIN_JUMP
+
+
+def not_improving(sessions: list[SessionRow]) -> bool:
+    """After TREND_DAYS days with sessions, pain before them has not come down.
+
+    Compares the mean of the first and the last week of rated days; needs ratings on at least
+    three days in each.
+    """
+    if len({s.day for s in sessions}) < TREND_DAYS:
+        return False
+    ratings = [value for _, value in pain_by_day(sessions)]
+    if len(ratings) < 6:
+        return False
+    week = min(7, len(ratings) // 2)
+    return statistics.fmean(ratings[-week:]) >= statistics.fmean(ratings[:week])
+
+
+@dataclass(frozen=True)
+class Offer:
+    """One more rep, offered after two full sessions in a row without pain going up."""
+
+    exercise_id: str
+    name: str
+    reps: int
+    """The reps it would go up to."""
+
+
+def offers(routine: Routine, store: History) -> list[Offer]:
+    """The exercises ready for one more rep, given the store's latest sessions of the routine.
+
+    Ready means: the exercise has a goal it has not reached, and the last two sessions both did
+    it fully at the current target, pain did not go up in either, and neither already asked.
+    """
+    found = []
+    for exercise in routine.exercises:
+        if exercise.goal_reps is None or exercise.reps >= exercise.goal_reps:
+            continue
+        results = store.recent_results(routine.name, exercise.id, limit=2)
+        ready = len(results) == 2 and all(
+            outcome == "done"
+            and reps == exercise.reps
+            and not asked
+            and not (before is not None and after is not None and after > before)
+            for _, outcome, reps, before, after, asked in results
+        )
+        if ready:
+            found.append(Offer(exercise.id, exercise.name, exercise.reps + 1))
+    return found
+
+
+def with_targets(routine: Routine, targets: dict[str, int]) -> Routine:
+    """The routine with the reps the person has moved up to, never past the goal.
+
+    The file wins where it asks for more, and an exercise whose goal was taken out of the file
+    goes back to the file's reps.
+    """
+    exercises = tuple(
+        replace(e, reps=max(e.reps, min(targets[e.id], e.goal_reps)))
+        if e.id in targets and e.goal_reps is not None
+        else e
+        for e in routine.exercises
+    )
+    return replace(routine, exercises=exercises)

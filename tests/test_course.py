@@ -1,0 +1,147 @@
+"""Course status, calendar, pain trend and progression offers."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from lowback_tui import course
+from lowback_tui.course import Mark
+from lowback_tui.history import History, SessionRow
+from lowback_tui.records import ExerciseRecord, Outcome, Summary
+from lowback_tui.routine import Routine
+
+START = date(2026, 11, 2)  # a Monday
+
+
+def row(day: date, completed: bool = True, pain: int | None = None, **kw: object) -> SessionRow:
+    values: dict[str, object] = dict(
+        id=0, routine_name="R", started_at="", day=day,
+        ended_at="x" if completed else None, elapsed_seconds=1.0, active_seconds=1.0,
+        pain_before=pain, pain_after=None, stopped_for_pain=False, ended_early=False,
+        done=7 if completed else 0, partial=0, skipped=0,
+    )  # fmt: skip
+    values.update(kw)
+    return SessionRow(**values)  # type: ignore[arg-type]
+
+
+def test_day_counts_completed_days_and_this_week() -> None:
+    sessions = [row(START), row(START + timedelta(1)), row(START + timedelta(3)),
+                row(START + timedelta(3)),  # twice on one day counts once
+                row(START + timedelta(4), completed=False)]  # fmt: skip
+    status = course.status(sessions, START, 21, today=START + timedelta(4))
+    assert (status.day, status.completed_days, status.done_today, status.this_week) == (
+        4, 3, False, 3,
+    )  # fmt: skip
+    assert str(status) == "Day 4 of 21 · this week 3 of 7"
+    done_today = course.status(sessions, START, 21, today=START + timedelta(3))
+    assert str(done_today) == "Day 3 of 21 (done today) · this week 3 of 7"
+
+
+def test_the_week_starts_on_monday() -> None:
+    sessions = [row(START + timedelta(d)) for d in range(8)]  # Monday to next Monday
+    assert course.status(sessions, START, 21, today=START + timedelta(7)).this_week == 1
+
+
+def test_a_finished_course_says_so() -> None:
+    sessions = [row(START + timedelta(d)) for d in range(21)]
+    status = course.status(sessions, START, 21, today=START + timedelta(22))
+    assert status.finished
+    assert str(status) == "Course done: 21 days · this week 0 of 7"
+
+
+def test_sessions_before_the_course_do_not_count() -> None:
+    status = course.status([row(START - timedelta(1))], START, 21, today=START)
+    assert (status.day, status.completed_days) == (1, 0)
+
+
+def test_calendar_marks_each_day() -> None:
+    sessions = [row(START), row(START + timedelta(1), completed=False, partial=3),
+                row(START + timedelta(2), completed=False)]  # fmt: skip
+    marks = [m for _, m in course.calendar(sessions, START, 6, today=START + timedelta(3))]
+    assert marks == [Mark.DONE, Mark.PARTIAL, Mark.MISSED, Mark.TODAY, Mark.AHEAD, Mark.AHEAD]
+
+
+def test_pain_by_day_averages_each_day() -> None:
+    sessions = [row(START, pain=4), row(START, pain=6), row(START + timedelta(1)),
+                row(START + timedelta(2), pain=3)]  # fmt: skip
+    assert course.pain_by_day(sessions) == [(START, 5.0), (START + timedelta(2), 3.0)]
+
+
+def test_pain_going_up_by_two_or_more() -> None:
+    assert course.pain_went_up(3, 5)
+    assert not course.pain_went_up(3, 4)
+    assert not course.pain_went_up(None, 9)
+
+
+def test_two_weeks_without_improvement_suggests_a_professional() -> None:
+    flat = [row(START + timedelta(d), pain=5) for d in range(14)]
+    assert course.not_improving(flat)
+    better = [row(START + timedelta(d), pain=6 - d // 3) for d in range(14)]
+    assert not course.not_improving(better)
+    assert not course.not_improving(flat[:13])  # not yet two weeks of sessions
+    unrated = [row(START + timedelta(d)) for d in range(14)]
+    assert not course.not_improving(unrated)  # nothing to judge by
+
+
+def test_targets_raise_reps_up_to_the_goal(routine: Routine) -> None:
+    raised = course.with_targets(routine, {"knee-to-chest": 7, "superman": 9})
+    assert raised.exercises[0].reps == 7
+    assert raised.exercises[1].reps == 3  # superman has no goal... so no target applies
+    assert course.with_targets(routine, {"knee-to-chest": 50}).exercises[0].reps == 10
+    assert course.with_targets(routine, {"knee-to-chest": 2}).exercises[0].reps == 5
+
+
+def _session(store: History, routine: Routine, outcome: Outcome, before: int, after: int) -> int:
+    session = store.begin(routine.name, "h", before)
+    assert session is not None
+    exercise = routine.exercises[0]
+    store.record_exercise(
+        session, ExerciseRecord(0, exercise.id, exercise.name, outcome, 10, 10, 50, 50),
+        exercise.reps,
+    )  # fmt: skip
+    store.finish(session, Summary(routine.name, (), 60, 0, False), stopped_for_pain=False)
+    store.set_pain_after(session, after)
+    return session
+
+
+def test_one_more_rep_after_two_full_sessions_without_more_pain(
+    routine: Routine, tmp_path: Path
+) -> None:
+    store = History.open(tmp_path / "h.db", now=lambda: datetime(2026, 11, 2, 8))
+    _session(store, routine, Outcome.DONE, 4, 4)
+    assert course.offers(routine, store) == []  # one is not two
+    last = _session(store, routine, Outcome.DONE, 4, 3)
+    assert course.offers(routine, store) == [course.Offer("knee-to-chest", "Knee to chest", 6)]
+    store.decide_offer(last, routine.name, "knee-to-chest", 6, accept=False)
+    assert course.offers(routine, store) == []  # asked: wait for two more
+    _session(store, routine, Outcome.DONE, 4, 4)
+    _session(store, routine, Outcome.DONE, 4, 4)
+    assert [o.reps for o in course.offers(routine, store)] == [6]
+
+
+def test_no_offer_when_pain_went_up_or_the_exercise_was_cut_short(
+    routine: Routine, tmp_path: Path
+) -> None:
+    store = History.open(tmp_path / "h.db")
+    _session(store, routine, Outcome.DONE, 3, 4)
+    _session(store, routine, Outcome.DONE, 3, 3)
+    assert course.offers(routine, store) == []
+    _session(store, routine, Outcome.PARTIAL, 3, 3)
+    _session(store, routine, Outcome.DONE, 3, 3)
+    assert course.offers(routine, store) == []
+
+
+def test_after_a_yes_the_new_target_needs_two_sessions_of_its_own(
+    routine: Routine, tmp_path: Path
+) -> None:
+    store = History.open(tmp_path / "h.db")
+    _session(store, routine, Outcome.DONE, 3, 3)
+    last = _session(store, routine, Outcome.DONE, 3, 3)
+    store.decide_offer(last, routine.name, "knee-to-chest", 6, accept=True)
+    raised = course.with_targets(routine, store.targets(routine.name))
+    assert raised.exercises[0].reps == 6
+    assert course.offers(raised, store) == []
+    _session(store, raised, Outcome.DONE, 3, 3)
+    _session(store, raised, Outcome.DONE, 3, 3)
+    assert [o.reps for o in course.offers(raised, store)] == [7]

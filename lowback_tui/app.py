@@ -1,7 +1,8 @@
 """The lowback App: installs the first screen and holds what every screen shares.
 
-That is the clock (injectable, so tests run a session in milliseconds), the settings, the keys
-that work everywhere, and the handling of signals and crashes.
+That is the clock (injectable, so tests run a session in milliseconds), the settings, the
+history store (opened in a thread after the first screen is up), the keys that work everywhere,
+and the handling of signals and crashes.
 """
 
 from __future__ import annotations
@@ -11,19 +12,27 @@ import io
 import signal
 import time
 from dataclasses import replace
+from datetime import datetime
 from typing import ClassVar
 
 from rich.console import Console
+from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
+from textual.worker import Worker
 
+from lowback_tui import course
 from lowback_tui import settings as settings_file
+from lowback_tui.history import History, Now
 from lowback_tui.logs import log
+from lowback_tui.recording import Recording
 from lowback_tui.routine import Routine
 from lowback_tui.screens.countdown import CountdownScreen
 from lowback_tui.screens.exercise_list import ExerciseListScreen
 from lowback_tui.screens.keys import KeysScreen
+from lowback_tui.screens.pain_check import PainCheck
+from lowback_tui.screens.safety import SafetyScreen
 from lowback_tui.session import Clock, Session
 
 EXIT_ON_SIGNAL = {signal.SIGTERM: 128 + signal.SIGTERM, signal.SIGHUP: 128 + signal.SIGHUP}
@@ -38,10 +47,19 @@ class LowbackApp(App[None]):
         Binding("question_mark", "show_keys", "Keys"),
     ]
 
-    def __init__(self, routine: Routine, clock: Clock = time.monotonic) -> None:
+    def __init__(
+        self,
+        routine: Routine,
+        clock: Clock = time.monotonic,
+        now: Now = datetime.now,
+        history: History | None = None,
+    ) -> None:
         super().__init__()
         self.routine = routine
         self.clock = clock
+        self.now = now
+        self.history = history
+        self._history_opening: Worker[History] | None = None
         loaded = settings_file.load()
         self.settings = loaded.settings
         self._settings_problem = loaded.problem
@@ -58,6 +76,30 @@ class LowbackApp(App[None]):
             loop.add_signal_handler(signum, self._on_signal, signum, code)
         if self._settings_problem is not None:
             self.notify(f"{self._settings_problem}; using the defaults", severity="warning")
+        if self.history is None:
+            self._history_opening = self.run_worker(self._open_history, thread=True)
+        else:
+            self.call_later(self._history_ready, self.history)
+
+    def _open_history(self) -> History:
+        # In a thread: with ten years of sessions the integrity check takes ~25 ms, which would
+        # otherwise delay the first screen.
+        store = History.open(now=self.now)
+        self.call_from_thread(self._history_ready, store)
+        return store
+
+    def _history_ready(self, store: History) -> None:
+        self.history = store
+        for message in (store.notice, store.problem):
+            if message:
+                log.warning("history: %s", message)
+                self.notify(message, severity="warning", timeout=10)
+        self.refresh_course()
+
+    async def _store(self) -> History | None:
+        if self.history is None and self._history_opening is not None:
+            await self._history_opening.wait()
+        return self.history
 
     def _on_signal(self, signum: int, code: int) -> None:
         log.info("ending on signal %s", signal.Signals(signum).name)
@@ -68,11 +110,53 @@ class LowbackApp(App[None]):
         self.crash = error
         super()._handle_exception(error)
 
-    # ---- what every screen shares --------------------------------------------------------------
+    # ---- the routine and the course ------------------------------------------------------------
 
-    def start_session(self) -> None:
-        """Begin a session of the routine on the countdown screen."""
-        self.push_screen(CountdownScreen(self.routine, Session(self.routine, clock=self.clock)))
+    def routine_now(self) -> Routine:
+        """The routine with the reps the person has moved up to."""
+        if self.history is None:
+            return self.routine
+        return course.with_targets(self.routine, self.history.targets(self.routine.name))
+
+    def course_status(self) -> course.Status | None:
+        """Where the person is in the course, once the history is open."""
+        store = self.history
+        if store is None:
+            return None
+        today = self.now().date()
+        start = store.course_start() or today
+        return course.status(store.sessions(since=start), start, self.routine.course_days, today)
+
+    def refresh_course(self) -> None:
+        """Show the current routine and course on the list screen."""
+        for screen in self.screen_stack:
+            if isinstance(screen, ExerciseListScreen) and screen.is_mounted:
+                screen.show(self.routine_now(), self.routine, self.course_status())
+
+    def new_course(self) -> None:
+        """Begin a new course today."""
+        if self.history is not None:
+            self.history.new_course(self.now().date())
+            self.refresh_course()
+
+    # ---- a session -----------------------------------------------------------------------------
+
+    @work(exclusive=True, group="start")
+    async def start_session(self) -> None:
+        """Safety first (once), then how the back feels, then the countdown."""
+        if not self.settings.safety_read:
+            if not await self.push_screen_wait(SafetyScreen(first_time=True)):
+                return
+            self.settings = replace(self.settings, safety_read=True)
+            self._save_settings()
+        store = await self._store()
+        pain = await self.push_screen_wait(PainCheck("How is your back right now?"))
+        routine = self.routine_now()
+        recording = Recording(store, routine, pain)
+        if recording.problem:
+            self.notify(recording.problem, severity="warning", timeout=10)
+        session = Session(routine, clock=self.clock)
+        self.push_screen(CountdownScreen(routine, session, recording))
 
     def ring(self) -> None:
         """The terminal bell, unless the person has turned sound off."""
@@ -83,17 +167,26 @@ class LowbackApp(App[None]):
         """Turn the bell on or off, and remember the choice."""
         self.settings = replace(self.settings, sound=not self.settings.sound)
         state = "on" if self.settings.sound else "off"
+        if self._save_settings():
+            self.notify(f"Sound {state}", timeout=2)
+        else:
+            self.notify(f"Sound {state} for now (not saved)")
+
+    def _save_settings(self) -> bool:
         if self._settings_problem is not None:
-            self.notify(f"Sound {state} for now; not saved, {self._settings_problem}")
-            return
+            return False  # the file is broken: never write over what the person typed
         try:
             settings_file.save(self.settings)
         except OSError as error:
-            self.notify(f"Sound {state} for now; could not save it ({error.strerror})")
-            return
-        self.notify(f"Sound {state}", timeout=2)
+            log.warning("settings not saved: %s", error)
+            return False
+        return True
 
     def action_show_keys(self) -> None:
         """Show every key that works on the current screen."""
         if not isinstance(self.screen, KeysScreen):
             self.push_screen(KeysScreen(self.screen.active_bindings))
+
+    def action_safety(self) -> None:
+        """The safety information, to read again."""
+        self.push_screen(SafetyScreen())

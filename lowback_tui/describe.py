@@ -20,6 +20,15 @@ def duration(seconds: int) -> str:
     return f"{minutes} min {rest} s" if rest else f"{minutes} min"
 
 
+def long_duration(seconds: float) -> str:
+    """A total of time, to the minute once it is long: "2 h 10 min", "45 min", "30 s"."""
+    whole = round(seconds)
+    if whole < 60:
+        return f"{whole} s"
+    hours, minutes = divmod(round(whole / 60), 60)
+    return f"{hours} h {minutes} min" if hours else f"{minutes} min"
+
+
 def about(seconds: int) -> str:
     """A session length rounded for planning: "about 10 min"."""
     if seconds < 60:

@@ -306,10 +306,13 @@ class History:
         )
         return [tuple(r) for r in rows]
 
-    def total_active_seconds(self) -> float:
-        """Time spent holding or working, over all of the history."""
-        rows = self._read("SELECT COALESCE(SUM(active_seconds), 0) FROM exercises")
-        return float(rows[0][0]) if rows else 0.0
+    def totals(self) -> tuple[int, float]:
+        """Sessions, and seconds spent holding or working, over all of the history."""
+        rows = self._read(
+            "SELECT (SELECT COUNT(*) FROM sessions),"
+            " (SELECT COALESCE(SUM(active_seconds), 0) FROM exercises)"
+        )
+        return (rows[0][0], float(rows[0][1])) if rows else (0, 0.0)
 
 
 def _session_row(r: Any) -> SessionRow:

@@ -9,6 +9,8 @@ import os
 from lowback_tui import dirs
 
 log = logging.getLogger("lowback")
+log.addHandler(logging.NullHandler())  # until start_logging: never Python's stderr fallback
+log.propagate = False
 
 
 def start_logging() -> str | None:
@@ -22,10 +24,8 @@ def start_logging() -> str | None:
         )
         os.chmod(path, 0o600)
     except OSError:
-        log.addHandler(logging.NullHandler())
         return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     log.addHandler(handler)
     log.setLevel(logging.INFO)
-    log.propagate = False
     return str(path)

@@ -22,6 +22,8 @@ class Settings:
 
     sound: bool = True
     """Ring the terminal bell at each hold, each switch and the end."""
+    safety_read: bool = False
+    """The person has confirmed the safety information, shown before the first session."""
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
     """Keys this version does not know, kept as they were."""
 
@@ -49,11 +51,14 @@ def load() -> Loaded:
         return Loaded(Settings())
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         return Loaded(Settings(), Problem(path, None, "", f"cannot be read ({error})"))
-    sound = document.pop("sound", True)
-    if not isinstance(sound, bool):
-        problem = Problem(path, None, "sound", f"must be true or false (got {sound!r})")
-        return Loaded(Settings(), problem)
-    return Loaded(Settings(sound=sound, extra=document))
+    values = {}
+    for key, default in (("sound", True), ("safety_read", False)):
+        value = document.pop(key, default)
+        if not isinstance(value, bool):
+            problem = Problem(path, None, key, f"must be true or false (got {value!r})")
+            return Loaded(Settings(), problem)
+        values[key] = value
+    return Loaded(Settings(**values, extra=document))
 
 
 def save(settings: Settings) -> None:
@@ -62,7 +67,7 @@ def save(settings: Settings) -> None:
 
     path = settings_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    document = {**settings.extra, "sound": settings.sound}
+    document = {**settings.extra, "sound": settings.sound, "safety_read": settings.safety_read}
     temporary = path.with_suffix(".toml.tmp")
     temporary.write_text(tomli_w.dumps(document), encoding="utf-8")
     os.replace(temporary, path)

@@ -11,10 +11,12 @@ from textual.pilot import Pilot
 from lowback_tui.app import LowbackApp
 from lowback_tui.plan import Kind
 from lowback_tui.routine import Routine
-from lowback_tui.screens.confirm_end import ConfirmEnd
+from lowback_tui.screens.confirm import ConfirmEnd
 from lowback_tui.screens.countdown import CountdownScreen
 from lowback_tui.screens.exercise_list import ExerciseListScreen
 from lowback_tui.screens.keys import KeysScreen
+from lowback_tui.screens.pain_check import PainCheck
+from lowback_tui.screens.safety import SafetyScreen
 from lowback_tui.screens.summary import SummaryScreen
 from lowback_tui.session import State
 
@@ -33,10 +35,29 @@ class Bells:
         self.count += 1
 
 
-async def start(pilot: Pilot[None]) -> CountdownScreen:
+async def start(pilot: Pilot[None], pain: str = "s") -> CountdownScreen:
+    """Enter on the list, through the first-run safety screen and the pain check-in."""
     await pilot.press("enter")
+    await pilot.pause()
+    if isinstance(pilot.app.screen, SafetyScreen):
+        await pilot.press("enter")
+        await pilot.pause()
+    assert isinstance(pilot.app.screen, PainCheck)
+    await pilot.press(*pain, *(["enter"] if pain != "s" else []))
+    await pilot.pause()
     screen = pilot.app.screen
     assert isinstance(screen, CountdownScreen)
+    return screen
+
+
+async def to_summary(pilot: Pilot[None], pain: str = "s") -> SummaryScreen:
+    """Answer (or skip) "how is your back now?" and land on the summary."""
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, PainCheck)
+    await pilot.press(*pain, *(["enter"] if pain != "s" else []))
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, SummaryScreen)
     return screen
 
 
@@ -58,8 +79,7 @@ async def test_a_whole_session_from_enter_to_summary(routine: Routine) -> None:
         bells = Bells(app)
         await start(pilot)
         await wait(pilot, clock, 700)
-        assert isinstance(app.screen, SummaryScreen)
-        summary = app.screen.summary
+        summary = (await to_summary(pilot)).summary
         assert [r.outcome.value for r in summary.records] == ["done"] * 7
         assert summary.elapsed_seconds == 607
         # one bell per hold or effort (41), per switch of sides (34), and one at the end
@@ -148,8 +168,7 @@ async def test_escape_then_yes_ends_on_the_summary(routine: Routine) -> None:
         await start(pilot)
         await wait(pilot, clock, 110)  # Knee to chest takes 82 s; Superman is part-way
         await pilot.press("escape", "y")
-        assert isinstance(app.screen, SummaryScreen)
-        summary = app.screen.summary
+        summary = (await to_summary(pilot)).summary
         assert summary.ended_early
         assert [r.outcome.value for r in summary.records[:2]] == ["done", "partial"]
         assert "Ended early. What you did is kept." in screen_text(app)
@@ -189,7 +208,7 @@ async def test_m_mutes_and_the_choice_is_remembered(routine: Routine, private_ho
         await wait(pilot, clock, 30)
         assert bells.count == 0
     saved = tomllib.loads((private_home / "config" / "config.toml").read_text())
-    assert saved == {"sound": False}
+    assert saved["sound"] is False
     assert LowbackApp(routine).settings.sound is False
 
 
@@ -251,6 +270,7 @@ def test_summary_snapshot(snap_compare, routine: Routine) -> None:  # type: igno
         await start(pilot)
         await wait(pilot, clock, 130)
         await pilot.press("right", "q", "y")
+        await to_summary(pilot, pain="3")
 
     app = LowbackApp(routine, clock=clock)
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from pathlib import Path
+
 import pytest
 from textual.widgets import OptionList
 
 from lowback_tui.app import LowbackApp
+from lowback_tui.history import History
 from lowback_tui.routine import Routine
 from lowback_tui.screens.exercise_detail import ExerciseDetailScreen
 from lowback_tui.screens.exercise_list import ExerciseListScreen
@@ -116,9 +120,18 @@ async def test_the_pane_moves_then_hides_as_the_terminal_shrinks(routine: Routin
         assert detail.display and detail.region.x > 0
 
 
-def test_list_screen_snapshot(snap_compare, routine: Routine) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(LowbackApp(routine), terminal_size=(80, 24))
+def fixed_app(routine: Routine, path: Path) -> LowbackApp:
+    """The app on a given day with its history already open, so snapshots never race it."""
+
+    def now() -> datetime:
+        return datetime(2026, 11, 25, 8, 0)
+
+    return LowbackApp(routine, now=now, history=History.open(path, now=now))
 
 
-def test_list_screen_snapshot_small(snap_compare, routine: Routine) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(LowbackApp(routine), terminal_size=(40, 12))
+def test_list_screen_snapshot(snap_compare, routine: Routine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(fixed_app(routine, tmp_path / "h.db"), terminal_size=(80, 24))
+
+
+def test_list_screen_snapshot_small(snap_compare, routine: Routine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(fixed_app(routine, tmp_path / "h.db"), terminal_size=(40, 12))

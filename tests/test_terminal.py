@@ -25,6 +25,16 @@ def restored(output: bytes) -> bool:
     )
 
 
+def begin_session(program: PtyProgram) -> None:
+    """Enter on the list, confirm the first-run safety screen, skip the pain check-in."""
+    program.wait_for("Second")
+    program.send(b"\r")
+    program.wait_for("Before you exercise")
+    program.send(b"\r")
+    program.wait_for("How is your back right now?")
+    program.send(b"s")
+
+
 def test_list_appears_and_q_restores_the_terminal() -> None:
     program = PtyProgram([LOWBACK], size=(80, 24))
     try:
@@ -42,9 +52,10 @@ def test_list_appears_and_q_restores_the_terminal() -> None:
 def test_a_whole_tiny_session_ends_on_the_summary() -> None:
     program = PtyProgram([LOWBACK, TINY], size=(80, 24))
     try:
-        program.wait_for("Second")
-        program.send(b"\r")
-        program.wait_for("Session complete.", timeout=30)
+        begin_session(program)
+        program.wait_for("How is your back now?", timeout=30)
+        program.send(b"2\r")
+        program.wait_for("Your back: – before, 2 after")
         program.wait_for("2 done")
         screen = plain(program.output)
         program.send(b"q")
@@ -52,7 +63,7 @@ def test_a_whole_tiny_session_ends_on_the_summary() -> None:
     finally:
         program.stop()
     assert code == 0
-    assert "First" in screen and "Second" in screen
+    assert "First" in screen and "Second" in screen and "Session complete." in screen
     assert restored(program.output)
 
 
@@ -60,8 +71,7 @@ def test_a_whole_tiny_session_ends_on_the_summary() -> None:
 def test_a_signal_mid_session_restores_the_terminal(signum: int) -> None:
     program = PtyProgram([LOWBACK, TINY], size=(80, 24))
     try:
-        program.wait_for("Second")
-        program.send(b"\r")
+        begin_session(program)
         program.wait_for("HOLD")
         program.process.send_signal(signum)
         code = program.wait_exit()
@@ -81,8 +91,7 @@ def test_an_unexpected_error_exits_1_with_the_log_path(private_home: Path) -> No
     )
     program = PtyProgram([sys.executable, "-c", crash], size=(80, 24))
     try:
-        program.wait_for("Second")
-        program.send(b"\r")
+        begin_session(program)
         program.wait_for("HOLD")
         program.send(b"n")
         code = program.wait_exit()

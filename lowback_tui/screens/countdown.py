@@ -18,9 +18,18 @@ from textual.widgets import Footer, Label, Static
 
 from lowback_tui import describe
 from lowback_tui.plan import Kind
+from lowback_tui.recording import Recording
 from lowback_tui.routine import Routine
-from lowback_tui.screens.confirm_end import ConfirmEnd
-from lowback_tui.session import Event, PhaseStarted, Session, SessionFinished, State, View
+from lowback_tui.screens.confirm import ConfirmEnd
+from lowback_tui.session import (
+    Event,
+    ExerciseFinished,
+    PhaseStarted,
+    Session,
+    SessionFinished,
+    State,
+    View,
+)
 from lowback_tui.widgets.big_number import BigNumber
 from lowback_tui.widgets.phase_bar import PhaseBar
 
@@ -44,17 +53,20 @@ class CountdownScreen(Screen[None]):
         Binding("r", "restart_rep", "Redo rep", tooltip="Start the current hold again"),
         Binding("m", "app.toggle_sound", "Sound", tooltip="Turn the bell on or off"),
         Binding("q,escape", "end", "End", tooltip="End the session (asks first)"),
+        Binding("exclamation_mark", "hurts", "It hurts", tooltip="It hurts: stop now"),
     ]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-wide")]  # noqa: RUF012
     VERTICAL_BREAKPOINTS = [(0, "-tiny"), (11, "-short"), (17, "-tall")]  # noqa: RUF012
 
-    def __init__(self, routine: Routine, session: Session) -> None:
+    def __init__(self, routine: Routine, session: Session, recording: Recording) -> None:
         super().__init__()
         self.routine = routine
         self.session = session
+        self.recording = recording
         self._timer: Timer | None = None
         self._shown: dict[str, object] = {}
         self._paused_for_modal = False
+        self._stopped_for_pain = False
 
     def compose(self) -> ComposeResult:
         with HorizontalGroup(id="cd-heading"):
@@ -68,6 +80,8 @@ class CountdownScreen(Screen[None]):
             yield Label("PAUSED · space carries on", id="cd-paused")
         yield Static("", id="cd-cue", markup=False)
         yield Label("", id="cd-next", markup=False)
+        if self.recording.problem:
+            yield Label(f"⚠ {self.recording.problem}", id="cd-warning", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -105,7 +119,10 @@ class CountdownScreen(Screen[None]):
         for event in events:
             if isinstance(event, PhaseStarted) and event.phase.kind in RINGS_AT:
                 self._ring()
+            elif isinstance(event, ExerciseFinished):
+                self.recording.exercise(event.record)  # kept now: a crash later loses nothing
             elif isinstance(event, SessionFinished):
+                self.recording.end(event.summary, self._stopped_for_pain)
                 self._ring()
                 self._finish(event)
 
@@ -117,7 +134,9 @@ class CountdownScreen(Screen[None]):
 
         if self._timer is not None:
             self._timer.stop()
-        self.app.switch_screen(SummaryScreen(event.summary))
+        self.app.switch_screen(
+            SummaryScreen(event.summary, self.recording, stopped_for_pain=self._stopped_for_pain)
+        )
 
     # ---- drawing ---------------------------------------------------------------------------
 
@@ -191,6 +210,11 @@ class CountdownScreen(Screen[None]):
                 self._control(self.session.end())
 
         self.app.push_screen(ConfirmEnd(), answered)
+
+    def action_hurts(self) -> None:
+        """Stop at once because it hurts: no question asked, the reason is kept."""
+        self._stopped_for_pain = True
+        self._control(self.session.end())
 
     # ---- anything on top pauses the clock ----------------------------------------------------
 

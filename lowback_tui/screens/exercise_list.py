@@ -11,8 +11,9 @@ from textual.containers import Horizontal, HorizontalGroup
 from textual.screen import Screen
 from textual.widgets import Footer, Label, OptionList, Static
 
-from lowback_tui import describe, plan
+from lowback_tui import course, describe, plan
 from lowback_tui.routine import Routine
+from lowback_tui.screens.confirm import Confirm
 from lowback_tui.screens.exercise_detail import ExerciseDetailScreen
 from lowback_tui.widgets.exercise_detail import ExerciseDetail
 from lowback_tui.widgets.exercise_list import ExerciseList
@@ -27,6 +28,8 @@ class ExerciseListScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "start", "Start", priority=True),
         Binding("d", "open", "Details"),
+        Binding("g", "progress", "Progress"),
+        Binding("c", "new_course", "New course", show=False),
         Binding("q", "app.quit", "Quit"),
     ]
     # Side by side when there is room; stacked, and then without the detail pane, when not.
@@ -40,12 +43,11 @@ class ExerciseListScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         routine = self.routine
-        count = len(routine.exercises)
-        meta = f"{count} exercise{'s' if count != 1 else ''} · "
-        meta += describe.about(plan.total_seconds(routine))
+        meta = self._meta(routine)
         with HorizontalGroup(id="heading"):
             yield Label(routine.name, id="routine-name", markup=False)
             yield Label(meta, id="routine-meta")
+        yield Label("", id="routine-course")
         if routine.summary:
             yield Static(routine.summary, id="routine-summary", markup=False)
         with Horizontal(id="body"):
@@ -55,6 +57,29 @@ class ExerciseListScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one(ExerciseList).highlighted = 0
+        self.query_one("#routine-course").display = False  # until the history is open
+        cast("LowbackApp", self.app).refresh_course()
+
+    def show(self, routine: Routine, as_written: Routine, status: course.Status | None) -> None:
+        """Show the routine with the person's current reps, and where the course is."""
+        self.routine = routine
+        self.query_one(ExerciseList).show(routine, as_written)
+        self.query_one("#routine-meta", Label).update(self._meta(routine))
+        line = self.query_one("#routine-course", Label)
+        line.update(str(status) if status else "")
+        line.display = status is not None
+        highlighted = self.query_one(ExerciseList).highlighted
+        if highlighted is not None:
+            self.query_one(ExerciseDetail).exercise = routine.exercises[highlighted]
+
+    @staticmethod
+    def _meta(routine: Routine) -> str:
+        count = len(routine.exercises)
+        time = describe.about(plan.total_seconds(routine))
+        return f"{count} exercise{'s' if count != 1 else ''} · {time}"
+
+    def on_screen_resume(self) -> None:
+        cast("LowbackApp", self.app).refresh_course()  # a session or a new target may have ended
 
     @on(OptionList.OptionHighlighted, "#exercises")
     def _show_detail(self, event: OptionList.OptionHighlighted) -> None:
@@ -67,6 +92,28 @@ class ExerciseListScreen(Screen[None]):
     def action_start(self) -> None:
         """Start a session of the whole routine."""
         cast("LowbackApp", self.app).start_session()
+
+    def action_progress(self) -> None:
+        """The course so far: calendar, pain trend, time spent."""
+        from lowback_tui.screens.progress import ProgressScreen
+
+        self.app.push_screen(ProgressScreen())
+
+    def action_new_course(self) -> None:
+        """Begin a new course today (asks first; the history is kept)."""
+        app = cast("LowbackApp", self.app)
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                app.new_course()
+
+        question = Confirm(
+            "Start a new course today?",
+            "Day 1 begins today. Every past session stays in your history.",
+            "Start it",
+            "Not now",
+        )
+        app.push_screen(question, answered)
 
     def action_open(self) -> None:
         """Show the highlighted exercise on a screen of its own."""

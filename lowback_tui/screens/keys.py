@@ -11,6 +11,8 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen
 from textual.widgets import Label
 
+from lowback_tui.screens.safety import SafetyScreen
+
 # Textual's own keys worth telling people about; its scrolling and focus keys are left out.
 _TEXTUAL_KEYS = {"quit": "Quit", "command_palette": "Commands"}
 
@@ -33,6 +35,7 @@ class KeysScreen(ModalScreen[None]):
         Binding("escape", "dismiss", "Close"),
         Binding("question_mark", "dismiss", "Close", show=False),
         Binding("q", "dismiss", "Close", show=False),
+        Binding("s", "safety", "Safety information"),
     ]
 
     def __init__(self, bindings: dict[str, ActiveBinding]) -> None:
@@ -62,4 +65,8 @@ class KeysScreen(ModalScreen[None]):
             yield Label("Keys", id="keys-title")
             for keys, description in rows:
                 yield Label(f"{keys:<{width}}  {description}", classes="keys-row", markup=False)
-            yield Label("esc closes this", id="keys-hint")
+            yield Label("s  safety information · esc closes this", id="keys-hint")
+
+    def action_safety(self) -> None:
+        """Read the safety information again."""
+        self.app.switch_screen(SafetyScreen())

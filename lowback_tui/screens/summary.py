@@ -1,4 +1,4 @@
-"""After a session: what was done, exercise by exercise, with the totals."""
+"""After a session: how the back feels, what was done, and what comes next."""
 
 from __future__ import annotations
 
@@ -8,29 +8,40 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Label
+from textual.widgets import Footer, Label, Static
 
-from lowback_tui import describe
+from lowback_tui import advice, course, describe
+from lowback_tui.recording import Recording
 from lowback_tui.records import Summary
+from lowback_tui.screens.pain_check import PainCheck
 
 
 class SummaryScreen(Screen[None]):
-    """The session's results; Enter goes back to the list."""
+    """The session's results. It first asks how the back feels now (skippable)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y", "answer(True)", "Yes, one more"),
+        Binding("n", "answer(False)", "Not yet"),
         Binding("enter", "app.pop_screen", "Back to the list", priority=True),
         Binding("q", "app.quit", "Quit"),
     ]
 
-    def __init__(self, summary: Summary) -> None:
+    def __init__(self, summary: Summary, recording: Recording, stopped_for_pain: bool) -> None:
         super().__init__()
         self.summary = summary
+        self.recording = recording
+        self.stopped_for_pain = stopped_for_pain
+        self.offers: list[course.Offer] = []
 
     def compose(self) -> ComposeResult:
         summary = self.summary
         with VerticalScroll(id="summary-body"):
             yield Label(summary.routine_name, id="summary-routine", markup=False)
             yield Label(describe.verdict(summary), id="summary-verdict")
+            if self.stopped_for_pain:
+                yield Static(advice.STOPPED_FOR_PAIN, classes="summary-advice")
+            yield Static("", id="summary-pain")
+            yield Static("", id="summary-pain-advice", classes="summary-advice")
             with Grid(id="summary-table"):
                 for heading in ("Exercise", "Result", "Done", "Active"):
                     yield Label(heading, classes="summary-heading")
@@ -41,4 +52,62 @@ class SummaryScreen(Screen[None]):
                     yield Label(describe.duration(round(record.active_seconds)))
             yield Label(describe.totals(summary), id="summary-totals")
             yield Label(describe.times(summary), id="summary-times")
+            yield Static("", id="summary-offer", markup=False)
+            yield Static("", id="summary-trend", classes="summary-advice")
+            if self.recording.problem:
+                yield Label(f"⚠ {self.recording.problem}", id="summary-warning", markup=False)
         yield Footer()
+
+    def on_mount(self) -> None:
+        for selector in (
+            "#summary-pain",
+            "#summary-pain-advice",
+            "#summary-offer",
+            "#summary-trend",
+        ):
+            self.query_one(selector).display = False
+        self.app.push_screen(PainCheck("How is your back now?"), self._pain_after)
+
+    def _say(self, selector: str, text: str) -> None:
+        """Put `text` in a line that only shows when it has something to say."""
+        widget = self.query_one(selector, Static)
+        widget.update(text)
+        widget.display = bool(text)
+
+    def _pain_after(self, pain: int | None) -> None:
+        self.recording.set_pain_after(pain)
+        before = self.recording.pain_before
+        self._say("#summary-pain", advice.pain_line(before, pain))
+        pain_advice = ""
+        if before is not None and pain is not None and course.pain_went_up(before, pain):
+            pain_advice = advice.pain_went_up(before, pain)
+        self._say("#summary-pain-advice", pain_advice)
+        self._say("#summary-trend", advice.NOT_IMPROVING if self.recording.not_improving() else "")
+        if not self.stopped_for_pain:
+            self.offers = self.recording.offers()
+        self._show_offer()
+
+    def _show_offer(self) -> None:
+        offer = self.offers[0] if self.offers else None
+        text = ""
+        if offer is not None:
+            text = (
+                f"{offer.name}: done in full twice in a row, without more pain. "
+                f"Go up to {offer.reps} reps next time? (y yes · n not yet)"
+            )
+        self._say("#summary-offer", text)
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "answer":
+            return bool(self.offers)  # y and n only mean something while an offer is shown
+        return True
+
+    def action_answer(self, accept: bool) -> None:
+        """Answer the offer on screen."""
+        if self.offers:
+            offer = self.offers.pop(0)
+            self.recording.decide(offer, accept)
+            if accept:
+                self.notify(f"{offer.name}: {offer.reps} reps from now on", timeout=4)
+            self._show_offer()

@@ -32,7 +32,14 @@ class ExerciseList(OptionList):
     ]
 
     def __init__(self, routine: Routine, *, id: str | None = None) -> None:
-        super().__init__(*exercise_options(routine), id=id)
+        super().__init__(*exercise_options(routine, routine), id=id)
+
+    def show(self, routine: Routine, as_written: Routine) -> None:
+        """Show `routine`, marking reps raised above the file's (`as_written`)."""
+        highlighted = self.highlighted
+        self.clear_options()
+        self.add_options(exercise_options(routine, as_written))
+        self.highlighted = highlighted
 
 
 class NumberedPrompt(Visual):
@@ -67,19 +74,25 @@ class NumberedPrompt(Visual):
         return self.body.get_height(rules, self._body_width(width))
 
 
-def exercise_options(routine: Routine) -> list[Option]:
-    """One option per exercise: its number and name, its dose on the line below."""
+def exercise_options(routine: Routine, as_written: Routine) -> list[Option]:
+    """One option per exercise: its number and name, its dose on the line below.
+
+    A dose raised by accepting "one more rep" says what the file asked for.
+    """
     digits = len(str(len(routine.exercises)))
-    return [
-        Option(
-            NumberedPrompt(
-                Content.styled(f"{number:>{digits}}", "$text-muted"),
-                digits + 2,
-                Content.assemble(
-                    (exercise.name, "bold"), "\n", (describe.dose(exercise), "$text-muted")
-                ),
-            ),
-            id=exercise.id,
+    options = []
+    for number, (exercise, written) in enumerate(
+        zip(routine.exercises, as_written.exercises, strict=True), start=1
+    ):
+        raised = f" (up from {written.reps})" if exercise.reps > written.reps else ""
+        body = Content.assemble(
+            (exercise.name, "bold"),
+            "\n",
+            (describe.dose(exercise), "$text-muted"),
+            (raised, "$text-success"),
         )
-        for number, exercise in enumerate(routine.exercises, start=1)
-    ]
+        prompt = NumberedPrompt(
+            Content.styled(f"{number:>{digits}}", "$text-muted"), digits + 2, body
+        )
+        options.append(Option(prompt, id=exercise.id))
+    return options

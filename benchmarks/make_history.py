@@ -1,0 +1,62 @@
+"""Write a history of N daily sessions of the bundled routine (default: ten years' worth).
+
+Run: .venv/bin/python benchmarks/make_history.py PATH [--sessions 3650]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from datetime import datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from lowback_tui import library, plan
+from lowback_tui.history import History
+from lowback_tui.records import ExerciseRecord, Outcome, Summary
+from lowback_tui.routine import load
+
+
+def make(path: Path, sessions: int, seed: int = 1) -> None:
+    """Fill `path` with `sessions` days of history ending yesterday."""
+    rng = random.Random(seed)
+    routine = load(library.resolve(None))
+    first = datetime.now().replace(hour=7, minute=30) - timedelta(days=sessions)
+    clock = [first]
+    store = History.open(path, now=lambda: clock[0])
+    assert store._db is not None
+    store._db.execute("PRAGMA synchronous = OFF")  # generating, not keeping: speed over safety
+    for day in range(sessions):
+        clock[0] = first + timedelta(days=day)
+        session = store.begin(routine.name, "generated", rng.randint(0, 6))
+        records = []
+        for index, exercise in enumerate(routine.exercises):
+            planned = sum(p.kind.is_active for p in plan.exercise_phases(routine, index))
+            done = planned if rng.random() < 0.9 else rng.randint(0, planned)
+            outcome = Outcome.PARTIAL if done else Outcome.SKIPPED
+            if done == planned:
+                outcome = Outcome.DONE
+            seconds = exercise.effort_seconds
+            record = ExerciseRecord(
+                index, exercise.id, exercise.name, outcome, done, planned,
+                done * seconds, planned * seconds,
+            )  # fmt: skip
+            store.record_exercise(session, record, exercise.reps)
+            records.append(record)
+        store.finish(session, Summary(routine.name, tuple(records), 620, 0, False), False)
+        store.set_pain_after(session, rng.randint(0, 6))
+    store.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("path", type=Path)
+    parser.add_argument("--sessions", type=int, default=3650)
+    args = parser.parse_args()
+    make(args.path, args.sessions)
+
+
+if __name__ == "__main__":
+    main()

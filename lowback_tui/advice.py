@@ -1,0 +1,31 @@
+"""What lowback says when the back is not doing well: plain, calm, and never a promise."""
+
+from __future__ import annotations
+
+STOPPED_FOR_PAIN = (
+    "You stopped because it hurt, and that was right. Rest now in whatever position eases it. "
+    "Try again tomorrow more gently, or leave out the exercise that hurt. If the pain is severe, "
+    "spreads down a leg, or comes with numbness or weakness, contact a doctor."
+)
+
+NOT_IMPROVING = (
+    "You have done sessions on two weeks' worth of days and your back is not getting better. "
+    "Please see a doctor or physiotherapist about it."
+)
+
+
+def pain_line(before: int | None, after: int | None) -> str:
+    """The two ratings side by side, or "" when neither was given."""
+    if before is None and after is None:
+        return ""
+    shown = ["–" if value is None else str(value) for value in (before, after)]
+    return f"Your back: {shown[0]} before, {shown[1]} after (0 to 10)"
+
+
+def pain_went_up(before: int, after: int) -> str:
+    """For a back that hurts course.PAIN_JUMP or more points more after a session."""
+    return (
+        f"Your back hurts {after - before} points more than before the session. Rest today and "
+        "go gently next time; if it stays worse for more than a few days, talk to a doctor or "
+        "physiotherapist."
+    )

@@ -1,0 +1,56 @@
+"""A yes-or-no question; answers True for yes."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label
+
+
+class Confirm(ModalScreen[bool]):
+    """Asks `question`, explained by `detail`; y (or the yes button) answers True.
+
+    The no button has the focus, so a stray Enter never does the thing asked about.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y", "answer(True)", "Yes"),
+        Binding("n,escape", "answer(False)", "No"),
+    ]
+
+    def __init__(self, question: str, detail: str, yes: str, no: str) -> None:
+        super().__init__()
+        self.question, self.detail, self.yes, self.no = question, detail, yes, no
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="confirm-box"):
+            yield Label(self.question, id="confirm-title")
+            yield Label(self.detail, id="confirm-text")
+            with Horizontal(id="confirm-buttons"):
+                yield Button(f"{self.yes} (y)", id="confirm-yes", variant="warning")
+                yield Button(f"{self.no} (n)", id="confirm-no", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#confirm-no", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "confirm-yes")
+
+    def action_answer(self, yes: bool) -> None:
+        """Close with the answer."""
+        self.dismiss(yes)
+
+
+class ConfirmEnd(Confirm):
+    """End the session? q asks on the countdown, so a second q confirms."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("q", "answer(True)", "Yes", show=False)]
+
+    def __init__(self) -> None:
+        super().__init__(
+            "End the session?", "What you have done so far is kept.", "End it", "Carry on"
+        )

@@ -1,0 +1,77 @@
+"""How is your back? A 0 to 10 rating, chosen with digits or arrows, and always skippable."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.reactive import reactive
+from textual.screen import ModalScreen
+from textual.widgets import Label, Static
+
+SCALE = range(11)
+
+
+class PainScale(Static):
+    """The eleven numbers in a row, the chosen one marked."""
+
+    chosen: reactive[int | None] = reactive(None)
+
+    def render(self) -> Content:
+        parts: list[str | tuple[str, str]] = []
+        for value in SCALE:
+            text = f" {value} "
+            parts.append((f"[{value}]", "bold reverse") if value == self.chosen else text)
+            parts.append(" ")
+        return Content.assemble(*parts)
+
+
+class PainCheck(ModalScreen[int | None]):
+    """Asks `question`; answers the rating, or None when skipped."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("left", "move(-1)", "Less"),
+        Binding("right", "move(1)", "More"),
+        Binding("enter", "confirm", "Done"),
+        Binding("escape,s", "skip", "Skip"),
+        *(Binding(str(d), f"choose({d})", show=False) for d in range(10)),
+    ]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="pain-box"):
+            yield Label(self.question, id="pain-question")
+            yield PainScale(id="pain-scale")
+            with Horizontal(id="pain-ends"):
+                yield Label("0 no pain", id="pain-low")
+                yield Label("10 the worst pain you can imagine", id="pain-high")
+            yield Label("0-9 or ← → to choose, Enter when done, s to skip", id="pain-hint")
+
+    @property
+    def chosen(self) -> int | None:
+        """The rating chosen so far."""
+        return self.query_one(PainScale).chosen
+
+    def action_move(self, step: int) -> None:
+        """One point less or more (from the middle when nothing is chosen yet)."""
+        scale = self.query_one(PainScale)
+        current = 5 - step if scale.chosen is None else scale.chosen
+        scale.chosen = min(10, max(0, current + step))
+
+    def action_choose(self, value: int) -> None:
+        """Choose a rating by its digit (10 is → from 9)."""
+        self.query_one(PainScale).chosen = value
+
+    def action_confirm(self) -> None:
+        """Answer with the chosen rating; Enter with none chosen skips."""
+        self.dismiss(self.chosen)
+
+    def action_skip(self) -> None:
+        """Answer nothing."""
+        self.dismiss(None)

@@ -1,0 +1,85 @@
+"""The course so far: a calendar of its days, the pain trend, and the time spent."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Label, Sparkline, Static
+
+from lowback_tui import advice, course, describe
+from lowback_tui.course import Mark
+
+if TYPE_CHECKING:
+    from lowback_tui.app import LowbackApp
+
+MARKS = {
+    Mark.DONE: ("●", "$text-success"),
+    Mark.PARTIAL: ("◐", "$text-warning"),
+    Mark.MISSED: ("·", "$text-muted"),
+    Mark.TODAY: ("◌", "$text-accent"),
+    Mark.AHEAD: ("○", "$text-muted"),
+}
+"""Each mark has its own shape, so the calendar reads without colour too."""
+
+
+class ProgressScreen(Screen[None]):
+    """How the course is going; Esc goes back."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,g", "app.pop_screen", "Back"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        app = cast("LowbackApp", self.app)
+        store = app.history
+        with VerticalScroll(id="progress-body"):
+            yield Label("Your course", id="progress-title")
+            if store is None or store.course_start() is None:
+                yield Static("No sessions yet. Your course begins with your first session.")
+                return
+            today = app.now().date()
+            start = store.course_start() or today
+            days = app.routine.course_days
+            sessions = store.sessions(since=start)
+            yield Label(str(course.status(sessions, start, days, today)), id="progress-status")
+            yield Static(self._calendar(course.calendar(sessions, start, days, today)),
+                         id="progress-calendar")  # fmt: skip
+            yield Static(
+                Content.assemble(*(part for mark, (shape, style) in MARKS.items()
+                                   for part in ((shape, style), f" {mark.value}   "))),
+                id="progress-legend",
+            )  # fmt: skip
+            yield Label("Pain before sessions (0 to 10)", classes="progress-head")
+            trend = course.pain_by_day(sessions)
+            if len(trend) >= 2:
+                yield Sparkline([value for _, value in trend], id="progress-sparkline")
+                first, last = trend[0][1], trend[-1][1]
+                yield Label(f"from {first:.1g} on the first rated day to {last:.1g} on the latest")
+            else:
+                yield Static("Rate your back before sessions to see how it changes here.")
+            count, active = store.totals()
+            yield Label(
+                f"Time spent exercising: {describe.long_duration(active)} over {count} "
+                f"session{'s' if count != 1 else ''} in all",
+                id="progress-total",
+            )
+            if course.not_improving(sessions):
+                yield Static(advice.NOT_IMPROVING, classes="summary-advice")
+        yield Footer()
+
+    @staticmethod
+    def _calendar(days: list[tuple[date, Mark]]) -> Content:
+        """A line per week of the course: its dates, then a mark per day."""
+        lines: list[Content] = []
+        for week in range(0, len(days), 7):
+            chunk = days[week : week + 7]
+            label = f"{chunk[0][0]:%b %-d} – {chunk[-1][0]:%b %-d}".ljust(17)
+            marks = [part for _, mark in chunk for part in (MARKS[mark], " ")]
+            lines.append(Content.assemble((label, "$text-muted"), *marks))
+        return Content("\n").join(lines)

@@ -58,9 +58,14 @@ class ProgressScreen(Screen[None]):
             yield Label("Pain before sessions (0 to 10)", classes="progress-head")
             trend = course.pain_by_day(sessions)
             if len(trend) >= 2:
-                yield Sparkline([value for _, value in trend], id="progress-sparkline")
+                spark = Sparkline([value for _, value in trend], id="progress-sparkline")
+                spark.styles.width = min(60, 3 * len(trend))  # a few cells a day, not smeared
+                yield spark
                 first, last = trend[0][1], trend[-1][1]
-                yield Label(f"from {first:.1g} on the first rated day to {last:.1g} on the latest")
+                yield Label(
+                    f"from {round(first, 1):g} on the first rated day "
+                    f"to {round(last, 1):g} on the latest"
+                )
             else:
                 yield Static("Rate your back before sessions to see how it changes here.")
             count, active = store.totals()

@@ -11,9 +11,13 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from lowback_tui import __version__, dirs, library
 from lowback_tui.routine import Problem, Routine, RoutineError, load
+
+if TYPE_CHECKING:
+    from lowback_tui.history import History, SessionRow
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -22,6 +26,8 @@ lowback [ROUTINE]                   start the trainer (default: the bundled lowe
        lowback validate FILE...            check routine files
        lowback routines                    list bundled and your own routines
        lowback new NAME [--from ROUTINE]   start a routine of your own from an existing one
+       lowback history                     past sessions, a line each
+       lowback export [--format csv|json] [-o FILE]   all sessions, for other programs
        lowback locate                      show where settings, history and routines live"""
 
 DESCRIPTION = """\
@@ -142,6 +148,53 @@ NEW_HEADER = """\
 """
 
 
+def _stored() -> tuple[list[SessionRow], History | None]:
+    """Stored sessions and the store, or nothing when there is no history yet (none is made)."""
+    from lowback_tui.history import History, history_path
+
+    path = history_path()
+    if not path.exists():
+        return [], None
+    store = History.open(path)
+    if store.notice:
+        print(store.notice, file=sys.stderr)
+    return store.sessions(), store
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    """Show past sessions, a line each."""
+    from lowback_tui.report import table
+
+    print(table(_stored()[0]))
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write every session and exercise as CSV or JSON (it includes your pain ratings)."""
+    from lowback_tui.report import as_csv, as_json
+
+    rows, store = _stored()
+    exercises = store.all_exercises() if store else {}
+    text = as_json(rows, exercises) if args.format == "json" else as_csv(rows, exercises)
+    if args.output is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    try:
+        # Private like the history itself, and never over an existing file.
+        descriptor = os.open(args.output, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        print(f"lowback export: {args.output} already exists; choose another name",
+              file=sys.stderr)  # fmt: skip
+        return EXIT_BAD_INPUT
+    except OSError as error:
+        print(f"lowback export: cannot write {args.output}: {error.strerror}", file=sys.stderr)
+        return EXIT_FAILED
+    with os.fdopen(descriptor, "w", encoding="utf-8") as out:
+        out.write(text)
+    print(f"wrote {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
 def cmd_locate(args: argparse.Namespace) -> int:
     """Print the folders lowback reads and writes."""
     print(f"config    {dirs.config_dir()}")
@@ -194,6 +247,10 @@ def _parser() -> argparse.ArgumentParser:
         metavar="ROUTINE",
         help=f"the routine to copy (default: {library.DEFAULT_ROUTINE})",
     )
+    command("history", cmd_history)
+    export = command("export", cmd_export)
+    export.add_argument("--format", choices=("csv", "json"), default="csv", help="default: csv")
+    export.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     command("locate", cmd_locate)
     return parser
 
@@ -202,7 +259,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     """Entry point of the `lowback` command."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = _parser()
-    known = {"run", "validate", "routines", "new", "locate", "-h", "--help", "--version"}
+    known = {
+        "run", "validate", "routines", "new", "history", "export", "locate",
+        "-h", "--help", "--version",
+    }  # fmt: skip
     if not args_list or args_list[0] not in known:
         args_list.insert(0, "run")  # `lowback [ROUTINE]` is `lowback run [ROUTINE]`
     args = parser.parse_args(args_list)

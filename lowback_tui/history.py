@@ -306,6 +306,16 @@ class History:
         )
         return [tuple(r) for r in rows]
 
+    def all_exercises(self) -> dict[int, list[tuple[Any, ...]]]:
+        """Every stored exercise result by session, as `exercises` gives them."""
+        found: dict[int, list[tuple[Any, ...]]] = {}
+        for row in self._read(
+            "SELECT session_id, position, exercise_id, name, outcome, efforts_done,"
+            " efforts_planned, active_seconds FROM exercises ORDER BY session_id, position"
+        ):
+            found.setdefault(row[0], []).append(tuple(row[1:]))
+        return found
+
     def totals(self) -> tuple[int, float]:
         """Sessions, and seconds spent holding or working, over all of the history."""
         rows = self._read(

@@ -147,6 +147,8 @@ print("TEXTUAL" if loaded else "CLEAN", code, file=sys.stderr)
         ["locate"],
         ["new", "mine"],
         ["--version"],
+        ["history"],
+        ["export", "--format", "json"],
         [str(BROKEN / "wrong-types.toml")],  # the app command, refused before the UI loads
     ],
 )
@@ -158,7 +160,11 @@ def test_non_ui_commands_do_not_import_textual(argv: list[str]) -> None:
 
 
 def test_core_modules_never_import_textual() -> None:
-    core = ["routine", "routine_check", "toml_lines", "plan", "describe", "library", "dirs", "cli"]
+    core = [
+        "routine", "routine_check", "toml_lines", "plan", "describe", "library", "dirs", "cli",
+        "session", "records", "history", "course", "recording", "report", "advice", "settings",
+        "logs",
+    ]  # fmt: skip
     code = "import sys\n" + "".join(f"import lowback_tui.{m}\n" for m in core)
     code += "assert not any(m.split('.')[0] == 'textual' for m in sys.modules), 'textual'\n"
     subprocess.run([sys.executable, "-c", code], check=True)
@@ -171,3 +177,68 @@ def test_python_dash_m_works() -> None:
         text=True,
     )
     assert (done.returncode, done.stdout.startswith("ok: ")) == (0, True)
+
+
+def _one_session(home: Path) -> None:
+    from datetime import datetime
+
+    from lowback_tui.history import History
+    from lowback_tui.records import ExerciseRecord, Outcome, Summary
+
+    store = History.open(home / "data" / "history.db", now=lambda: datetime(2026, 11, 3, 7, 5))
+    session = store.begin("Routine", "x", 4)
+    record = ExerciseRecord(0, "knee", "Knee to chest", Outcome.DONE, 10, 10, 50.0, 50.0)
+    store.record_exercise(session, record, 5)
+    store.finish(session, Summary("Routine", (record,), 70, 0, False), stopped_for_pain=True)
+    store.set_pain_after(session, 6)
+    store.close()
+
+
+def test_history_without_sessions_creates_nothing(
+    capsys: pytest.CaptureFixture[str], private_home: Path
+) -> None:
+    assert run(capsys, "history") == (0, "No sessions yet.\n", "")
+    assert not (private_home / "data").exists()
+
+
+def test_history_lists_sessions(capsys: pytest.CaptureFixture[str], private_home: Path) -> None:
+    _one_session(private_home)
+    code, out, _ = run(capsys, "history")
+    assert code == 0
+    assert out.splitlines() == [
+        "date        time   routine  done part skip  active      pain     note",
+        "2026-11-03  07:05  Routine     1    0    0  50 s        4 → 6    stopped: it hurt",
+        "1 session, 50 s of exercise",
+    ]
+
+
+def test_export_csv_and_json(capsys: pytest.CaptureFixture[str], private_home: Path) -> None:
+    import csv
+    import json
+
+    _one_session(private_home)
+    code, out, _ = run(capsys, "export")
+    assert code == 0
+    (line,) = list(csv.DictReader(out.splitlines()))
+    assert (line["day"], line["pain_before"], line["name"], line["outcome"]) == (
+        "2026-11-03", "4", "Knee to chest", "done",
+    )  # fmt: skip
+    code, out, _ = run(capsys, "export", "--format", "json")
+    assert code == 0
+    document = json.loads(out)
+    (session,) = document["sessions"]
+    assert (session["pain_after"], session["stopped_for_pain"]) == (6, True)
+    assert session["exercises"][0]["efforts_done"] == 10
+
+
+def test_export_to_a_file_is_private_and_never_overwrites(
+    capsys: pytest.CaptureFixture[str], private_home: Path, tmp_path: Path
+) -> None:
+    _one_session(private_home)
+    target = tmp_path / "out.json"
+    assert run(capsys, "export", "--format", "json", "-o", str(target))[0] == 0
+    assert target.stat().st_mode & 0o777 == 0o600
+    before = target.read_text()
+    code, _, err = run(capsys, "export", "-o", str(target))
+    assert (code, err) == (2, f"lowback export: {target} already exists; choose another name\n")
+    assert target.read_text() == before

@@ -1,0 +1,87 @@
+"""The history as text: a table for people, CSV and JSON for other programs."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from lowback_tui.describe import long_duration
+from lowback_tui.history import SessionRow
+
+SESSION_FIELDS = (
+    "session", "day", "started_at", "ended_at", "routine", "pain_before", "pain_after",
+    "stopped_for_pain", "ended_early", "elapsed_seconds",
+)  # fmt: skip
+EXERCISE_FIELDS = (
+    "position", "exercise_id", "name", "outcome", "efforts_done", "efforts_planned",
+    "active_seconds",
+)  # fmt: skip
+
+
+def note(row: SessionRow) -> str:
+    """How a session ended, when it did not simply finish."""
+    if row.ended_at is None:
+        return "not finished"
+    if row.stopped_for_pain:
+        return "stopped: it hurt"
+    return "ended early" if row.ended_early else ""
+
+
+def table(rows: list[SessionRow]) -> str:
+    """Every session, a line each, oldest first."""
+    if not rows:
+        return "No sessions yet."
+    width = max(len(r.routine_name) for r in rows)
+    lines = [
+        f"{'date':10}  {'time':5}  {'routine':{width}}  done part skip  {'active':10}  "
+        f"{'pain':7}  note"
+    ]
+    for r in rows:
+        pain = "" if r.pain_before is None and r.pain_after is None else (
+            f"{'–' if r.pain_before is None else r.pain_before} → "
+            f"{'–' if r.pain_after is None else r.pain_after}"
+        )  # fmt: skip
+        lines.append(
+            f"{r.day.isoformat():10}  {r.started_at[11:16]:5}  {r.routine_name:{width}}  "
+            f"{r.done:4} {r.partial:4} {r.skipped:4}  {long_duration(r.active_seconds):10}  "
+            f"{pain:7}  {note(r)}".rstrip()
+        )
+    count, active = len(rows), sum(r.active_seconds for r in rows)
+    lines.append(f"{count} session{'s' if count != 1 else ''}, {long_duration(active)} of exercise")
+    return "\n".join(lines)
+
+
+def _session(row: SessionRow) -> dict[str, Any]:
+    return dict(zip(SESSION_FIELDS, (
+        row.id, row.day.isoformat(), row.started_at, row.ended_at, row.routine_name,
+        row.pain_before, row.pain_after, row.stopped_for_pain, row.ended_early,
+        row.elapsed_seconds,
+    ), strict=True))  # fmt: skip
+
+
+Exercises = dict[int, list[tuple[Any, ...]]]
+
+
+def as_json(rows: list[SessionRow], exercises: Exercises) -> str:
+    """Every session with its exercises, as one JSON document."""
+    sessions = [
+        {**_session(row), "exercises": [dict(zip(EXERCISE_FIELDS, e, strict=True))
+                                        for e in exercises.get(row.id, [])]}
+        for row in rows
+    ]  # fmt: skip
+    document = {"lowback_history": 1, "sessions": sessions}
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def as_csv(rows: list[SessionRow], exercises: Exercises) -> str:
+    """One line per exercise of every session (a session with none gets one line of its own)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(SESSION_FIELDS + EXERCISE_FIELDS)
+    for row in rows:
+        fields = list(_session(row).values())
+        for exercise in exercises.get(row.id) or [("",) * len(EXERCISE_FIELDS)]:
+            writer.writerow(fields + list(exercise))
+    return out.getvalue()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 
 from lowback_tui.app import LowbackApp
@@ -274,3 +275,20 @@ def test_progress_snapshot(snap_compare, routine: Routine, tmp_path: Path) -> No
 
     app = progress_app(routine, tmp_path)
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+@pytest.mark.parametrize("size", [(20, 6), (40, 12), (300, 100)])
+async def test_the_new_screens_at_any_size(
+    routine: Routine, tmp_path: Path, size: tuple[int, int]
+) -> None:
+    app = progress_app(routine, tmp_path)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("g")
+        assert isinstance(app.screen, ProgressScreen)
+        await pilot.press("escape", "enter")  # the safety screen
+        assert isinstance(app.screen, SafetyScreen)
+        await pilot.press("enter", "right", "right")  # the pain check-in
+        await pilot.press("enter", "exclamation_mark")
+        await to_summary(pilot, pain="7")
+        await pilot.press("enter")
+        assert isinstance(app.screen, ExerciseListScreen)

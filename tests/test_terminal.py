@@ -119,3 +119,27 @@ def test_a_broken_routine_is_refused_before_the_screen_opens() -> None:
     assert "hold_second: unknown key; did you mean 'hold_seconds'?" in plain(program.output)
     assert ENTER_ALTERNATE_SCREEN not in program.output  # never entered full screen
     assert "Traceback" not in plain(program.output)
+
+
+def test_kill_minus_9_mid_session_keeps_the_finished_exercises(private_home: Path) -> None:
+    from lowback_tui.history import History
+
+    routine = str(Path(__file__).resolve().parent / "routines" / "killed.toml")
+    program = PtyProgram([LOWBACK, routine], size=(80, 24))
+    try:
+        program.wait_for("Long three")
+        program.send(b"\r")
+        program.wait_for("Before you exercise")
+        program.send(b"\r")
+        program.wait_for("How is your back right now?")
+        program.send(b"3\r")
+        program.wait_for("exercise 3 of 3", timeout=20)
+        program.process.send_signal(signal.SIGKILL)
+        program.wait_exit()
+    finally:
+        program.stop()
+    store = History.open(private_home / "data" / "history.db")
+    (session,) = store.sessions()
+    assert session.ended_at is None and session.pain_before == 3
+    names = [(e[2], e[3]) for e in store.exercises(session.id)]
+    assert names == [("Quick one", "done"), ("Quick two", "done")]

@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import ModalScreen
@@ -16,15 +16,17 @@ SCALE = range(11)
 
 
 class PainScale(Static):
-    """The eleven numbers in a row, the chosen one marked."""
+    """The eleven numbers in a row, the chosen one marked; closer together when narrow."""
 
     chosen: reactive[int | None] = reactive(None)
 
     def render(self) -> Content:
+        width = self.size.width
+        cell = 4 if width >= 44 else 3 if width >= 33 else 2
         parts: list[str | tuple[str, str]] = []
         for value in SCALE:
-            text = f" {value} "
-            parts.append((f"[{value}]", "bold reverse") if value == self.chosen else text)
+            text = f"{value:^{cell - 1}}"
+            parts.append((text, "bold reverse") if value == self.chosen else text)
             parts.append(" ")
         return Content.assemble(*parts)
 
@@ -48,10 +50,8 @@ class PainCheck(ModalScreen[int | None]):
         with Vertical(id="pain-box"):
             yield Label(self.question, id="pain-question")
             yield PainScale(id="pain-scale")
-            with Horizontal(id="pain-ends"):
-                yield Label("0 no pain", id="pain-low")
-                yield Label("10 the worst pain you can imagine", id="pain-high")
-            yield Label("0-9 or ← → to choose, Enter when done, s to skip", id="pain-hint")
+            yield Static("0 is no pain, 10 the worst you can imagine", id="pain-ends")
+            yield Static("0-9 or ← → to choose, Enter when done, s to skip", id="pain-hint")
 
     @property
     def chosen(self) -> int | None:

@@ -63,11 +63,11 @@ class SafetyScreen(ModalScreen[bool]):
                 "pregnant or have a condition that affects your bones, ask them before you start.",
                 classes="safety-text",
             )
-            yield Label("While you exercise:", classes="safety-head")
+            yield Static("While you exercise:", classes="safety-head")
             for item in WHILE_EXERCISING:
                 yield Static(f"• {item}", classes="safety-item")
             hint = "Enter: I have read this" if self.first_time else "Esc or Enter: back"
-            yield Label(hint, id="safety-hint")
+            yield Static(hint, id="safety-hint")
         yield Footer()
 
     def action_confirm(self) -> None:

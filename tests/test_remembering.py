@@ -12,10 +12,12 @@ from lowback_tui.app import LowbackApp
 from lowback_tui.history import History
 from lowback_tui.records import ExerciseRecord, Outcome, Summary
 from lowback_tui.routine import Routine
+from lowback_tui.screens.countdown import CountdownScreen
 from lowback_tui.screens.exercise_list import ExerciseListScreen
 from lowback_tui.screens.keys import KeysScreen
 from lowback_tui.screens.progress import ProgressScreen
 from lowback_tui.screens.safety import SafetyScreen
+from lowback_tui.session import State
 from lowback_tui.settings import Settings, load, save
 
 from .conftest import screen_text
@@ -292,3 +294,23 @@ async def test_the_new_screens_at_any_size(
         await to_summary(pilot, pain="7")
         await pilot.press("enter")
         assert isinstance(app.screen, ExerciseListScreen)
+
+
+async def test_a_disk_that_fills_mid_session_is_shown_at_once(
+    routine: Routine, tmp_path: Path
+) -> None:
+    store, clock = open_store(tmp_path), FakeClock()
+    app = make_app(routine, store, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot)
+        assert "not being saved" not in screen_text(app)
+        assert store._db is not None
+        store._db.execute("PRAGMA query_only = ON")  # as a full or read-only disk would
+        await wait(pilot, clock, 90)  # the first exercise finishes and cannot be written
+        assert "⚠ history is not being saved (attempt to write a readonly database)" in (
+            screen_text(app)
+        )
+        screen = app.screen
+        assert isinstance(screen, CountdownScreen)
+        await wait(pilot, clock, 10)
+        assert screen.session.state is State.RUNNING  # the session carries on regardless

@@ -80,13 +80,22 @@ class CountdownScreen(Screen[None]):
             yield Label("PAUSED · space carries on", id="cd-paused")
         yield Static("", id="cd-cue", markup=False)
         yield Label("", id="cd-next", markup=False)
-        if self.recording.problem:
-            yield Label(f"⚠ {self.recording.problem}", id="cd-warning", markup=False)
+        yield Label("", id="cd-warning", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
+        self.query_one("#cd-warning").display = False
+        self._warn_if_not_saving()
         self._handle(self.session.start())
         self.tick()
+
+    def _warn_if_not_saving(self) -> None:
+        """Say so, on screen, from the moment the history stops being saved."""
+        warning = self.query_one("#cd-warning", Label)
+        problem = self.recording.problem
+        if problem and not warning.display:
+            warning.update(f"⚠ {problem}")
+            warning.display = True
 
     def on_resize(self) -> None:
         self._shown.pop("bar", None)  # the bar's cells depend on its width
@@ -121,6 +130,7 @@ class CountdownScreen(Screen[None]):
                 self._ring()
             elif isinstance(event, ExerciseFinished):
                 self.recording.exercise(event.record)  # kept now: a crash later loses nothing
+                self._warn_if_not_saving()
             elif isinstance(event, SessionFinished):
                 self.recording.end(event.summary, self._stopped_for_pain)
                 self._ring()

@@ -35,16 +35,21 @@ class Bells:
         self.count += 1
 
 
+async def answer_pain(pilot: Pilot[None], pain: str) -> None:
+    """Answer the pain check-in on screen: digits then Enter, or "s" to skip it."""
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, PainCheck)
+    await pilot.press(*pain, *(["enter"] if pain != "s" else []))
+    await pilot.pause()
+
+
 async def start(pilot: Pilot[None], pain: str = "s") -> CountdownScreen:
     """Enter on the list, through the first-run safety screen and the pain check-in."""
     await pilot.press("enter")
     await pilot.pause()
     if isinstance(pilot.app.screen, SafetyScreen):
         await pilot.press("enter")
-        await pilot.pause()
-    assert isinstance(pilot.app.screen, PainCheck)
-    await pilot.press(*pain, *(["enter"] if pain != "s" else []))
-    await pilot.pause()
+    await answer_pain(pilot, pain)
     screen = pilot.app.screen
     assert isinstance(screen, CountdownScreen)
     return screen
@@ -52,10 +57,7 @@ async def start(pilot: Pilot[None], pain: str = "s") -> CountdownScreen:
 
 async def to_summary(pilot: Pilot[None], pain: str = "s") -> SummaryScreen:
     """Answer (or skip) "how is your back now?" and land on the summary."""
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, PainCheck)
-    await pilot.press(*pain, *(["enter"] if pain != "s" else []))
-    await pilot.pause()
+    await answer_pain(pilot, pain)
     screen = pilot.app.screen
     assert isinstance(screen, SummaryScreen)
     return screen

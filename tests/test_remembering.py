@@ -109,10 +109,9 @@ async def test_one_more_rep_is_offered_and_accepting_raises_the_target(
         await start(pilot, pain="3")
         await wait(pilot, clock, 700)
         summary = await to_summary(pilot, pain="3")
-        assert "Knee to chest: done in full twice in a row" in screen_text(app)
-        assert "Go up to 6" in screen_text(
-            app
-        ) and "reps next time? (y yes · n not yet)" in screen_text(app)
+        text = screen_text(app)
+        assert "Knee to chest: done in full twice in a row" in text
+        assert "Go up to 6" in text and "reps next time? (y yes · n not yet)" in text
         await pilot.press("y")
         assert summary.offers == []
         await pilot.press("enter")

@@ -31,7 +31,7 @@ from lowback_tui.routine import Routine
 from lowback_tui.screens.countdown import CountdownScreen
 from lowback_tui.screens.exercise_list import ExerciseListScreen
 from lowback_tui.screens.keys import KeysScreen
-from lowback_tui.screens.pain_check import PainCheck
+from lowback_tui.screens.pain_check import CANCEL, PainCheck
 from lowback_tui.screens.safety import SafetyScreen
 from lowback_tui.session import Clock, Session
 
@@ -150,7 +150,9 @@ class LowbackApp(App[None]):
             self.settings = replace(self.settings, safety_read=True)
             self._save_settings()
         store = await self._store()
-        pain = await self.push_screen_wait(PainCheck("How is your back right now?"))
+        pain = await self.push_screen_wait(PainCheck("How is your back right now?", True))
+        if pain == CANCEL:
+            return
         routine = self.routine_now()
         recording = Recording(store, routine, pain)
         if recording.problem:

@@ -165,14 +165,21 @@ async def test_the_safety_screen_comes_once(routine: Routine, tmp_path: Path) ->
     assert load().settings.safety_read
 
 
-async def test_escape_at_the_first_safety_screen_leaves(routine: Routine, tmp_path: Path) -> None:
+async def test_escape_goes_back_from_the_safety_screen_and_the_pain_check(
+    routine: Routine, tmp_path: Path
+) -> None:
     store = open_store(tmp_path)
     app = make_app(routine, store)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter", "escape")
         await pilot.pause()
-    assert not app.is_running
-    assert store.sessions() == [] and not load().settings.safety_read
+        assert isinstance(app.screen, ExerciseListScreen)
+        assert not load().settings.safety_read  # asked again next time
+        await pilot.press("enter", "enter", "escape")  # read it; then back from the check-in
+        await pilot.pause()
+        assert isinstance(app.screen, ExerciseListScreen)
+    assert store.sessions() == []
+    assert load().settings.safety_read
 
 
 async def test_the_safety_information_is_reachable_from_help(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -31,27 +31,37 @@ class PainScale(Static):
         return Content.assemble(*parts)
 
 
-class PainCheck(ModalScreen[int | None]):
-    """Asks `question`; answers the rating, or None when skipped."""
+CANCEL: Literal["cancel"] = "cancel"
+
+
+class PainCheck(ModalScreen[int | None | Literal["cancel"]]):
+    """Asks `question`; answers the rating, None when skipped, or CANCEL.
+
+    Esc answers CANCEL where the question leads somewhere (before a session: don't start), and
+    is just another way to skip where it doesn't.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("left", "move(-1)", "Less"),
         Binding("right", "move(1)", "More"),
         Binding("enter", "confirm", "Done"),
-        Binding("escape,s", "skip", "Skip"),
+        Binding("s", "skip", "Skip"),
+        Binding("escape", "cancel", "Back"),
         *(Binding(str(d), f"choose({d})", show=False) for d in range(10)),
     ]
 
-    def __init__(self, question: str) -> None:
+    def __init__(self, question: str, can_cancel: bool = False) -> None:
         super().__init__()
         self.question = question
+        self.can_cancel = can_cancel
 
     def compose(self) -> ComposeResult:
         with Vertical(id="pain-box"):
             yield Label(self.question, id="pain-question")
             yield PainScale(id="pain-scale")
             yield Static("0 is no pain, 10 the worst you can imagine", id="pain-ends")
-            yield Static("0-9 or ← → to choose, Enter when done, s to skip", id="pain-hint")
+            back = ", Esc to go back" if self.can_cancel else ""
+            yield Static(f"0-9 or ← → to choose, Enter when done, s to skip{back}", id="pain-hint")
 
     @property
     def chosen(self) -> int | None:
@@ -75,3 +85,7 @@ class PainCheck(ModalScreen[int | None]):
     def action_skip(self) -> None:
         """Answer nothing."""
         self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        """Go back without answering (a skip where there is nothing to go back from)."""
+        self.dismiss(CANCEL if self.can_cancel else None)

@@ -75,8 +75,5 @@ class SafetyScreen(ModalScreen[bool]):
         self.dismiss(self.first_time)
 
     def action_close(self) -> None:
-        """Leave without confirming (the gate stays until it is confirmed)."""
-        if self.first_time:
-            self.app.exit()
-        else:
-            self.dismiss(False)
+        """Leave without confirming: no session starts, and the gate stays for next time."""
+        self.dismiss(False)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -74,7 +74,8 @@ class SummaryScreen(Screen[None]):
         widget.update(text)
         widget.display = bool(text)
 
-    def _pain_after(self, pain: int | None) -> None:
+    def _pain_after(self, answer: int | Literal["cancel"] | None) -> None:
+        pain = answer if isinstance(answer, int) else None
         self.recording.set_pain_after(pain)
         before = self.recording.pain_before
         self._say("#summary-pain", advice.pain_line(before, pain))

@@ -53,10 +53,15 @@ def measure(program: PtyProgram, seconds: float) -> tuple[float, int]:
 def lowback(hold: int, seconds: float, home: str) -> tuple[float, int]:
     path = Path(home) / f"holds-{hold}.toml"
     path.write_text(ROUTINE.format(hold=hold))
+    config = Path(home) / "config" / "config.toml"
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text("safety_read = true\n")  # measuring the countdown, not the first run
     program = PtyProgram([str(BIN / "lowback"), str(path)], env={"LOWBACK_HOME": home})
     try:
         program.wait_for("Long holds")
         program.send(b"\r")
+        program.wait_for("How is your back right now?")
+        program.send(b"s")
         program.wait_for("HOLD")
         time.sleep(1)
         return measure(program, seconds)

@@ -13,7 +13,7 @@ import signal
 import time
 from dataclasses import replace
 from datetime import datetime
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.console import Console
 from textual import work
@@ -22,18 +22,17 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.worker import Worker
 
-from lowback_tui import course
 from lowback_tui import settings as settings_file
-from lowback_tui.history import History, Now
 from lowback_tui.logs import log
-from lowback_tui.recording import Recording
 from lowback_tui.routine import Routine
-from lowback_tui.screens.countdown import CountdownScreen
 from lowback_tui.screens.exercise_list import ExerciseListScreen
-from lowback_tui.screens.keys import KeysScreen
-from lowback_tui.screens.pain_check import CANCEL, PainCheck
-from lowback_tui.screens.safety import SafetyScreen
-from lowback_tui.session import Clock, Session
+
+# Only what the first screen needs is imported up front; the session, the store (sqlite3) and
+# the other screens load when first used, which keeps the list as quick to appear as it can be.
+if TYPE_CHECKING:
+    from lowback_tui import course
+    from lowback_tui.history import History, Now
+    from lowback_tui.session import Clock
 
 EXIT_ON_SIGNAL = {signal.SIGTERM: 128 + signal.SIGTERM, signal.SIGHUP: 128 + signal.SIGHUP}
 
@@ -84,6 +83,8 @@ class LowbackApp(App[None]):
     def _open_history(self) -> History:
         # In a thread: with ten years of sessions the integrity check takes ~25 ms, which would
         # otherwise delay the first screen.
+        from lowback_tui.history import History
+
         store = History.open(now=self.now)
         self.call_from_thread(self._history_ready, store)
         return store
@@ -116,6 +117,8 @@ class LowbackApp(App[None]):
         """The routine with the reps the person has moved up to."""
         if self.history is None:
             return self.routine
+        from lowback_tui import course
+
         return course.with_targets(self.routine, self.history.targets(self.routine.name))
 
     def course_status(self) -> course.Status | None:
@@ -123,6 +126,8 @@ class LowbackApp(App[None]):
         store = self.history
         if store is None:
             return None
+        from lowback_tui import course
+
         today = self.now().date()
         start = store.course_start() or today
         return course.status(store.sessions(since=start), start, self.routine.course_days, today)
@@ -144,6 +149,12 @@ class LowbackApp(App[None]):
     @work(exclusive=True, group="start")
     async def start_session(self) -> None:
         """Safety first (once), then how the back feels, then the countdown."""
+        from lowback_tui.recording import Recording
+        from lowback_tui.screens.countdown import CountdownScreen
+        from lowback_tui.screens.pain_check import CANCEL, PainCheck
+        from lowback_tui.screens.safety import SafetyScreen
+        from lowback_tui.session import Session
+
         if not self.settings.safety_read:
             if not await self.push_screen_wait(SafetyScreen(first_time=True)):
                 return
@@ -186,9 +197,13 @@ class LowbackApp(App[None]):
 
     def action_show_keys(self) -> None:
         """Show every key that works on the current screen."""
+        from lowback_tui.screens.keys import KeysScreen
+
         if not isinstance(self.screen, KeysScreen):
             self.push_screen(KeysScreen(self.screen.active_bindings))
 
     def action_safety(self) -> None:
         """The safety information, to read again."""
+        from lowback_tui.screens.safety import SafetyScreen
+
         self.push_screen(SafetyScreen())

@@ -11,14 +11,14 @@ from textual.containers import Horizontal, HorizontalGroup
 from textual.screen import Screen
 from textual.widgets import Footer, Label, OptionList, Static
 
-from lowback_tui import course, describe, plan
+from lowback_tui import describe, plan
 from lowback_tui.routine import Routine
-from lowback_tui.screens.confirm import Confirm
 from lowback_tui.screens.exercise_detail import ExerciseDetailScreen
 from lowback_tui.widgets.exercise_detail import ExerciseDetail
 from lowback_tui.widgets.exercise_list import ExerciseList
 
 if TYPE_CHECKING:
+    from lowback_tui import course
     from lowback_tui.app import LowbackApp
 
 
@@ -101,6 +101,8 @@ class ExerciseListScreen(Screen[None]):
 
     def action_new_course(self) -> None:
         """Begin a new course today (asks first; the history is kept)."""
+        from lowback_tui.screens.confirm import Confirm
+
         app = cast("LowbackApp", self.app)
 
         def answered(yes: bool | None) -> None:

@@ -1,0 +1,122 @@
+"""Changing routines: a person's own copy of a bundled one, their editor, and quick adjustments.
+
+Bundled files are never changed: editing one first copies it, comments and all, into the
+person's routines folder. Nothing a person typed is written over: a quick adjustment rewrites
+only the number it changes, and checks that the file still reads back as intended.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+from lowback_tui import dirs
+from lowback_tui.routine import Exercise, Routine, RoutineError, dumps, load, loads
+from lowback_tui.toml_lines import KeyLines
+
+FALLBACK_EDITORS = ("nano", "vi")
+
+
+def editor_command(path: Path) -> list[str] | None:
+    """$VISUAL, then $EDITOR (split like a shell would), then nano, then vi; None if none."""
+    for variable in ("VISUAL", "EDITOR"):
+        value = os.environ.get(variable, "").strip()
+        if value:
+            return [*shlex.split(value), str(path)]
+    for name in FALLBACK_EDITORS:
+        if shutil.which(name):
+            return [name, str(path)]
+    return None
+
+
+def is_bundled(path: Path) -> bool:
+    """True for a routine that ships with lowback (which is never edited in place)."""
+    return path.resolve().parent == dirs.bundled_dir().resolve()
+
+
+def own_copy(path: Path) -> Path:
+    """The person's own file for the routine at `path`: itself, or a copy of a bundled one.
+
+    A copy keeps the bundled file's text exactly; an existing copy is used as it is.
+    """
+    if not is_bundled(path):
+        return path
+    mine = dirs.routines_dir() / path.name
+    if not mine.exists():
+        mine.parent.mkdir(parents=True, exist_ok=True)
+        mine.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    return mine
+
+
+REPS_RANGE = (1, 100)
+SECONDS_RANGE = (1, 600)
+
+
+def adjusted(exercise: Exercise, what: str, step: int) -> Exercise:
+    """The exercise with reps, or its hold/work seconds, one step up or down, within range."""
+    if what == "reps":
+        low, high = REPS_RANGE
+        reps = min(high, max(low, exercise.reps + step))
+        return replace(exercise, reps=reps, goal_reps=_goal(exercise.goal_reps, reps))
+    seconds = exercise.effort_seconds
+    unit = 1 if seconds + min(step, 0) < 10 else 5  # 5 s steps once holds are long
+    new = min(SECONDS_RANGE[1], max(SECONDS_RANGE[0], seconds + step * unit))
+    key = "hold_seconds" if exercise.is_hold else "work_seconds"
+    return replace(exercise, **{key: new})
+
+
+def _goal(goal: int | None, reps: int) -> int | None:
+    return None if goal is None else max(goal, reps)  # a goal is never below the reps
+
+
+def save_exercise(path: Path, routine: Routine, index: int, new: Exercise) -> Routine:
+    """Write one changed exercise into the file at `path`; the routine as now saved.
+
+    Each changed number is replaced where it stands (or added under the exercise's header), so
+    the person's comments and layout survive. If the result does not read back as exactly the
+    routine intended, the whole routine is written with tomli-w instead.
+    """
+    text = path.read_text(encoding="utf-8")
+    wanted = replace(routine, exercises=_with(routine.exercises, index, new))
+    old = routine.exercises[index]
+    for key in ("reps", "goal_reps", "hold_seconds", "work_seconds"):
+        before, after = getattr(old, key), getattr(new, key)
+        if before != after and after is not None:
+            text = _set_number(text, f"exercise[{index + 1}]", key, after)
+    try:
+        written = loads(text, path)
+    except RoutineError:
+        written = None
+    if written != wanted:
+        text = dumps(wanted)
+    _replace_file(path, text)
+    return load(path)
+
+
+def _with(exercises: tuple[Exercise, ...], index: int, new: Exercise) -> tuple[Exercise, ...]:
+    return (*exercises[:index], new, *exercises[index + 1 :])
+
+
+def _set_number(text: str, table: str, key: str, value: int) -> str:
+    """`key = value` in the `table` (an array-of-tables entry) of a TOML text."""
+    lines = text.splitlines(keepends=True)
+    where = KeyLines(text)
+    line = where.line_of(f"{table}.{key}")
+    header = where.line_of(table)
+    if line is not None and line != header:
+        old = lines[line - 1]
+        lines[line - 1] = re.sub(r"(=\s*)[-+0-9_]+", lambda m: f"{m[1]}{value}", old, count=1)
+    elif header is not None:
+        lines.insert(header, f"{key} = {value}\n")
+    return "".join(lines)
+
+
+def _replace_file(path: Path, text: str) -> None:
+    """Write atomically, so a crash mid-write leaves the old file whole."""
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)

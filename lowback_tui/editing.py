@@ -65,8 +65,9 @@ def adjusted(exercise: Exercise, what: str, step: int) -> Exercise:
     seconds = exercise.effort_seconds
     unit = 1 if seconds + min(step, 0) < 10 else 5  # 5 s steps once holds are long
     new = min(SECONDS_RANGE[1], max(SECONDS_RANGE[0], seconds + step * unit))
-    key = "hold_seconds" if exercise.is_hold else "work_seconds"
-    return replace(exercise, **{key: new})
+    if exercise.is_hold:
+        return replace(exercise, hold_seconds=new)
+    return replace(exercise, work_seconds=new)
 
 
 def _goal(goal: int | None, reps: int) -> int | None:

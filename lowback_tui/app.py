@@ -11,20 +11,23 @@ import asyncio
 import io
 import signal
 import time
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import datetime
-from typing import TYPE_CHECKING, ClassVar
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.console import Console
 from textual import work
-from textual.app import App
+from textual.app import App, SuspendNotSupported, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.worker import Worker
 
 from lowback_tui import settings as settings_file
+from lowback_tui.library import InUse
 from lowback_tui.logs import log
-from lowback_tui.routine import Routine
+from lowback_tui.routine import Routine, RoutineError, load
 from lowback_tui.screens.exercise_list import ExerciseListScreen
 
 # Only what the first screen needs is imported up front; the session, the store (sqlite3) and
@@ -54,7 +57,7 @@ class LowbackApp(App[None]):
         history: History | None = None,
     ) -> None:
         super().__init__()
-        self.routine = routine
+        self.current = InUse(routine)
         self.clock = clock
         self.now = now
         self.history = history
@@ -62,9 +65,37 @@ class LowbackApp(App[None]):
         loaded = settings_file.load()
         self.settings = loaded.settings
         self._settings_problem = loaded.problem
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
         self.crash: BaseException | None = None
         # Textual prints a traceback with local variables here; ours goes to the log instead.
         self.error_console = Console(file=io.StringIO(), stderr=False)
+
+    @property
+    def routine(self) -> Routine:
+        """The routine in use: the last version of its file that loaded."""
+        return self.current.routine
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """The command palette (ctrl+p): everything lowback can do, beside Textual's own."""
+        if isinstance(screen, ExerciseListScreen):
+            yield SystemCommand("Start", "Start a session of the routine", self.start_session)
+        yield SystemCommand("Pick routine", "Choose another routine", self.action_pick_routine)
+        yield SystemCommand(
+            "Edit routine", "Open the routine in your editor", self.action_edit_routine
+        )
+        yield SystemCommand("Progress", "The course so far", self.action_progress)
+        yield SystemCommand("History", "Every past session", self.action_history)
+        state = "off" if self.settings.sound else "on"
+        yield SystemCommand(f"Sound {state}", "Turn the bell on or off", self.action_toggle_sound)
+        yield SystemCommand("Safety information", "When to stop, when to get help",
+                            self.action_safety)  # fmt: skip
+        yield from super().get_system_commands(screen)  # Theme, Quit, Keys
+
+    def watch_theme(self, theme: str) -> None:
+        if theme != self.settings.theme:
+            self.settings = replace(self.settings, theme=theme)
+            self._save_settings()
 
     def get_default_screen(self) -> Screen[None]:
         return ExerciseListScreen(self.routine)
@@ -133,10 +164,89 @@ class LowbackApp(App[None]):
         return course.status(store.sessions(since=start), start, self.routine.course_days, today)
 
     def refresh_course(self) -> None:
-        """Show the current routine and course on the list screen."""
+        """Show the current routine, what is wrong with its file, and the course."""
         for screen in self.screen_stack:
             if isinstance(screen, ExerciseListScreen) and screen.is_mounted:
-                screen.show(self.routine_now(), self.routine, self.course_status())
+                screen.show(
+                    self.routine_now(), self.routine, self.course_status(), self.current.problems
+                )
+
+    def check_routine_file(self) -> None:
+        """Pick up changes made to the routine's file outside the app."""
+        if self.current.refresh():
+            self._report_routine()
+
+    def _report_routine(self) -> None:
+        problems = self.current.problems
+        if problems:
+            self.notify(f"{self.current.path.name} has {len(problems)} problem"
+                        f"{'s' if len(problems) > 1 else ''}; the last good version is in use",
+                        severity="warning")  # fmt: skip
+        self.refresh_course()
+
+    def use_routine(self, path: Path, remember: bool = True) -> bool:
+        """Switch to the routine at `path`; False (and a message) if it cannot be loaded."""
+        try:
+            routine = load(path)
+        except RoutineError as error:
+            self.notify("\n".join(str(p) for p in error.problems), severity="error")
+            return False
+        self.current.switch(routine)
+        if remember:
+            self.settings = replace(self.settings, routine=str(path))
+            self._save_settings()
+        self.refresh_course()
+        return True
+
+    @work(exclusive=True, group="edit")
+    async def action_edit_routine(self) -> None:
+        """Open the routine in the person's editor (a bundled one is copied first)."""
+        from lowback_tui import editing
+
+        path = editing.own_copy(self.current.path)
+        if path != self.current.path:
+            self.notify(f"Editing your own copy: {path}")
+            self.use_routine(path, remember=True)
+        command = editing.editor_command(path)
+        if command is None:
+            self.notify("No editor found: set $EDITOR (or install nano)", severity="error")
+            return
+        self._run_editor(command)
+        self.current.refresh(force=True)
+        self._report_routine()
+        if not self.current.problems:
+            self.notify(f"{path.name}: saved and checked", timeout=3)
+
+    def _run_editor(self, command: list[str]) -> None:
+        import subprocess
+
+        log.info("editing with %s", command[0])
+        try:
+            with self.suspend():
+                subprocess.call(command)
+        except SuspendNotSupported:  # no terminal to hand over (headless tests)
+            subprocess.call(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+        except OSError as error:
+            self.notify(f"Could not start {command[0]}: {error.strerror}", severity="error")
+
+    def adjust(self, index: int, what: str, step: int) -> None:
+        """Change an exercise's reps or seconds by a step, saved to the person's own copy."""
+        from lowback_tui import editing
+
+        if self.current.problems:
+            self.notify("Fix the file first (e opens it)", severity="warning")
+            return
+        path = editing.own_copy(self.current.path)
+        if path != self.current.path and not self.use_routine(path):
+            return
+        exercise = editing.adjusted(self.routine.exercises[index], what, step)
+        try:
+            saved = editing.save_exercise(path, self.routine, index, exercise)
+        except (OSError, RoutineError) as error:
+            self.notify(f"Not saved: {error}", severity="error")
+            return
+        self.current.switch(saved)
+        self.refresh_course()
 
     def new_course(self) -> None:
         """Begin a new course today."""
@@ -201,6 +311,28 @@ class LowbackApp(App[None]):
 
         if not isinstance(self.screen, KeysScreen):
             self.push_screen(KeysScreen(self.screen.active_bindings))
+
+    def action_pick_routine(self) -> None:
+        """Choose another routine; the choice is remembered."""
+        from lowback_tui.screens.routine_picker import RoutinePicker
+
+        def chosen(path: Path | None) -> None:
+            if path is not None:
+                self.use_routine(path)
+
+        self.push_screen(RoutinePicker(self.current.path), chosen)
+
+    def action_history(self) -> None:
+        """Every past session."""
+        from lowback_tui.screens.history_view import HistoryScreen
+
+        self.push_screen(HistoryScreen())
+
+    def action_progress(self) -> None:
+        """The course so far."""
+        from lowback_tui.screens.progress import ProgressScreen
+
+        self.push_screen(ProgressScreen())
 
     def action_safety(self) -> None:
         """The safety information, to read again."""

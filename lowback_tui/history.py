@@ -359,6 +359,11 @@ def _connect(path: Path) -> sqlite3.Connection:
         (verdict,) = db.execute("PRAGMA integrity_check").fetchone()
         if verdict != "ok":
             raise sqlite3.DatabaseError(f"integrity check failed: {verdict}")
+        (version,) = db.execute("PRAGMA user_version").fetchone()
+        if version > len(MIGRATIONS):  # before changing anything in it
+            raise NewerSchema(
+                f"schema {version} is from a newer lowback; the file is left as it is"
+            )
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = FULL")  # a finished exercise survives a power cut too
         db.execute("PRAGMA foreign_keys = ON")
@@ -371,8 +376,6 @@ def _connect(path: Path) -> sqlite3.Connection:
 
 def _migrate(db: sqlite3.Connection) -> None:
     (version,) = db.execute("PRAGMA user_version").fetchone()
-    if version > len(MIGRATIONS):
-        raise NewerSchema(f"schema {version} is from a newer lowback; the file is left as it is")
     for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
         db.executescript(f"BEGIN; {script}; PRAGMA user_version = {number}; COMMIT;")
 

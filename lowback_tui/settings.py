@@ -24,6 +24,10 @@ class Settings:
     """Ring the terminal bell at each hold, each switch and the end."""
     safety_read: bool = False
     """The person has confirmed the safety information, shown before the first session."""
+    routine: str = ""
+    """The routine `lowback` opens without a ROUTINE argument (a name or a path); "" = default."""
+    theme: str = ""
+    """The Textual theme chosen in the app; "" = Textual's default."""
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
     """Keys this version does not know, kept as they were."""
 
@@ -51,14 +55,19 @@ def load() -> Loaded:
         return Loaded(Settings())
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         return Loaded(Settings(), Problem(path, None, "", f"cannot be read ({error})"))
-    values = {}
-    for key, default in (("sound", True), ("safety_read", False)):
+    values: dict[str, Any] = {}
+    for key, default in KNOWN.items():
         value = document.pop(key, default)
-        if not isinstance(value, bool):
-            problem = Problem(path, None, key, f"must be true or false (got {value!r})")
+        if type(value) is not type(default):
+            kind = "true or false" if isinstance(default, bool) else "text in quotes"
+            problem = Problem(path, None, key, f"must be {kind} (got {value!r})")
             return Loaded(Settings(), problem)
         values[key] = value
     return Loaded(Settings(**values, extra=document))
+
+
+KNOWN: dict[str, bool | str] = {"sound": True, "safety_read": False, "routine": "", "theme": ""}
+"""Every setting this version knows, with its default (and so its type)."""
 
 
 def save(settings: Settings) -> None:
@@ -67,7 +76,7 @@ def save(settings: Settings) -> None:
 
     path = settings_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    document = {**settings.extra, "sound": settings.sound, "safety_read": settings.safety_read}
+    document = {**settings.extra, **{key: getattr(settings, key) for key in KNOWN}}
     temporary = path.with_suffix(".toml.tmp")
     temporary.write_text(tomli_w.dumps(document), encoding="utf-8")
     os.replace(temporary, path)

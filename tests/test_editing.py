@@ -89,3 +89,25 @@ def test_a_layout_the_scanner_cannot_follow_falls_back_to_a_full_write(tmp_path:
     )
     assert saved.exercises[0].reps == 2
     assert load(path) == replace(routine, exercises=(replace(routine.exercises[0], reps=2),))
+
+
+def test_the_routine_in_use_follows_its_file_and_keeps_the_last_good_version(
+    tmp_path: Path,
+) -> None:
+    from lowback_tui.library import InUse
+
+    path = tmp_path / "r.toml"
+    path.write_text('name = "R"\n[[exercise]]\nname = "A"\nhold_seconds = 5\n')
+    current = InUse(load(path))
+    assert not current.refresh()  # unchanged: not even read
+    path.write_text('name = "R2"\n[[exercise]]\nname = "A"\nhold_seconds = 6\n')
+    assert current.refresh()
+    assert (current.routine.name, current.problems) == ("R2", [])
+    path.write_text('name = "R3"\n[[exercise]]\nname = "A"\nhold_second = 6\n')
+    assert current.refresh()
+    assert current.routine.name == "R2"  # the last good version stays in use
+    assert [p.key for p in current.problems] == ["exercise[1]", "exercise[1].hold_second"]
+    path.unlink()
+    assert current.refresh()
+    assert current.routine.name == "R2"
+    assert current.problems[0].message.startswith("the file is gone")

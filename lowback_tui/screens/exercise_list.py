@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, OptionList, Static
 
 from lowback_tui import describe, plan
-from lowback_tui.routine import Routine
+from lowback_tui.routine import Problem, Routine
 from lowback_tui.screens.exercise_detail import ExerciseDetailScreen
 from lowback_tui.widgets.exercise_detail import ExerciseDetail
 from lowback_tui.widgets.exercise_list import ExerciseList
@@ -28,7 +28,14 @@ class ExerciseListScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "start", "Start", priority=True),
         Binding("d", "open", "Details"),
-        Binding("g", "progress", "Progress"),
+        Binding("e", "app.edit_routine", "Edit", tooltip="Edit the routine in your editor"),
+        Binding("o", "app.pick_routine", "Routines", tooltip="Choose another routine"),
+        Binding("g", "app.progress", "Progress"),
+        Binding("plus", "adjust('reps', 1)", "One more rep", show=False),
+        Binding("minus", "adjust('reps', -1)", "One rep fewer", show=False),
+        Binding("greater_than_sign", "adjust('seconds', 1)", "Longer hold", show=False),
+        Binding("less_than_sign", "adjust('seconds', -1)", "Shorter hold", show=False),
+        Binding("h", "app.history", "History", show=False),
         Binding("c", "new_course", "New course", show=False),
         Binding("q", "app.quit", "Quit"),
     ]
@@ -48,8 +55,8 @@ class ExerciseListScreen(Screen[None]):
             yield Label(routine.name, id="routine-name", markup=False)
             yield Label(meta, id="routine-meta")
         yield Label("", id="routine-course")
-        if routine.summary:
-            yield Static(routine.summary, id="routine-summary", markup=False)
+        yield Static(routine.summary, id="routine-summary", markup=False)
+        yield Static("", id="routine-problems", markup=False)
         with Horizontal(id="body"):
             yield ExerciseList(routine, id="exercises")
             yield ExerciseDetail(id="detail")
@@ -58,13 +65,33 @@ class ExerciseListScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one(ExerciseList).highlighted = 0
         self.query_one("#routine-course").display = False  # until the history is open
+        self.query_one("#routine-summary").display = bool(self.routine.summary)
+        self.query_one("#routine-problems").display = False
         cast("LowbackApp", self.app).refresh_course()
 
-    def show(self, routine: Routine, as_written: Routine, status: course.Status | None) -> None:
-        """Show the routine with the person's current reps, and where the course is."""
+    def show(
+        self,
+        routine: Routine,
+        as_written: Routine,
+        status: course.Status | None,
+        problems: list[Problem],
+    ) -> None:
+        """Show the routine with the person's current reps, its file's problems, the course."""
         self.routine = routine
         self.query_one(ExerciseList).show(routine, as_written)
+        self.query_one("#routine-name", Label).update(routine.name)
         self.query_one("#routine-meta", Label).update(self._meta(routine))
+        summary = self.query_one("#routine-summary", Static)
+        summary.update(routine.summary)
+        summary.display = bool(routine.summary)
+        panel = self.query_one("#routine-problems", Static)
+        panel.update(
+            "\n".join(str(p) for p in problems)
+            + "\nThe last good version is in use; e opens the file again."
+            if problems
+            else ""
+        )
+        panel.display = bool(problems)
         line = self.query_one("#routine-course", Label)
         line.update(str(status) if status else "")
         line.display = status is not None
@@ -79,7 +106,9 @@ class ExerciseListScreen(Screen[None]):
         return f"{count} exercise{'s' if count != 1 else ''} · {time}"
 
     def on_screen_resume(self) -> None:
-        cast("LowbackApp", self.app).refresh_course()  # a session or a new target may have ended
+        app = cast("LowbackApp", self.app)
+        app.check_routine_file()  # it may have been changed outside the app meanwhile
+        app.refresh_course()  # a session or a new target may have ended
 
     @on(OptionList.OptionHighlighted, "#exercises")
     def _show_detail(self, event: OptionList.OptionHighlighted) -> None:
@@ -92,12 +121,6 @@ class ExerciseListScreen(Screen[None]):
     def action_start(self) -> None:
         """Start a session of the whole routine."""
         cast("LowbackApp", self.app).start_session()
-
-    def action_progress(self) -> None:
-        """The course so far: calendar, pain trend, time spent."""
-        from lowback_tui.screens.progress import ProgressScreen
-
-        self.app.push_screen(ProgressScreen())
 
     def action_new_course(self) -> None:
         """Begin a new course today (asks first; the history is kept)."""
@@ -116,6 +139,12 @@ class ExerciseListScreen(Screen[None]):
             "Not now",
         )
         app.push_screen(question, answered)
+
+    def action_adjust(self, what: str, step: int) -> None:
+        """One more or one fewer rep, or a longer or shorter hold, for the highlighted exercise."""
+        index = self.query_one(ExerciseList).highlighted
+        if index is not None:
+            cast("LowbackApp", self.app).adjust(index, what, step)
 
     def action_open(self) -> None:
         """Show the highlighted exercise on a screen of its own."""

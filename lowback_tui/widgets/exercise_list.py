@@ -16,15 +16,14 @@ from textual.widgets.option_list import Option
 from lowback_tui import describe
 from lowback_tui.routine import Routine
 
-_MOVE = Binding.Group("Move", compact=True)
-
 
 class ExerciseList(OptionList):
     """One option per exercise: its number and name, and its dose on the line below."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "cursor_up", "Previous exercise", group=_MOVE),
-        Binding("down", "cursor_down", "Next exercise", group=_MOVE),
+        # Out of the footer, which has more to say; `?` lists them.
+        Binding("up", "cursor_up", "Previous exercise", show=False),
+        Binding("down", "cursor_down", "Next exercise", show=False),
         Binding("k", "cursor_up", "Previous exercise", show=False),
         Binding("j", "cursor_down", "Next exercise", show=False),
         Binding("home", "first", "First exercise", show=False),
@@ -36,7 +35,7 @@ class ExerciseList(OptionList):
 
     def show(self, routine: Routine, as_written: Routine) -> None:
         """Show `routine`, marking reps raised above the file's (`as_written`)."""
-        highlighted = self.highlighted
+        highlighted = min(self.highlighted or 0, len(routine.exercises) - 1)
         self.clear_options()
         self.add_options(exercise_options(routine, as_written))
         self.highlighted = highlighted

@@ -1,0 +1,60 @@
+"""Choose a routine: the bundled ones and the person's own, with what each asks of them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Label, OptionList
+from textual.widgets.option_list import Option
+
+from lowback_tui import describe, library, plan
+from lowback_tui.routine import RoutineError, load
+
+
+def _option(entry: library.Entry, current: Path) -> Option:
+    kind = "bundled" if entry.bundled else "yours"
+    try:
+        routine = load(entry.path)
+    except RoutineError as error:
+        count = len(error.problems)
+        about = f"cannot be used: {count} problem{'s' if count > 1 else ''} in {entry.path.name}"
+        title, style = entry.name, "$text-error"
+    else:
+        exercises = len(routine.exercises)
+        about = (f"{exercises} exercise{'s' if exercises != 1 else ''} · "
+                 f"{describe.about(plan.total_seconds(routine))} · {kind}")  # fmt: skip
+        title, style = routine.name, "$text-muted"
+    marker = "● " if entry.path.resolve() == current.resolve() else "  "
+    prompt = Content.assemble(marker, (title, "bold"), "\n  ", (about, style))
+    return Option(prompt, id=str(entry.path), disabled=style == "$text-error")
+
+
+class RoutinePicker(ModalScreen[Path | None]):
+    """Answers the chosen routine's path, or None when the person goes back."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss", "Back")]
+
+    def __init__(self, current: Path) -> None:
+        super().__init__()
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        entries = [e for e in library.entries() if not e.shadowed]
+        options = OptionList(*(_option(e, self.current) for e in entries), id="picker-list")
+        here = [e.path.resolve() for e in entries]
+        if self.current.resolve() in here:
+            options.highlighted = here.index(self.current.resolve())  # start on the one in use
+        with Vertical(id="picker-box"):
+            yield Label("Choose a routine", id="picker-title")
+            yield options
+            yield Label("Enter to use it · Esc to go back", id="picker-hint")
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id is not None:
+            self.dismiss(Path(event.option.id))

@@ -11,6 +11,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lowback_tui import __version__, dirs, library
@@ -26,6 +27,7 @@ lowback [ROUTINE]                   start the trainer (default: the bundled lowe
        lowback validate FILE...            check routine files
        lowback routines                    list bundled and your own routines
        lowback new NAME [--from ROUTINE]   start a routine of your own from an existing one
+       lowback edit [ROUTINE]              open a routine in your editor, then check it
        lowback history                     past sessions, a line each
        lowback export [--format csv|json] [-o FILE]   all sessions, for other programs
        lowback locate                      show where settings, history and routines live"""
@@ -42,7 +44,19 @@ def _report(problems: list[Problem]) -> int:
 
 
 def _load(argument: str | None) -> Routine:
-    return load(library.resolve(argument))
+    return load(library.resolve(argument or _remembered()))
+
+
+def _remembered() -> str | None:
+    """The routine chosen in the app last time, if it is still there."""
+    from lowback_tui.settings import load as load_settings
+
+    chosen = load_settings().settings.routine
+    if chosen and not Path(chosen).is_file():
+        print(f"lowback: the routine you chose, {chosen}, is gone; using "
+              f"{library.DEFAULT_ROUTINE}", file=sys.stderr)  # fmt: skip
+        return None
+    return chosen or None
 
 
 def _summary(routine: Routine) -> str:
@@ -148,6 +162,48 @@ NEW_HEADER = """\
 """
 
 
+def cmd_edit(args: argparse.Namespace) -> int:
+    """Open a routine in your editor (a bundled one is copied first), then check it."""
+    from lowback_tui import editing
+
+    try:
+        path = library.resolve(args.routine or _remembered())
+        if not path.is_file():
+            message = "no such file; `lowback new NAME` starts a routine of your own"
+            raise RoutineError([Problem(path, None, "", message)])
+        path = editing.own_copy(path)
+    except RoutineError as error:
+        return _report(error.problems)
+    except OSError as error:
+        print(f"lowback edit: cannot copy the routine: {error.strerror}", file=sys.stderr)
+        return EXIT_FAILED
+    command = editing.editor_command(path)
+    if command is None:
+        print("lowback edit: no editor found; set $EDITOR (or install nano)", file=sys.stderr)
+        return EXIT_FAILED
+    import subprocess
+
+    while True:
+        print(f"editing {path}", file=sys.stderr)
+        subprocess.call(command)
+        try:
+            print(f"ok: {_summary(load(path))}")
+            return EXIT_OK
+        except RoutineError as error:
+            _report(error.problems)
+        if not (sys.stdin.isatty() and _ask("Open it again to fix that? [Y/n] ")):
+            print(f"Your edits are kept in {path}; `lowback edit` opens it again.",
+                  file=sys.stderr)  # fmt: skip
+            return EXIT_BAD_INPUT
+
+
+def _ask(question: str) -> bool:
+    try:
+        return input(question).strip().lower() in ("", "y", "yes")
+    except EOFError:
+        return False
+
+
 def _stored() -> tuple[list[SessionRow], History | None]:
     """Stored sessions and the store, or nothing when there is no history yet (none is made)."""
     from lowback_tui.history import History, history_path
@@ -239,6 +295,8 @@ def _parser() -> argparse.ArgumentParser:
         "files", nargs="+", metavar="FILE", help="routine files (or routine names) to check"
     )
     command("routines", cmd_routines)
+    edit = command("edit", cmd_edit)
+    edit.add_argument("routine", nargs="?", metavar="ROUTINE", help="name or path of a routine")
     new = command("new", cmd_new)
     new.add_argument("name", metavar="NAME", help='a name for it, such as "bad day"')
     new.add_argument(
@@ -260,7 +318,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = _parser()
     known = {
-        "run", "validate", "routines", "new", "history", "export", "locate",
+        "run", "validate", "routines", "new", "edit", "history", "export", "locate",
         "-h", "--help", "--version",
     }  # fmt: skip
     if not args_list or args_list[0] not in known:

@@ -149,6 +149,7 @@ print("TEXTUAL" if loaded else "CLEAN", code, file=sys.stderr)
         ["--version"],
         ["history"],
         ["export", "--format", "json"],
+        ["edit", "/no/such/file.toml"],
         [str(BROKEN / "wrong-types.toml")],  # the app command, refused before the UI loads
     ],
 )
@@ -242,3 +243,60 @@ def test_export_to_a_file_is_private_and_never_overwrites(
     code, _, err = run(capsys, "export", "-o", str(target))
     assert (code, err) == (2, f"lowback export: {target} already exists; choose another name\n")
     assert target.read_text() == before
+
+
+def _editor(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    script = tmp_path / "editor.py"
+    script.write_text(f"import sys\nopen(sys.argv[1], 'w').write({text!r})\n")
+    monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
+    monkeypatch.delenv("VISUAL", raising=False)
+
+
+def test_edit_copies_a_bundled_routine_and_checks_the_result(
+    capsys: pytest.CaptureFixture[str], private_home: Path, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    _editor(tmp_path, monkeypatch, 'name = "Mine"\n[[exercise]]\nname = "A"\nwork_seconds = 9\n')
+    code, out, err = run(capsys, "edit", "lower-back")
+    mine = private_home / "config" / "routines" / "lower-back.toml"
+    assert (code, out) == (0, "ok: Mine, 1 exercise, under a minute\n")
+    assert err == f"editing {mine}\n"
+    assert load(BUNDLED).name == "Strengthen your lower back"
+
+
+def test_edit_that_breaks_the_file_reports_it_and_keeps_it(
+    capsys: pytest.CaptureFixture[str], private_home: Path, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    broken = 'name = "Mine"\n[[exercise]]\nname = "A"\nwork_second = 9\n'
+    _editor(tmp_path, monkeypatch, broken)
+    code, _, err = run(capsys, "edit")  # stdin is not a terminal here: it does not ask
+    mine = private_home / "config" / "routines" / "lower-back.toml"
+    assert code == 2
+    assert f"{mine}:4: exercise[1].work_second: unknown key; did you mean 'work_seconds'?" in err
+    assert err.endswith(f"Your edits are kept in {mine}; `lowback edit` opens it again.\n")
+    assert mine.read_text() == broken
+
+
+def test_without_a_routine_lowback_uses_the_one_chosen_last(
+    capsys: pytest.CaptureFixture[str], private_home: Path
+) -> None:
+    from lowback_tui.settings import Settings, save
+
+    gentle = BUNDLED.parent / "gentle-start.toml"
+    save(Settings(routine=str(gentle)))
+    code, out, _ = run(capsys, "new", "copy")  # --from defaults to the routine in use
+    assert code == 0
+    assert load(Path(out.strip())).exercises == load(gentle).exercises
+    save(Settings(routine="/no/such/routine.toml"))
+    code, out, err = run(capsys, "new", "other")
+    assert code == 0
+    assert (
+        err == "lowback: the routine you chose, /no/such/routine.toml, is gone; using lower-back\n"
+    )
+
+
+def test_edit_of_a_missing_file_says_how_to_start_one(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "edit", "/no/such/file.toml") == (
+        2, "", "/no/such/file.toml: no such file; `lowback new NAME` starts a routine of your own\n"
+    )  # fmt: skip

@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lowback_tui import __version__, dirs, library
+from lowback_tui import __version__, dirs, library, schema
 from lowback_tui.routine import Problem, Routine, RoutineError, load
 
 if TYPE_CHECKING:
@@ -30,6 +30,7 @@ lowback [ROUTINE]                   start the trainer (default: the bundled lowe
        lowback edit [ROUTINE]              open a routine in your editor, then check it
        lowback history                     past sessions, a line each
        lowback export [--format csv|json] [-o FILE]   all sessions, for other programs
+       lowback schema                      the JSON Schema of routine files, for editors
        lowback locate                      show where settings, history and routines live"""
 
 DESCRIPTION = """\
@@ -142,6 +143,7 @@ def cmd_new(args: argparse.Namespace) -> int:
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("x", encoding="utf-8") as out:
             out.write(text)
+        schema.install(path.parent)
     except FileExistsError:
         print(
             f"lowback new: {path} already exists; choose another name or edit that file",
@@ -156,6 +158,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 NEW_HEADER = """\
+#:schema ./routine.schema.json
 # A lowback routine of your own, first copied from {source}.
 # Change anything you like, then check it with `lowback validate`. README.md explains every key.
 
@@ -251,6 +254,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_schema(args: argparse.Namespace) -> int:
+    """Print the JSON Schema of the routine format, for editors."""
+    sys.stdout.write(schema.text())
+    return EXIT_OK
+
+
 def cmd_locate(args: argparse.Namespace) -> int:
     """Print the folders lowback reads and writes."""
     print(f"config    {dirs.config_dir()}")
@@ -309,6 +318,7 @@ def _parser() -> argparse.ArgumentParser:
     export = command("export", cmd_export)
     export.add_argument("--format", choices=("csv", "json"), default="csv", help="default: csv")
     export.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    command("schema", cmd_schema)
     command("locate", cmd_locate)
     return parser
 
@@ -318,7 +328,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = _parser()
     known = {
-        "run", "validate", "routines", "new", "edit", "history", "export", "locate",
+        "run", "validate", "routines", "new", "edit", "history", "export", "schema", "locate",
         "-h", "--help", "--version",
     }  # fmt: skip
     if not args_list or args_list[0] not in known:

@@ -150,6 +150,7 @@ print("TEXTUAL" if loaded else "CLEAN", code, file=sys.stderr)
         ["history"],
         ["export", "--format", "json"],
         ["edit", "/no/such/file.toml"],
+        ["schema"],
         [str(BROKEN / "wrong-types.toml")],  # the app command, refused before the UI loads
     ],
 )
@@ -164,7 +165,7 @@ def test_core_modules_never_import_textual() -> None:
     core = [
         "routine", "routine_check", "toml_lines", "plan", "describe", "library", "dirs", "cli",
         "session", "records", "history", "course", "recording", "report", "advice", "settings",
-        "logs",
+        "logs", "editing", "schema",
     ]  # fmt: skip
     code = "import sys\n" + "".join(f"import lowback_tui.{m}\n" for m in core)
     code += "assert not any(m.split('.')[0] == 'textual' for m in sys.modules), 'textual'\n"
@@ -300,3 +301,16 @@ def test_edit_of_a_missing_file_says_how_to_start_one(capsys: pytest.CaptureFixt
     assert run(capsys, "edit", "/no/such/file.toml") == (
         2, "", "/no/such/file.toml: no such file; `lowback new NAME` starts a routine of your own\n"
     )  # fmt: skip
+
+
+def test_schema_prints_the_json_schema_and_new_routines_point_at_it(
+    capsys: pytest.CaptureFixture[str], private_home: Path
+) -> None:
+    import json
+
+    code, out, _ = run(capsys, "schema")
+    assert code == 0 and json.loads(out)["title"] == "lowback routine"
+    _, path, _ = run(capsys, "new", "pointing")
+    routines = private_home / "config" / "routines"
+    assert Path(path.strip()).read_text().startswith("#:schema ./routine.schema.json\n")
+    assert json.loads((routines / "routine.schema.json").read_text()) == json.loads(out)

@@ -2,6 +2,34 @@
 
 from __future__ import annotations
 
+NOT_CARE = (
+    "lowback times gentle exercises. It is not medical care, it cannot tell what is wrong with "
+    "your back, and it cannot promise to make it better."
+)
+
+URGENT = (
+    "numbness or tingling around your genitals or buttocks",
+    "new trouble passing urine, or holding in urine or stools",
+    "weakness or numbness in both legs",
+    "back pain that began with a fall, an accident or a blow",
+    "back pain together with a fever, or with feeling generally unwell",
+    "weight loss that you cannot explain",
+)
+
+WHILE_EXERCISING = (
+    "Stop if the pain turns sharp, runs down a leg, or is clearly worse than when you began. "
+    "Pressing ! during a session stops it at once and notes why.",
+    "Move gently and only as far as is comfortable today. Mild stiffness is common; "
+    "pain that builds is a signal to stop.",
+    "If your back is no better after about two weeks of the routine, see a doctor or "
+    "physiotherapist.",
+)
+
+SEE_A_DOCTOR_FIRST = (
+    "If a doctor has told you not to exercise, or you have had back surgery, are pregnant or "
+    "have a condition that affects your bones, ask them before you start."
+)
+
 STOPPED_FOR_PAIN = (
     "You stopped because it hurt, and that was right. Rest now in whatever position eases it. "
     "Try again tomorrow more gently, or leave out the exercise that hurt. If the pain is severe, "

@@ -74,6 +74,10 @@ def cmd_run(args: argparse.Namespace) -> int:
         routine = _load(args.routine)
     except RoutineError as error:
         return _report(error.problems)
+    if args.plain or not sys.stdout.isatty():
+        from lowback_tui import plain  # no full screen: for screen readers, logs and pipes
+
+        return plain.run(routine)
     from lowback_tui.app import LowbackApp  # the only command that needs textual
     from lowback_tui.logs import log, start_logging
 
@@ -300,6 +304,9 @@ def _parser() -> argparse.ArgumentParser:
 
     run = command("run", cmd_run)
     run.add_argument("routine", nargs="?", metavar="ROUTINE", help="name or path of a routine")
+    run.add_argument("--plain", action="store_true",
+                     help="a line per change instead of the full screen (also when output is "
+                     "not a terminal): for screen readers and logs")  # fmt: skip
     command("validate", cmd_validate).add_argument(
         "files", nargs="+", metavar="FILE", help="routine files (or routine names) to check"
     )
@@ -327,7 +334,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     """Entry point of the `lowback` command."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = _parser()
-    known = {
+    known = {  # `lowback --plain` is `lowback run --plain`
         "run", "validate", "routines", "new", "edit", "history", "export", "schema", "locate",
         "-h", "--help", "--version",
     }  # fmt: skip

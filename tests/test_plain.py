@@ -1,0 +1,138 @@
+"""Plain mode: a line per change, commands as lines, kept in the history."""
+
+from __future__ import annotations
+
+import io
+import os
+import select
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from lowback_tui.history import History
+from lowback_tui.plain import Plain
+from lowback_tui.routine import Routine, load
+from lowback_tui.settings import Settings, save
+
+from .fake_clock import FakeClock
+
+TINY = Path(__file__).resolve().parent / "routines" / "tiny.toml"
+LOWBACK = str(Path(sys.executable).parent / "lowback")
+
+
+class Script:
+    """Typed lines at given moments of a fake clock: what select() would see."""
+
+    def __init__(self, clock: FakeClock, answers: list[str], during: dict[float, str]) -> None:
+        self.clock = clock
+        self.answers = list(answers)  # to questions, in order
+        self.during = dict(during)  # seconds after the first wait -> a command line
+        self.start: float | None = None
+
+    def __call__(self, timeout: float | None) -> list[str] | None:
+        if timeout is None and self.answers:  # a question, or paused: the next answer
+            return [self.answers.pop(0)]
+        if self.start is None:
+            self.start = self.clock.now
+        due = sorted(
+            at for at in self.during if self.start + at <= self.clock.now + (timeout or 1e9)
+        )
+        if due:
+            self.clock.now = max(self.clock.now, self.start + due[0])
+            return [self.during.pop(due[0])]
+        if timeout is None:
+            return None
+        self.clock.advance(timeout)
+        return []
+
+
+def run_plain(
+    routine: Routine, store: History, answers: list[str], during: dict[float, str]
+) -> str:
+    out = io.StringIO()
+    clock = FakeClock()
+    Plain(out, Script(clock, answers, during), clock=clock).run(routine, store)
+    return out.getvalue()
+
+
+def test_a_whole_session_a_line_per_change(routine: Routine, tmp_path: Path) -> None:
+    save(Settings(safety_read=True))
+    store = History.open(tmp_path / "h.db")
+    text = run_plain(routine, store, ["4", "3"], {})
+    lines = text.replace("\a", "").splitlines()
+    assert "Knee to chest, lying on your back. Get ready, 5 seconds." in lines
+    assert "Knee to chest. Left leg. Rep 1 of 5. Hold 5 seconds." in lines
+    assert "Switch sides." in lines
+    assert "Rest 15 seconds. Next: Superman." in lines
+    assert "Lying bicycle. Work 30 seconds." in lines
+    assert "7 done. Active 6 min 20 s of 10 min 7 s in all." in lines
+    assert text.count("\a") == 41 + 34 + 1  # as many bells as the app rings
+    (row,) = store.sessions()
+    assert (row.pain_before, row.pain_after, row.done, row.completed) == (4, 3, 7, True)
+
+
+def test_enter_pauses_s_skips_q_ends(routine: Routine, tmp_path: Path) -> None:
+    save(Settings(safety_read=True))
+    store = History.open(tmp_path / "h.db")
+    text = run_plain(routine, store, ["", "", ""], {7: "", 30: "s", 40: "q"})
+    assert "Paused. Enter carries on." in text and "Carrying on." in text
+    assert "Superman, lying face down. Get ready, 5 seconds." in text
+    assert "Knee to chest: partial" in text and "Superman: partial" in text
+    (row,) = store.sessions()
+    assert row.ended_early and (row.pain_before, row.pain_after) == (None, None)
+
+
+def test_the_pain_command_stops_and_advises(routine: Routine, tmp_path: Path) -> None:
+    save(Settings(safety_read=True))
+    store = History.open(tmp_path / "h.db")
+    text = run_plain(routine, store, ["3", "6"], {12: "!"})
+    assert "You stopped because it hurt, and that was right." in text
+    assert "Your back hurts 3 points more than before the session." in text
+    (row,) = store.sessions()
+    assert row.stopped_for_pain
+
+
+def test_safety_comes_first_and_q_stops_before_anything_starts(
+    routine: Routine, tmp_path: Path
+) -> None:
+    store = History.open(tmp_path / "h.db")
+    text = run_plain(routine, store, ["q"], {})
+    assert "Do not exercise; get medical help now, if you have:" in text
+    assert "- weakness or numbness in both legs." in text
+    assert "Get ready" not in text and store.sessions() == []
+
+
+def _read_until(process: subprocess.Popen[bytes], text: str, seen: bytearray) -> None:
+    assert process.stdout is not None
+    deadline = time.monotonic() + 20
+    while text.encode() not in seen:
+        assert time.monotonic() < deadline, seen.decode()
+        ready, _, _ = select.select([process.stdout], [], [], 0.1)
+        if ready:
+            seen += os.read(process.stdout.fileno(), 4096)
+
+
+def test_through_a_pipe_end_to_end(private_home: Path) -> None:
+    """Output that is not a terminal means plain mode, with no --plain needed."""
+    process = subprocess.Popen([LOWBACK, str(TINY)], stdin=subprocess.PIPE,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
+    assert process.stdin is not None
+    seen = bytearray()
+    try:
+        for prompt, answer in [("Press Enter once you have read this", b"\n"),
+                               ("How is your back right now?", b"2\n"),
+                               ("How is your back now?", b"1\n")]:  # fmt: skip
+            _read_until(process, prompt, seen)
+            process.stdin.write(answer)
+            process.stdin.flush()
+        process.stdin.close()
+        assert process.wait(timeout=20) == 0
+    finally:
+        process.kill()
+    text = seen.decode()
+    assert "\aFirst. Left leg. Hold 1 second.\n\aFirst. Right leg. Hold 1 second." in text
+    assert "Second: done, 1 of 1." in text
+    (row,) = History.open(private_home / "data" / "history.db").sessions()
+    assert (row.pain_before, row.pain_after, row.done) == (2, 1, 2)
+    assert load(TINY).name == "Tiny"

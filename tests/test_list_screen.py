@@ -135,3 +135,16 @@ def test_list_screen_snapshot(snap_compare, routine: Routine, tmp_path: Path) ->
 
 def test_list_screen_snapshot_small(snap_compare, routine: Routine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     assert snap_compare(fixed_app(routine, tmp_path / "h.db"), terminal_size=(40, 12))
+
+
+def test_list_screen_snapshot_without_colour(  # type: ignore[no-untyped-def]
+    snap_compare, routine: Routine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """NO_COLOR: the highlighted exercise still stands out (as a shade, and in bold)."""
+    monkeypatch.setenv("NO_COLOR", "1")
+
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.press("j")
+
+    app = fixed_app(routine, tmp_path / "h.db")
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

@@ -7,8 +7,8 @@ the session engine both walk this sequence, so the estimate is the session's pla
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from lowback_tui.routine import Exercise, Routine, Sides
 
@@ -36,9 +36,12 @@ class Side(StrEnum):
     RIGHT = "right"
 
 
-@dataclass(frozen=True)
-class Phase:
-    """One stretch of time in a session."""
+class Phase(NamedTuple):
+    """One stretch of time in a session.
+
+    A NamedTuple rather than a frozen dataclass: a long routine has tens of thousands of phases,
+    and these are several times quicker to make.
+    """
 
     kind: Kind
     seconds: int

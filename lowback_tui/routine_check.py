@@ -82,11 +82,14 @@ class _Checker:
 
     def __init__(self, path: Path, text: str) -> None:
         self.path = path
-        self.lines = KeyLines(text)
+        self._source = text
+        self._lines: KeyLines | None = None
         self.problems: list[Problem] = []
 
     def problem(self, key: str, message: str) -> None:
-        self.problems.append(Problem(self.path, self.lines.line_of(key), key, message))
+        if self._lines is None:  # only a file with problems needs its lines found
+            self._lines = KeyLines(self._source)
+        self.problems.append(Problem(self.path, self._lines.line_of(key), key, message))
 
     def unknown_keys(self, table: dict[str, Any], known: Iterable[str], prefix: str) -> None:
         known = list(known)

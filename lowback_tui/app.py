@@ -14,7 +14,7 @@ import time
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import datetime
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.console import Console
@@ -43,7 +43,9 @@ EXIT_ON_SIGNAL = {signal.SIGTERM: 128 + signal.SIGTERM, signal.SIGHUP: 128 + sig
 class LowbackApp(App[None]):
     """A trainer for one routine."""
 
-    CSS_PATH = "lowback.tcss"
+    # What every screen shares, and the first screen's own (so nothing is parsed twice before it
+    # shows). Each other screen loads its file when it is first used.
+    CSS_PATH: ClassVar[list[str | PurePath]] = ["styles/app.tcss", "styles/list.tcss"]
     TITLE = "lowback"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "show_keys", "Keys"),

@@ -17,6 +17,8 @@ class Confirm(ModalScreen[bool]):
     The no button has the focus, so a stray Enter never does the thing asked about.
     """
 
+    CSS_PATH = "../styles/modals.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer(True)", "Yes"),
         Binding("n,escape", "answer(False)", "No"),

@@ -46,6 +46,8 @@ AFTER_THE_CHANGE = 0.005
 class CountdownScreen(Screen[None]):
     """One session of a routine, from the first get-ready to the summary."""
 
+    CSS_PATH = "../styles/countdown.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "toggle_pause", "Pause", tooltip="Pause, or carry on"),
         Binding("right,n", "skip", "Skip", tooltip="Skip to the next exercise"),

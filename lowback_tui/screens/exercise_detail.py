@@ -16,6 +16,8 @@ from lowback_tui.widgets.exercise_detail import ExerciseDetail
 class ExerciseDetailScreen(ModalScreen[None]):
     """The detail pane of one exercise on its own; any closing key returns to the list."""
 
+    CSS_PATH = "../styles/modals.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss", "Back"),
         Binding("enter", "dismiss", "Back", show=False),

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 class HistoryScreen(Screen[None]):
     """The history table; Esc goes back."""
 
+    CSS_PATH = "../styles/progress.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q,h", "app.pop_screen", "Back")]
 
     def compose(self) -> ComposeResult:

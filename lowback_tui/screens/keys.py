@@ -31,6 +31,8 @@ def _declared_by_lowback(node: DOMNode) -> set[str]:
 class KeysScreen(ModalScreen[None]):
     """A list of keys and what they do, grouped so each action shows once."""
 
+    CSS_PATH = "../styles/modals.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss", "Close"),
         Binding("question_mark", "dismiss", "Close", show=False),

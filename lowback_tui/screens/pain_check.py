@@ -41,6 +41,8 @@ class PainCheck(ModalScreen[int | None | Literal["cancel"]]):
     is just another way to skip where it doesn't.
     """
 
+    CSS_PATH = "../styles/modals.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("left", "move(-1)", "Less"),
         Binding("right", "move(1)", "More"),

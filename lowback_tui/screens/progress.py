@@ -31,6 +31,8 @@ MARKS = {
 class ProgressScreen(Screen[None]):
     """How the course is going; Esc goes back."""
 
+    CSS_PATH = "../styles/progress.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,g", "app.pop_screen", "Back"),
     ]

@@ -38,6 +38,8 @@ def _option(entry: library.Entry, current: Path) -> Option:
 class RoutinePicker(ModalScreen[Path | None]):
     """Answers the chosen routine's path, or None when the person goes back."""
 
+    CSS_PATH = "../styles/modals.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss", "Back")]
 
     def __init__(self, current: Path) -> None:

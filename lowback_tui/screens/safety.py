@@ -20,6 +20,8 @@ class SafetyScreen(ModalScreen[bool]):
     it is for reading and answers False.
     """
 
+    CSS_PATH = "../styles/modals.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "confirm", "I have read this"),
         Binding("escape", "close", "Back"),

@@ -19,6 +19,8 @@ from lowback_tui.screens.pain_check import PainCheck
 class SummaryScreen(Screen[None]):
     """The session's results. It first asks how the back feels now (skippable)."""
 
+    CSS_PATH = "../styles/summary.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer(True)", "Yes, one more"),
         Binding("n", "answer(False)", "Not yet"),

@@ -21,9 +21,9 @@ if TYPE_CHECKING:
 MARKS = {
     Mark.DONE: ("●", "$text-success"),
     Mark.PARTIAL: ("◐", "$text-warning"),
-    Mark.MISSED: ("·", "$text-muted"),
+    Mark.MISSED: ("·", "dim"),
     Mark.TODAY: ("◌", "$text-accent"),
-    Mark.AHEAD: ("○", "$text-muted"),
+    Mark.AHEAD: ("○", "dim"),
 }
 """Each mark has its own shape, so the calendar reads without colour too."""
 
@@ -88,5 +88,5 @@ class ProgressScreen(Screen[None]):
             chunk = days[week : week + 7]
             label = f"{chunk[0][0]:%b %-d} – {chunk[-1][0]:%b %-d}".ljust(17)
             marks = [part for _, mark in chunk for part in (MARKS[mark], " ")]
-            lines.append(Content.assemble((label, "$text-muted"), *marks))
+            lines.append(Content.assemble((label, "dim"), *marks))
         return Content("\n").join(lines)

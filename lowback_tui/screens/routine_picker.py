@@ -29,7 +29,7 @@ def _option(entry: library.Entry, current: Path) -> Option:
         exercises = len(routine.exercises)
         about = (f"{exercises} exercise{'s' if exercises != 1 else ''} · "
                  f"{describe.about(plan.total_seconds(routine))} · {kind}")  # fmt: skip
-        title, style = routine.name, "$text-muted"
+        title, style = routine.name, "dim"  # $text-muted is CSS-only (see widgets/gutter.py)
     marker = "● " if entry.path.resolve() == current.resolve() else "  "
     prompt = Content.assemble(marker, (title, "bold"), "\n  ", (about, style))
     return Option(prompt, id=str(entry.path), disabled=style == "$text-error")

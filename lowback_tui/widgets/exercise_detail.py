@@ -3,39 +3,49 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import HorizontalGroup, VerticalGroup, VerticalScroll
+from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.reactive import reactive
-from textual.widgets import Label, Static
+from textual.visual import Visual
+from textual.widgets import Static
 
 from lowback_tui import describe
 from lowback_tui.routine import Exercise
+from lowback_tui.widgets.gutter import Gutter, Stack
+
+FACT_WIDTH = 11
+
+
+def exercise_text(exercise: Exercise) -> Stack:
+    """The whole description as rows: one drawing, however many cues there are."""
+    rows: list[Visual] = [
+        Content.styled(exercise.name, "bold $text-primary"),
+        Content(describe.dose(exercise)),
+    ]
+    if goal := describe.goal(exercise):
+        rows.append(Content.styled(f"Goal: {goal}", "$text-success"))
+    rows.append(Content(""))
+    facts = [
+        ("Position", exercise.position or "any comfortable position"),
+        ("Equipment", ", ".join(exercise.equipment) or "none"),
+    ]
+    for label, value in facts:
+        rows.append(Gutter(Content.styled(label, "dim"), FACT_WIDTH, Content(value)))
+    if exercise.cues:
+        rows += [Content(""), Content.styled("How to do it", "bold dim")]
+        bullet = Content.styled("•", "$text-accent")
+        rows += [Gutter(bullet, 2, Content(cue)) for cue in exercise.cues]
+    return Stack(rows)
 
 
 class ExerciseDetail(VerticalScroll, can_focus=False):
     """A scrollable description of the exercise in `exercise` (or nothing when it is None)."""
 
-    exercise: reactive[Exercise | None] = reactive(None, recompose=True)
+    exercise: reactive[Exercise | None] = reactive(None)
 
     def compose(self) -> ComposeResult:
-        exercise = self.exercise
-        if exercise is None:
-            return
-        yield Label(exercise.name, classes="detail-name", markup=False)
-        yield Static(describe.dose(exercise), classes="detail-dose", markup=False)
-        if goal := describe.goal(exercise):
-            yield Static(f"Goal: {goal}", classes="detail-goal", markup=False)
-        facts = [
-            ("Position", exercise.position or "any comfortable position"),
-            ("Equipment", ", ".join(exercise.equipment) or "none"),
-        ]
-        with VerticalGroup(classes="detail-facts"):
-            for label, value in facts:
-                with HorizontalGroup():
-                    yield Label(label, classes="fact-label")
-                    yield Static(value, classes="fact-value", markup=False)
-        if exercise.cues:
-            yield Label("How to do it", classes="detail-heading")
-            for cue in exercise.cues:
-                with HorizontalGroup(classes="cue"):
-                    yield Label("•", classes="cue-bullet")
-                    yield Static(cue, classes="cue-text", markup=False)
+        yield Static("", classes="detail-text")
+
+    def watch_exercise(self, exercise: Exercise | None) -> None:
+        text = self.query_one(".detail-text", Static)
+        text.update(exercise_text(exercise) if exercise else "")

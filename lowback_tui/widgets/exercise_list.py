@@ -55,8 +55,6 @@ def exercise_options(routine: Routine, as_written: Routine) -> list[Option]:
             (describe.dose(exercise), "dim"),
             (raised, "$text-success"),
         )
-        prompt = Gutter(
-            Content.styled(f"{number:>{digits}}", "dim"), digits + 2, body
-        )
+        prompt = Gutter(Content.styled(f"{number:>{digits}}", "dim"), digits + 2, body)
         options.append(Option(prompt, id=exercise.id))
     return options

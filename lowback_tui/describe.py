@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from lowback_tui.plan import Kind, Side
-from lowback_tui.records import Outcome, Summary
 from lowback_tui.routine import Exercise, Routine, Sides
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # only a session needs these, and `lowback validate` runs none
+    from lowback_tui.records import Summary
     from lowback_tui.session import View
 
 
@@ -126,6 +126,8 @@ def whereabouts(view: View) -> str:
 
 def verdict(summary: Summary) -> str:
     """One plain line about how the session went."""
+    from lowback_tui.records import Outcome
+
     if summary.ended_early:
         return "Ended early. What you did is kept."
     if summary.count(Outcome.DONE) == len(summary.records):
@@ -135,6 +137,8 @@ def verdict(summary: Summary) -> str:
 
 def totals(summary: Summary) -> str:
     """How many exercises ended each way: "5 done · 1 partial · 1 skipped"."""
+    from lowback_tui.records import Outcome
+
     parts = [f"{summary.count(o)} {o.value}" for o in Outcome if summary.count(o)]
     return " · ".join(parts)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lowback_tui.routine import (
     DEFAULT_SIDE_NAMES,
@@ -21,7 +21,9 @@ from lowback_tui.routine import (
     Sides,
     Timing,
 )
-from lowback_tui.toml_lines import KeyLines
+
+if TYPE_CHECKING:
+    from lowback_tui.toml_lines import KeyLines
 
 ROUTINE_KEYS = ("format", "name", "summary", "course_days", "timing", "exercise")
 TIMING_RANGES = {
@@ -83,11 +85,13 @@ class _Checker:
     def __init__(self, path: Path, text: str) -> None:
         self.path = path
         self._source = text
-        self._lines: KeyLines | None = None
+        self._lines: KeyLines | None = None  # found only for a file with problems
         self.problems: list[Problem] = []
 
     def problem(self, key: str, message: str) -> None:
-        if self._lines is None:  # only a file with problems needs its lines found
+        if self._lines is None:
+            from lowback_tui.toml_lines import KeyLines
+
             self._lines = KeyLines(self._source)
         self.problems.append(Problem(self.path, self._lines.line_of(key), key, message))
 

@@ -44,6 +44,8 @@ class PtyProgram:
         )
         os.close(slave)
         self.output = b""
+        self.arrivals: list[tuple[float, bytes]] = []
+        """Each chunk of output with the perf_counter time it was read."""
 
     def read(self, timeout: float = 0.05) -> bytes:
         """Whatever the program wrote within `timeout` seconds."""
@@ -55,6 +57,7 @@ class PtyProgram:
         except OSError:  # the program has gone and the pty is closed
             return b""
         self.output += chunk
+        self.arrivals.append((time.perf_counter(), chunk))
         return chunk
 
     def wait_for(self, text: str, timeout: float = 20.0) -> float:

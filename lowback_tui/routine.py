@@ -20,6 +20,10 @@ FORMAT = 1
 MAX_FILE_BYTES = 2_000_000
 """A routine of a thousand exercises is a few hundred kB; anything past this is not a routine."""
 
+MAX_DOTS_PER_LINE = 1000
+"""tomllib takes time quadratic in a dotted key's parts (20,000 parts: six seconds); real keys
+have a few, so a line with more dots than this is refused before tomllib sees it."""
+
 
 class Sides(StrEnum):
     """How an exercise uses the two sides of the body."""
@@ -181,6 +185,11 @@ def loads(text: str, path: Path = Path("<routine>")) -> Routine:
     """Parse and check routine text; `path` is only used to name the file in problems."""
     from lowback_tui import routine_check  # the checks import this module's types
 
+    if text.count(".") > MAX_DOTS_PER_LINE:  # cheap first: only then look line by line
+        for number, row in enumerate(text.splitlines(), start=1):
+            if row.count(".") > MAX_DOTS_PER_LINE:
+                message = f"has more than {MAX_DOTS_PER_LINE} dots on one line; not a routine"
+                raise RoutineError([Problem(path, number, "", message)])
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -143,3 +143,43 @@ def test_kill_minus_9_mid_session_keeps_the_finished_exercises(private_home: Pat
     assert session.ended_at is None and session.pain_before == 3
     names = [(e[2], e[3]) for e in store.exercises(session.id)]
     assert names == [("Quick one", "done"), ("Quick two", "done")]
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_a_signal_keeps_finished_exercises_and_records_the_session_as_ended_early(
+    signum: int, private_home: Path
+) -> None:
+    from lowback_tui.history import History
+
+    routine = str(Path(__file__).resolve().parent / "routines" / "killed.toml")
+    program = PtyProgram([LOWBACK, routine], size=(80, 24))
+    try:
+        program.wait_for("Long three")
+        program.send(b"\r")
+        program.wait_for("Before you exercise")
+        program.send(b"\r")
+        program.wait_for("How is your back right now?")
+        program.send(b"s")
+        program.wait_for("exercise 3 of 3", timeout=20)
+        program.process.send_signal(signum)
+        code = program.wait_exit()
+    finally:
+        program.stop()
+    assert code == 128 + signum and restored(program.output)
+    (session,) = History.open(private_home / "data" / "history.db").sessions()
+    assert (session.done, session.ended_early, session.ended_at is not None) == (2, True, True)
+
+
+def test_a_damaged_history_is_moved_aside_and_said_in_a_real_terminal(private_home: Path) -> None:
+    data = private_home / "data"
+    data.mkdir(parents=True)
+    (data / "history.db").write_bytes(b"not a database at all" * 50)
+    program = PtyProgram([LOWBACK, TINY], size=(120, 30))
+    try:
+        program.wait_for("history file was damaged", timeout=15)
+        program.send(b"q")
+        code = program.wait_exit()
+    finally:
+        program.stop()
+    assert code == 0
+    assert [p.name.startswith("history.db.corrupt-") for p in data.iterdir()].count(True) == 1

@@ -99,6 +99,15 @@ class CountdownScreen(Screen[None]):
             warning.update(f"⚠ {problem}")
             warning.display = True
 
+    def on_unmount(self) -> None:
+        """Leaving mid-session (ctrl+q, SIGTERM, SIGHUP): end it and record it as ended early."""
+        if self.session.state in (State.RUNNING, State.PAUSED):
+            for event in self.session.end():
+                if isinstance(event, ExerciseFinished):
+                    self.recording.exercise(event.record)
+                elif isinstance(event, SessionFinished):
+                    self.recording.end(event.summary, self._stopped_for_pain)
+
     def on_resize(self) -> None:
         self._shown.pop("bar", None)  # the bar's cells depend on its width
         self.tick()

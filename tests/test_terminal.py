@@ -25,14 +25,17 @@ def restored(output: bytes) -> bool:
     )
 
 
-def begin_session(program: PtyProgram) -> None:
-    """Enter on the list, confirm the first-run safety screen, skip the pain check-in."""
-    program.wait_for("Second")
+KILLED = str(Path(__file__).resolve().parent / "routines" / "killed.toml")
+
+
+def begin_session(program: PtyProgram, listed: str = "Second", pain: bytes = b"s") -> None:
+    """Once `listed` is on the list: Enter, confirm the first-run safety screen, answer `pain`."""
+    program.wait_for(listed)
     program.send(b"\r")
     program.wait_for("Before you exercise")
     program.send(b"\r")
     program.wait_for("How is your back right now?")
-    program.send(b"s")
+    program.send(pain)
 
 
 def test_list_appears_and_q_restores_the_terminal() -> None:
@@ -124,15 +127,9 @@ def test_a_broken_routine_is_refused_before_the_screen_opens() -> None:
 def test_kill_minus_9_mid_session_keeps_the_finished_exercises(private_home: Path) -> None:
     from lowback_tui.history import History
 
-    routine = str(Path(__file__).resolve().parent / "routines" / "killed.toml")
-    program = PtyProgram([LOWBACK, routine], size=(80, 24))
+    program = PtyProgram([LOWBACK, KILLED], size=(80, 24))
     try:
-        program.wait_for("Long three")
-        program.send(b"\r")
-        program.wait_for("Before you exercise")
-        program.send(b"\r")
-        program.wait_for("How is your back right now?")
-        program.send(b"3\r")
+        begin_session(program, "Long three", b"3\r")
         program.wait_for("exercise 3 of 3", timeout=20)
         program.process.send_signal(signal.SIGKILL)
         program.wait_exit()
@@ -151,15 +148,9 @@ def test_a_signal_keeps_finished_exercises_and_records_the_session_as_ended_earl
 ) -> None:
     from lowback_tui.history import History
 
-    routine = str(Path(__file__).resolve().parent / "routines" / "killed.toml")
-    program = PtyProgram([LOWBACK, routine], size=(80, 24))
+    program = PtyProgram([LOWBACK, KILLED], size=(80, 24))
     try:
-        program.wait_for("Long three")
-        program.send(b"\r")
-        program.wait_for("Before you exercise")
-        program.send(b"\r")
-        program.wait_for("How is your back right now?")
-        program.send(b"s")
+        begin_session(program, "Long three")
         program.wait_for("exercise 3 of 3", timeout=20)
         program.process.send_signal(signum)
         code = program.wait_exit()

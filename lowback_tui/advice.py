@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from lowback_tui import course
+
 NOT_CARE = (
     "lowback times gentle exercises. It is not medical care, it cannot tell what is wrong with "
     "your back, and it cannot promise to make it better."
@@ -50,8 +52,10 @@ def pain_line(before: int | None, after: int | None) -> str:
     return f"Your back: {shown[0]} before, {shown[1]} after (0 to 10)"
 
 
-def pain_went_up(before: int, after: int) -> str:
-    """For a back that hurts course.PAIN_JUMP or more points more after a session."""
+def pain_went_up(before: int | None, after: int | None) -> str:
+    """For a back that hurts course.PAIN_JUMP or more points more after a session; else ""."""
+    if before is None or after is None or not course.pain_went_up(before, after):
+        return ""
     return (
         f"Your back hurts {after - before} points more than before the session. Rest today and "
         "go gently next time; if it stays worse for more than a few days, talk to a doctor or "

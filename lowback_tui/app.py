@@ -174,48 +174,58 @@ class LowbackApp(App[None]):
                 )
 
     def check_routine_file(self) -> None:
-        """Pick up changes made to the routine's file outside the app."""
+        """Pick up changes made to the routine's file outside the app (the caller redraws)."""
         if self.current.refresh():
-            self._report_routine()
+            self._warn_about_routine_file()
 
-    def _report_routine(self) -> None:
+    def _warn_about_routine_file(self) -> None:
         problems = self.current.problems
         if problems:
             self.notify(f"{self.current.path.name} has {len(problems)} problem"
                         f"{'s' if len(problems) > 1 else ''}; the last good version is in use",
                         severity="warning")  # fmt: skip
-        self.refresh_course()
 
-    def use_routine(self, path: Path, remember: bool = True) -> bool:
-        """Switch to the routine at `path`; False (and a message) if it cannot be loaded."""
+    def use_routine(self, path: Path) -> bool:
+        """Switch to the routine at `path` and remember it; False (said) if it cannot load."""
         try:
             routine = load(path)
         except RoutineError as error:
             self.notify("\n".join(str(p) for p in error.problems), severity="error")
             return False
         self.current.switch(routine)
-        if remember:
-            self.settings = replace(self.settings, routine=str(path))
-            self._save_settings()
+        self.settings = replace(self.settings, routine=str(path))
+        self._save_settings()
         self.refresh_course()
         return True
+
+    def _own_copy(self) -> Path | None:
+        """The person's own file of the routine in use, switched to if it is a fresh copy."""
+        from lowback_tui import editing
+
+        path = editing.own_copy(self.current.path)
+        if path != self.current.path and not self.use_routine(path):
+            return None
+        return path
 
     @work(exclusive=True, group="edit")
     async def action_edit_routine(self) -> None:
         """Open the routine in the person's editor (a bundled one is copied first)."""
         from lowback_tui import editing
 
-        path = editing.own_copy(self.current.path)
-        if path != self.current.path:
+        copying = editing.is_bundled(self.current.path)
+        path = self._own_copy()
+        if path is None:
+            return
+        if copying:
             self.notify(f"Editing your own copy: {path}")
-            self.use_routine(path, remember=True)
         command = editing.editor_command(path)
         if command is None:
             self.notify("No editor found: set $EDITOR (or install nano)", severity="error")
             return
         self._run_editor(command)
         self.current.refresh(force=True)
-        self._report_routine()
+        self._warn_about_routine_file()
+        self.refresh_course()
         if not self.current.problems:
             self.notify(f"{path.name}: saved and checked", timeout=3)
 
@@ -238,8 +248,8 @@ class LowbackApp(App[None]):
         if self.current.problems:
             self.notify("Fix the file first (e opens it)", severity="warning")
             return
-        path = editing.own_copy(self.current.path)
-        if path != self.current.path and not self.use_routine(path):
+        path = self._own_copy()
+        if path is None:
             return
         exercise = editing.adjusted(self.routine.exercises[index], what, step)
         try:

@@ -61,11 +61,9 @@ def _remembered() -> str | None:
 
 
 def _summary(routine: Routine) -> str:
-    from lowback_tui import describe, plan
+    from lowback_tui import describe
 
-    count = len(routine.exercises)
-    noun = "exercise" if count == 1 else "exercises"
-    return f"{routine.name}, {count} {noun}, {describe.about(plan.total_seconds(routine))}"
+    return f"{routine.name}, {describe.extent(routine)}"
 
 
 def cmd_run(args: argparse.Namespace) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from lowback_tui.plan import Kind, Side
+from lowback_tui.plan import Kind, Side, total_seconds
 from lowback_tui.routine import Exercise, Routine, Sides
 
 if TYPE_CHECKING:  # only a session needs these, and `lowback validate` runs none
@@ -34,6 +34,13 @@ def about(seconds: int) -> str:
     if seconds < 60:
         return "under a minute"
     return f"about {round(seconds / 60)} min"
+
+
+def extent(routine: Routine, between: str = ", ") -> str:
+    """How much a routine asks: "7 exercises, about 10 min"."""
+    count = len(routine.exercises)
+    exercises = f"{count} exercise{'s' if count != 1 else ''}"
+    return f"{exercises}{between}{about(total_seconds(routine))}"
 
 
 def side_word(exercise: Exercise) -> str:

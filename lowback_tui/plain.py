@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TextIO
 
-from lowback_tui import advice, course, describe, plan
+from lowback_tui import advice, course, describe
 from lowback_tui import settings as settings_file
 from lowback_tui.history import History
 from lowback_tui.plan import Kind
@@ -25,7 +25,6 @@ from lowback_tui.records import Summary
 from lowback_tui.routine import Routine
 from lowback_tui.session import Clock, Event, PhaseStarted, Session, SessionFinished, State
 
-RINGS_AT = (Kind.HOLD, Kind.WORK, Kind.SWITCH)
 KEYS = ("Enter pauses or carries on; s skips an exercise, b goes back, r starts the hold again, "
         "q ends, ! stops because it hurts (each followed by Enter).")  # fmt: skip
 
@@ -129,22 +128,18 @@ class Plain:
     def session(self, routine: Routine, recording: Recording) -> tuple[Summary, bool]:
         """Run the countdown, a line per change; the summary and whether it hurt."""
         session = Session(routine, clock=self.clock)
-        count = len(routine.exercises)
-        self.say(f"{routine.name}: {count} exercise{'s' if count != 1 else ''}, "
-                 f"{describe.about(plan.total_seconds(routine))}. {KEYS}")  # fmt: skip
+        self.say(f"{routine.name}: {describe.extent(routine)}. {KEYS}")
         hurt = False
         summary: Summary | None = None
         events = session.start()
         while True:
+            recording.keep(events, hurt)
             for event in events:
                 if isinstance(event, PhaseStarted):
-                    self.say(phase_line(routine, event), bell=event.phase.kind in RINGS_AT)
+                    self.say(phase_line(routine, event), bell=event.phase.kind.rings)
                 elif isinstance(event, SessionFinished):
                     summary = event.summary
-                else:
-                    recording.exercise(event.record)
             if summary is not None:
-                recording.end(summary, hurt)
                 self.say("Done.", bell=True)
                 return summary, hurt
             view = session.view()
@@ -184,9 +179,8 @@ class Plain:
             self.say(advice.STOPPED_FOR_PAIN)
         pain = self.ask_pain("How is your back now?")
         recording.set_pain_after(pain)
-        before = recording.pain_before
-        if before is not None and pain is not None and course.pain_went_up(before, pain):
-            self.say(advice.pain_went_up(before, pain))
+        if rest := advice.pain_went_up(recording.pain_before, pain):
+            self.say(rest)
         if recording.not_improving():
             self.say(advice.NOT_IMPROVING)
         for offer in [] if hurt else recording.offers():

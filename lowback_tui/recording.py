@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 
 from lowback_tui import course
 from lowback_tui.history import History
 from lowback_tui.records import ExerciseRecord, Summary
 from lowback_tui.routine import Routine, dumps
+from lowback_tui.session import Event, ExerciseFinished, SessionFinished
 
 
 def fingerprint(routine: Routine) -> str:
@@ -22,7 +24,6 @@ class Recording:
         self.store = store
         self.routine = routine
         self.pain_before = pain_before
-        self.pain_after: int | None = None
         self.session_id = (
             store.begin(routine.name, fingerprint(routine), pain_before) if store else None
         )
@@ -38,6 +39,14 @@ class Recording:
             reps = self.routine.exercises[record.index].reps
             self.store.record_exercise(self.session_id, record, reps)
 
+    def keep(self, events: Iterable[Event], stopped_for_pain: bool) -> None:
+        """Keep what the session's events say: each exercise left, and the session's end."""
+        for event in events:
+            if isinstance(event, ExerciseFinished):
+                self.exercise(event.record)
+            elif isinstance(event, SessionFinished):
+                self.end(event.summary, stopped_for_pain)
+
     def end(self, summary: Summary, stopped_for_pain: bool) -> None:
         """The session is over."""
         if self.store:
@@ -45,7 +54,6 @@ class Recording:
 
     def set_pain_after(self, pain: int | None) -> None:
         """How the back felt afterwards."""
-        self.pain_after = pain
         if self.store:
             self.store.set_pain_after(self.session_id, pain)
 

@@ -21,23 +21,12 @@ from lowback_tui.plan import Kind
 from lowback_tui.recording import Recording
 from lowback_tui.routine import Routine
 from lowback_tui.screens.confirm import ConfirmEnd
-from lowback_tui.session import (
-    Event,
-    ExerciseFinished,
-    PhaseStarted,
-    Session,
-    SessionFinished,
-    State,
-    View,
-)
+from lowback_tui.session import Event, PhaseStarted, Session, SessionFinished, State, View
 from lowback_tui.widgets.big_number import BigNumber
 from lowback_tui.widgets.phase_bar import PhaseBar
 
 if TYPE_CHECKING:
     from lowback_tui.app import LowbackApp
-
-RINGS_AT = (Kind.HOLD, Kind.WORK, Kind.SWITCH)
-"""Phases that begin with the bell; the session's end rings too."""
 
 AFTER_THE_CHANGE = 0.005
 """Wake a little after a digit flips, so the flip is certain to have happened."""
@@ -102,11 +91,7 @@ class CountdownScreen(Screen[None]):
     def on_unmount(self) -> None:
         """Leaving mid-session (ctrl+q, SIGTERM, SIGHUP): end it and record it as ended early."""
         if self.session.state in (State.RUNNING, State.PAUSED):
-            for event in self.session.end():
-                if isinstance(event, ExerciseFinished):
-                    self.recording.exercise(event.record)
-                elif isinstance(event, SessionFinished):
-                    self.recording.end(event.summary, self._stopped_for_pain)
+            self.recording.keep(self.session.end(), self._stopped_for_pain)
 
     def on_resize(self) -> None:
         self._shown.pop("bar", None)  # the bar's cells depend on its width
@@ -136,14 +121,14 @@ class CountdownScreen(Screen[None]):
         self._timer = self.set_timer(delay, self.tick)
 
     def _handle(self, events: list[Event]) -> None:
+        if not events:
+            return
+        self.recording.keep(events, self._stopped_for_pain)  # now: a crash later loses nothing
+        self._warn_if_not_saving()
         for event in events:
-            if isinstance(event, PhaseStarted) and event.phase.kind in RINGS_AT:
+            if isinstance(event, PhaseStarted) and event.phase.kind.rings:
                 self._ring()
-            elif isinstance(event, ExerciseFinished):
-                self.recording.exercise(event.record)  # kept now: a crash later loses nothing
-                self._warn_if_not_saving()
             elif isinstance(event, SessionFinished):
-                self.recording.end(event.summary, self._stopped_for_pain)
                 self._ring()
                 self._finish(event)
 

@@ -11,7 +11,7 @@ from textual.containers import Horizontal, HorizontalGroup
 from textual.screen import Screen
 from textual.widgets import Footer, Label, OptionList, Static
 
-from lowback_tui import describe, plan
+from lowback_tui import describe
 from lowback_tui.routine import Problem, Routine
 from lowback_tui.screens.exercise_detail import ExerciseDetailScreen
 from lowback_tui.widgets.exercise_detail import ExerciseDetail
@@ -50,7 +50,7 @@ class ExerciseListScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         routine = self.routine
-        meta = self._meta(routine)
+        meta = describe.extent(routine, " · ")
         with HorizontalGroup(id="heading"):
             yield Label(routine.name, id="routine-name", markup=False)
             yield Label(meta, id="routine-meta")
@@ -80,7 +80,7 @@ class ExerciseListScreen(Screen[None]):
         self.routine = routine
         self.query_one(ExerciseList).show(routine, as_written)
         self.query_one("#routine-name", Label).update(routine.name)
-        self.query_one("#routine-meta", Label).update(self._meta(routine))
+        self.query_one("#routine-meta", Label).update(describe.extent(routine, " · "))
         summary = self.query_one("#routine-summary", Static)
         summary.update(routine.summary)
         summary.display = bool(routine.summary)
@@ -98,12 +98,6 @@ class ExerciseListScreen(Screen[None]):
         highlighted = self.query_one(ExerciseList).highlighted
         if highlighted is not None:
             self.query_one(ExerciseDetail).exercise = routine.exercises[highlighted]
-
-    @staticmethod
-    def _meta(routine: Routine) -> str:
-        count = len(routine.exercises)
-        time = describe.about(plan.total_seconds(routine))
-        return f"{count} exercise{'s' if count != 1 else ''} · {time}"
 
     def on_screen_resume(self) -> None:
         app = cast("LowbackApp", self.app)

@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from lowback_tui import describe, library, plan
+from lowback_tui import describe, library
 from lowback_tui.routine import RoutineError, load
 
 
@@ -26,9 +26,7 @@ def _option(entry: library.Entry, current: Path) -> Option:
         about = f"cannot be used: {count} problem{'s' if count > 1 else ''} in {entry.path.name}"
         title, style = entry.name, "$text-error"
     else:
-        exercises = len(routine.exercises)
-        about = (f"{exercises} exercise{'s' if exercises != 1 else ''} · "
-                 f"{describe.about(plan.total_seconds(routine))} · {kind}")  # fmt: skip
+        about = f"{describe.extent(routine, ' · ')} · {kind}"
         title, style = routine.name, "dim"  # $text-muted is CSS-only (see widgets/gutter.py)
     marker = "● " if entry.path.resolve() == current.resolve() else "  "
     prompt = Content.assemble(marker, (title, "bold"), "\n  ", (about, style))

@@ -81,10 +81,7 @@ class SummaryScreen(Screen[None]):
         self.recording.set_pain_after(pain)
         before = self.recording.pain_before
         self._say("#summary-pain", advice.pain_line(before, pain))
-        pain_advice = ""
-        if before is not None and pain is not None and course.pain_went_up(before, pain):
-            pain_advice = advice.pain_went_up(before, pain)
-        self._say("#summary-pain-advice", pain_advice)
+        self._say("#summary-pain-advice", advice.pain_went_up(before, pain))
         self._say("#summary-trend", advice.NOT_IMPROVING if self.recording.not_improving() else "")
         if not self.stopped_for_pain:
             self.offers = self.recording.offers()

@@ -6,7 +6,6 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from textual.widgets import OptionList
 
 from lowback_tui.app import LowbackApp
 from lowback_tui.history import History
@@ -15,6 +14,7 @@ from lowback_tui.screens.exercise_detail import ExerciseDetailScreen
 from lowback_tui.screens.exercise_list import ExerciseListScreen
 from lowback_tui.screens.keys import KeysScreen
 from lowback_tui.widgets.exercise_detail import ExerciseDetail
+from lowback_tui.widgets.exercise_list import ExerciseList
 
 from .conftest import screen_text
 
@@ -30,7 +30,7 @@ async def test_arrows_and_j_k_move_and_the_pane_follows(routine: Routine) -> Non
     async with app.run_test(size=(80, 24)) as pilot:
         assert shown(app) == "Knee to chest"
         await pilot.press("down", "j")
-        assert app.screen.query_one(OptionList).highlighted == 2
+        assert app.screen.query_one(ExerciseList).highlighted == 2
         assert shown(app) == "Lying bicycle"
         await pilot.press("k")
         assert shown(app) == "Superman"
@@ -63,6 +63,38 @@ async def test_d_opens_the_exercise_and_escape_comes_back(routine: Routine) -> N
         assert shown(app) == "Superman"
         await pilot.press("escape")
         assert isinstance(app.screen, ExerciseListScreen)
+
+
+async def test_a_click_highlights_an_exercise_and_opens_it(routine: Routine) -> None:
+    app = LowbackApp(routine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        exercises = app.screen.query_one(ExerciseList)
+        await pilot.click(ExerciseList, offset=(6, exercises.row_region(3).y + 1))
+        await pilot.pause()
+        assert exercises.highlighted == 3
+        assert isinstance(app.screen, ExerciseDetailScreen)
+        assert shown(app) == "Standing hamstring stretch"
+
+
+async def test_the_highlight_stays_in_view_in_a_small_terminal(routine: Routine) -> None:
+    app = LowbackApp(routine)
+    async with app.run_test(size=(40, 12)) as pilot:
+        exercises = app.screen.query_one(ExerciseList)
+        window = exercises.scrollable_content_region.height
+
+        def in_view() -> bool:
+            row = exercises.row_region(exercises.highlighted)
+            top = exercises.scroll_offset.y
+            return top <= row.y and row.bottom <= top + window
+
+        await pilot.press("end")
+        assert exercises.scroll_offset.y > 0 and in_view()
+        await pilot.press("pageup")
+        assert exercises.highlighted < 6 and in_view()
+        await pilot.press("home")
+        assert exercises.scroll_offset.y == 0 and in_view()
+        await pilot.press("pagedown")
+        assert exercises.highlighted > 0 and in_view()
 
 
 async def test_question_mark_lists_the_keys_of_this_screen(routine: Routine) -> None:
@@ -98,7 +130,7 @@ async def test_no_crash_at_any_size(routine: Routine, size: tuple[int, int]) -> 
         await pilot.press("escape", "question_mark")
         await pilot.pause()
         await pilot.press("escape", "k")
-        assert app.screen.query_one(OptionList).highlighted == 1
+        assert app.screen.query_one(ExerciseList).highlighted == 1
 
 
 async def test_the_pane_moves_then_hides_as_the_terminal_shrinks(routine: Routine) -> None:

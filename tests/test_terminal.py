@@ -174,3 +174,28 @@ def test_a_damaged_history_is_moved_aside_and_said_in_a_real_terminal(private_ho
         program.stop()
     assert code == 0
     assert [p.name.startswith("history.db.corrupt-") for p in data.iterdir()].count(True) == 1
+
+
+def test_the_collector_paused_for_start_up_is_back_on_once_the_list_is_up(tmp_path: Path) -> None:
+    out = tmp_path / "gc.txt"
+    probe = (
+        "import gc, pathlib\n"
+        "from lowback_tui.screens.exercise_list import ExerciseListScreen\n"
+        "def probe(self):\n"
+        "    state = f'{gc.isenabled()} {gc.get_freeze_count()}'\n"
+        f"    pathlib.Path({str(out)!r}).write_text(state)\n"
+        "ExerciseListScreen.action_open = probe\n"
+        "from lowback_tui.cli import main\n"
+        "main([])\n"
+    )
+    program = PtyProgram([sys.executable, "-c", probe], size=(80, 24))
+    try:
+        program.wait_for("Seated twist")
+        program.send(b"d")
+        program.send(b"q")
+        assert program.wait_exit() == 0
+    finally:
+        program.stop()
+    enabled, frozen = out.read_text().split()
+    assert enabled == "True"
+    assert int(frozen) > 10_000  # start-up's objects, set aside once the screen was drawn

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, HorizontalGroup
 from textual.screen import Screen
-from textual.widgets import Footer, Label, OptionList, Static
+from textual.widgets import Footer, Label, Static
 
 from lowback_tui import describe
 from lowback_tui.routine import Problem, Routine
@@ -63,7 +63,7 @@ class ExerciseListScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one(ExerciseList).highlighted = 0
+        self.query_one(ExerciseDetail).exercise = self.routine.exercises[0]
         self.query_one("#routine-course").display = False  # until the history is open
         self.query_one("#routine-summary").display = bool(self.routine.summary)
         self.query_one("#routine-problems").display = False
@@ -96,20 +96,19 @@ class ExerciseListScreen(Screen[None]):
         line.update(str(status) if status else "")
         line.display = status is not None
         highlighted = self.query_one(ExerciseList).highlighted
-        if highlighted is not None:
-            self.query_one(ExerciseDetail).exercise = routine.exercises[highlighted]
+        self.query_one(ExerciseDetail).exercise = routine.exercises[highlighted]
 
     def on_screen_resume(self) -> None:
         app = cast("LowbackApp", self.app)
         app.check_routine_file()  # it may have been changed outside the app meanwhile
         app.refresh_course()  # a session or a new target may have ended
 
-    @on(OptionList.OptionHighlighted, "#exercises")
-    def _show_detail(self, event: OptionList.OptionHighlighted) -> None:
-        self.query_one(ExerciseDetail).exercise = self.routine.exercises[event.option_index]
+    @on(ExerciseList.Highlighted, "#exercises")
+    def _show_detail(self, event: ExerciseList.Highlighted) -> None:
+        self.query_one(ExerciseDetail).exercise = self.routine.exercises[event.index]
 
-    @on(OptionList.OptionSelected, "#exercises")
-    def _open_clicked(self, event: OptionList.OptionSelected) -> None:
+    @on(ExerciseList.Selected, "#exercises")
+    def _open_clicked(self, event: ExerciseList.Selected) -> None:
         self.action_open()
 
     def action_start(self) -> None:
@@ -137,11 +136,9 @@ class ExerciseListScreen(Screen[None]):
     def action_adjust(self, what: str, step: int) -> None:
         """One more or one fewer rep, or a longer or shorter hold, for the highlighted exercise."""
         index = self.query_one(ExerciseList).highlighted
-        if index is not None:
-            cast("LowbackApp", self.app).adjust(index, what, step)
+        cast("LowbackApp", self.app).adjust(index, what, step)
 
     def action_open(self) -> None:
         """Show the highlighted exercise on a screen of its own."""
         index = self.query_one(ExerciseList).highlighted
-        if index is not None:
-            self.app.push_screen(ExerciseDetailScreen(self.routine.exercises[index]))
+        self.app.push_screen(ExerciseDetailScreen(self.routine.exercises[index]))

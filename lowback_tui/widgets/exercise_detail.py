@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
 from textual.visual import Visual
-from textual.widgets import Static
 
 from lowback_tui import describe
 from lowback_tui.routine import Exercise
-from lowback_tui.widgets.gutter import Gutter, Stack
+from lowback_tui.widgets.gutter import Gutter
+from lowback_tui.widgets.rows_view import RowsView
 
 FACT_WIDTH = 11
 
 
-def exercise_text(exercise: Exercise) -> Stack:
-    """The whole description as rows: one drawing, however many cues there are."""
+def exercise_rows(exercise: Exercise) -> list[Visual]:
+    """The whole description as rows: one widget draws them, however many cues there are."""
     rows: list[Visual] = [
         Content.styled(exercise.name, "bold $text-primary"),
         Content(describe.dose(exercise)),
@@ -35,17 +33,14 @@ def exercise_text(exercise: Exercise) -> Stack:
         rows += [Content(""), Content.styled("How to do it", "bold dim")]
         bullet = Content.styled("•", "$text-accent")
         rows += [Gutter(bullet, 2, Content(cue)) for cue in exercise.cues]
-    return Stack(rows)
+    return rows
 
 
-class ExerciseDetail(VerticalScroll, can_focus=False):
+class ExerciseDetail(RowsView, can_focus=False):
     """A scrollable description of the exercise in `exercise` (or nothing when it is None)."""
 
     exercise: reactive[Exercise | None] = reactive(None)
 
-    def compose(self) -> ComposeResult:
-        yield Static("", classes="detail-text")
-
     def watch_exercise(self, exercise: Exercise | None) -> None:
-        text = self.query_one(".detail-text", Static)
-        text.update(exercise_text(exercise) if exercise else "")
+        self.set_rows(exercise_rows(exercise) if exercise else [])
+        self.scroll_home(animate=False)

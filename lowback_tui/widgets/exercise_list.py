@@ -4,19 +4,35 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual.geometry import Spacing
+from textual.message import Message
+from textual.reactive import reactive
+from textual.style import Style
+from textual.visual import Padding, Visual
 
 from lowback_tui import describe
 from lowback_tui.routine import Routine
 from lowback_tui.widgets.gutter import Gutter
+from lowback_tui.widgets.rows_view import RowsView
 
 
-class ExerciseList(OptionList):
-    """One option per exercise: its number and name, and its dose on the line below."""
+class ExerciseList(RowsView, can_focus=True):
+    """One row per exercise: its number and name, and its dose on the line below.
 
+    Up and down wrap round at the ends; a click highlights an exercise and opens it.
+    """
+
+    DEFAULT_CSS = """
+    ExerciseList > .exercise-list--highlight {
+        color: $block-cursor-foreground;
+        background: $block-cursor-background;
+        text-style: $block-cursor-text-style;
+    }
+    """
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"exercise-list--highlight"}
     BINDINGS: ClassVar[list[BindingType]] = [
         # Out of the footer, which has more to say; `?` lists them.
         Binding("up", "cursor_up", "Previous exercise", show=False),
@@ -25,26 +41,96 @@ class ExerciseList(OptionList):
         Binding("j", "cursor_down", "Next exercise", show=False),
         Binding("home", "first", "First exercise", show=False),
         Binding("end", "last", "Last exercise", show=False),
+        Binding("pageup", "page(-1)", "A page up", show=False),
+        Binding("pagedown", "page(1)", "A page down", show=False),
     ]
 
+    highlighted: reactive[int] = reactive(0, init=False)
+
+    class Highlighted(Message):
+        """The highlight moved to exercise number `index` (from 0)."""
+
+        def __init__(self, exercise_list: ExerciseList, index: int) -> None:
+            super().__init__()
+            self.exercise_list = exercise_list
+            self.index = index
+
+        @property
+        def control(self) -> ExerciseList:
+            return self.exercise_list
+
+    class Selected(Message):
+        """Exercise number `index` (from 0) was clicked."""
+
+        def __init__(self, exercise_list: ExerciseList, index: int) -> None:
+            super().__init__()
+            self.exercise_list = exercise_list
+            self.index = index
+
+        @property
+        def control(self) -> ExerciseList:
+            return self.exercise_list
+
     def __init__(self, routine: Routine, *, id: str | None = None) -> None:
-        super().__init__(*exercise_options(routine, routine), id=id)
+        super().__init__(id=id)
+        self.set_rows(exercise_rows(routine, routine))
 
     def show(self, routine: Routine, as_written: Routine) -> None:
         """Show `routine`, marking reps raised above the file's (`as_written`)."""
-        highlighted = min(self.highlighted or 0, len(routine.exercises) - 1)
-        self.clear_options()
-        self.add_options(exercise_options(routine, as_written))
-        self.highlighted = highlighted
+        self.set_rows(exercise_rows(routine, as_written))
+        self.highlighted = min(self.highlighted, len(routine.exercises) - 1)
+
+    def row_style(self, row: int) -> Style:
+        if row == self.highlighted:
+            return self.get_visual_style("exercise-list--highlight")
+        return self.visual_style
+
+    def validate_highlighted(self, index: int) -> int:
+        return max(0, min(index, self.row_count - 1))
+
+    def watch_highlighted(self, index: int) -> None:
+        self.scroll_to_region(self.row_region(index), animate=False, force=True)
+        self.refresh()
+        self.post_message(self.Highlighted(self, index))
+
+    def action_cursor_up(self) -> None:
+        if self.row_count:
+            self.highlighted = (self.highlighted - 1) % self.row_count
+
+    def action_cursor_down(self) -> None:
+        if self.row_count:
+            self.highlighted = (self.highlighted + 1) % self.row_count
+
+    def action_first(self) -> None:
+        self.highlighted = 0
+
+    def action_last(self) -> None:
+        self.highlighted = self.row_count - 1
+
+    def action_page(self, direction: int) -> None:
+        line = self.row_region(self.highlighted).y
+        line += direction * max(self.scrollable_content_region.height, 1)
+        target = self.row_at(max(0, min(line, self.virtual_size.height - 1)))
+        if target is not None:
+            self.highlighted = target
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        row = self.row_at(offset.y + self.scroll_offset.y)
+        if row is not None:
+            self.highlighted = row
+            self.post_message(self.Selected(self, row))
 
 
-def exercise_options(routine: Routine, as_written: Routine) -> list[Option]:
-    """One option per exercise: its number and name, its dose on the line below.
+def exercise_rows(routine: Routine, as_written: Routine) -> list[Visual]:
+    """One row per exercise: its number and name, its dose on the line below.
 
     A dose raised by accepting "one more rep" says what the file asked for.
     """
     digits = len(str(len(routine.exercises)))
-    options = []
+    rows: list[Visual] = []
     for number, (exercise, written) in enumerate(
         zip(routine.exercises, as_written.exercises, strict=True), start=1
     ):
@@ -55,6 +141,6 @@ def exercise_options(routine: Routine, as_written: Routine) -> list[Option]:
             (describe.dose(exercise), "dim"),
             (raised, "$text-success"),
         )
-        prompt = Gutter(Content.styled(f"{number:>{digits}}", "dim"), digits + 2, body)
-        options.append(Option(prompt, id=exercise.id))
-    return options
+        row = Gutter(Content.styled(f"{number:>{digits}}", "dim"), digits + 2, body)
+        rows.append(Padding(row, Spacing(0, 1, 0, 1)))
+    return rows

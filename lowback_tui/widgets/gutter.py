@@ -1,4 +1,4 @@
-"""Text with a hanging indent, and rows of such text, drawn without a widget per line.
+"""Text with a hanging indent, drawn without a widget per line.
 
 Content cannot indent its wrapped lines; a Rich table can but costs several times as much to lay
 out, and a widget per line costs more again. Both showed in how fast the list screen appears.
@@ -8,8 +8,6 @@ CSS resolves, so inside these it would come out at full strength.
 """
 
 from __future__ import annotations
-
-from collections.abc import Sequence
 
 from textual.content import Content
 from textual.css.styles import RulesMap
@@ -44,25 +42,3 @@ class Gutter(Visual):
 
     def get_height(self, rules: RulesMap, width: int) -> int:
         return self.body.get_height(rules, self._body_width(width))
-
-
-class Stack(Visual):
-    """Visuals one under another, each as tall as it needs at the width given."""
-
-    def __init__(self, rows: Sequence[Visual]) -> None:
-        self.rows = rows
-
-    def render_strips(
-        self, width: int, height: int | None, style: Style, options: RenderOptions
-    ) -> list[Strip]:
-        strips: list[Strip] = []
-        for row in self.rows:
-            for strip in row.render_strips(width, None, style, options) or [Strip.blank(width)]:
-                strips.append(strip.extend_cell_length(width, style.rich_style))
-        return strips if height is None else strips[:height]
-
-    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
-        return max((row.get_optimal_width(rules, container_width) for row in self.rows), default=0)
-
-    def get_height(self, rules: RulesMap, width: int) -> int:
-        return sum(max(row.get_height(rules, width), 1) for row in self.rows)

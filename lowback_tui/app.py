@@ -101,7 +101,7 @@ class LowbackApp(App[None]):
             self._save_settings()
 
     def get_default_screen(self) -> Screen[None]:
-        return ExerciseListScreen(self.routine)
+        return ExerciseListScreen(self.routine, self.size)
 
     def on_mount(self) -> None:
         loop = asyncio.get_running_loop()

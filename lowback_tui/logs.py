@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import os
 
 from lowback_tui import dirs
+
+MAX_BYTES = 500_000
+"""A log longer than this is moved to lowback.log.1 when lowback starts (a session logs a few
+lines; logging.handlers' rotation was not worth its import before the first screen)."""
 
 log = logging.getLogger("lowback")
 log.addHandler(logging.NullHandler())  # until start_logging: never Python's stderr fallback
@@ -19,9 +22,9 @@ def start_logging() -> str | None:
     path = folder / "lowback.log"
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        handler = logging.handlers.RotatingFileHandler(
-            path, maxBytes=500_000, backupCount=1, encoding="utf-8"
-        )
+        if path.exists() and path.stat().st_size > MAX_BYTES:
+            os.replace(path, path.with_name(path.name + ".1"))  # keep one older log, as before
+        handler = logging.FileHandler(path, encoding="utf-8")
         os.chmod(path, 0o600)
     except OSError:
         return None

@@ -35,7 +35,7 @@ AFTER_THE_CHANGE = 0.005
 class CountdownScreen(Screen[None]):
     """One session of a routine, from the first get-ready to the summary."""
 
-    CSS_PATH = "../styles/countdown.tcss"
+    CSS_PATH = ["../styles/notes.tcss", "../styles/countdown.tcss"]  # noqa: RUF012
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "toggle_pause", "Pause", tooltip="Pause, or carry on"),

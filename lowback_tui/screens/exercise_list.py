@@ -7,15 +7,16 @@ from typing import TYPE_CHECKING, ClassVar, cast
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, HorizontalGroup
+from textual.containers import Horizontal
+from textual.geometry import Size
 from textual.screen import Screen
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Footer, Static
 
 from lowback_tui import describe
 from lowback_tui.routine import Problem, Routine
-from lowback_tui.screens.exercise_detail import ExerciseDetailScreen
 from lowback_tui.widgets.exercise_detail import ExerciseDetail
 from lowback_tui.widgets.exercise_list import ExerciseList
+from lowback_tui.widgets.routine_heading import RoutineHeading
 
 if TYPE_CHECKING:
     from lowback_tui import course
@@ -44,19 +45,27 @@ class ExerciseListScreen(Screen[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (72, "-wide")]  # noqa: RUF012
     VERTICAL_BREAKPOINTS = [(0, "-short"), (18, "-tall")]  # noqa: RUF012
 
-    def __init__(self, routine: Routine) -> None:
-        super().__init__()
+    def __init__(self, routine: Routine, size: Size | None = None) -> None:
+        # Given the terminal's size, the screen starts with the breakpoint classes Textual would
+        # give it on its first resize, which then restyles nothing: the first frame comes sooner.
+        super().__init__(classes=" ".join(self._breakpoints(size)) if size else None)
         self.routine = routine
+
+    @classmethod
+    def _breakpoints(cls, size: Size) -> list[str]:
+        classes = []
+        for breakpoints, reach in (
+            (cls.HORIZONTAL_BREAKPOINTS, size.width),
+            (cls.VERTICAL_BREAKPOINTS, size.height),
+        ):
+            reached = [name for minimum, name in sorted(breakpoints) if reach >= minimum]
+            classes += reached[-1:]
+        return classes
 
     def compose(self) -> ComposeResult:
         routine = self.routine
-        meta = describe.extent(routine, " · ")
-        with HorizontalGroup(id="heading"):
-            yield Label(routine.name, id="routine-name", markup=False)
-            yield Label(meta, id="routine-meta")
-        yield Label("", id="routine-course")
+        yield RoutineHeading(routine.name, describe.extent(routine, " · "), id="heading")
         yield Static(routine.summary, id="routine-summary", markup=False)
-        yield Static("", id="routine-problems", markup=False)
         with Horizontal(id="body"):
             yield ExerciseList(routine, id="exercises")
             yield ExerciseDetail(id="detail")
@@ -64,9 +73,7 @@ class ExerciseListScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one(ExerciseDetail).exercise = self.routine.exercises[0]
-        self.query_one("#routine-course").display = False  # until the history is open
         self.query_one("#routine-summary").display = bool(self.routine.summary)
-        self.query_one("#routine-problems").display = False
         cast("LowbackApp", self.app).refresh_course()
 
     def show(
@@ -79,24 +86,27 @@ class ExerciseListScreen(Screen[None]):
         """Show the routine with the person's current reps, its file's problems, the course."""
         self.routine = routine
         self.query_one(ExerciseList).show(routine, as_written)
-        self.query_one("#routine-name", Label).update(routine.name)
-        self.query_one("#routine-meta", Label).update(describe.extent(routine, " · "))
+        heading = self.query_one(RoutineHeading)
+        heading.show(routine.name, describe.extent(routine, " · "), str(status) if status else "")
         summary = self.query_one("#routine-summary", Static)
         summary.update(routine.summary)
         summary.display = bool(routine.summary)
-        panel = self.query_one("#routine-problems", Static)
-        panel.update(
-            "\n".join(str(p) for p in problems)
-            + "\nThe last good version is in use; e opens the file again."
-            if problems
-            else ""
-        )
-        panel.display = bool(problems)
-        line = self.query_one("#routine-course", Label)
-        line.update(str(status) if status else "")
-        line.display = status is not None
+        self._show_problems(problems)
         highlighted = self.query_one(ExerciseList).highlighted
         self.query_one(ExerciseDetail).exercise = routine.exercises[highlighted]
+
+    def _show_problems(self, problems: list[Problem]) -> None:
+        """What is wrong with the routine's file, in a panel above the list (none when fine)."""
+        panels = self.query("#routine-problems")
+        if not problems:
+            panels.remove()
+            return
+        text = "\n".join(str(p) for p in problems)
+        text += "\nThe last good version is in use; e opens the file again."
+        if panels:
+            panels.first(Static).update(text)
+        else:  # made only when needed: one widget fewer before the list first appears
+            self.mount(Static(text, id="routine-problems", markup=False), before="#body")
 
     def on_screen_resume(self) -> None:
         app = cast("LowbackApp", self.app)
@@ -140,5 +150,7 @@ class ExerciseListScreen(Screen[None]):
 
     def action_open(self) -> None:
         """Show the highlighted exercise on a screen of its own."""
+        from lowback_tui.screens.exercise_detail import ExerciseDetailScreen
+
         index = self.query_one(ExerciseList).highlighted
         self.app.push_screen(ExerciseDetailScreen(self.routine.exercises[index]))

@@ -31,7 +31,7 @@ MARKS = {
 class ProgressScreen(Screen[None]):
     """How the course is going; Esc goes back."""
 
-    CSS_PATH = "../styles/progress.tcss"
+    CSS_PATH = ["../styles/notes.tcss", "../styles/progress.tcss"]  # noqa: RUF012
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,g", "app.pop_screen", "Back"),

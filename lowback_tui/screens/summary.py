@@ -19,7 +19,7 @@ from lowback_tui.screens.pain_check import PainCheck
 class SummaryScreen(Screen[None]):
     """The session's results. It first asks how the back feels now (skippable)."""
 
-    CSS_PATH = "../styles/summary.tcss"
+    CSS_PATH = ["../styles/notes.tcss", "../styles/summary.tcss"]  # noqa: RUF012
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer(True)", "Yes, one more"),

@@ -144,9 +144,8 @@ class RoutineError(Exception):
         self.problems = problems
 
 
-_SYNTAX = re.compile(
-    r"^(?P<what>.*?)\s*\(at (?:line (?P<line>\d+), column (?P<col>\d+)|end of document)\)$"
-)
+# How tomllib ends its messages; matched only for a file that does not parse (re caches it).
+_SYNTAX = r"^(?P<what>.*?)\s*\(at (?:line (?P<line>\d+), column (?P<col>\d+)|end of document)\)$"
 
 
 def load(path: Path) -> Routine:
@@ -193,7 +192,7 @@ def loads(text: str, path: Path = Path("<routine>")) -> Routine:
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        found = _SYNTAX.match(str(error))
+        found = re.match(_SYNTAX, str(error))
         if not found:
             raise RoutineError([Problem(path, None, "", f"not valid TOML: {error}")]) from None
         what = found["what"][:1].lower() + found["what"][1:]

@@ -50,6 +50,8 @@ class ExerciseListScreen(Screen[None]):
         # give it on its first resize, which then restyles nothing: the first frame comes sooner.
         super().__init__(classes=" ".join(self._breakpoints(size)) if size else None)
         self.routine = routine
+        self._shown = (routine, routine)
+        """The routine on screen, and as its file has it (see show)."""
 
     @classmethod
     def _breakpoints(cls, size: Size) -> list[str]:
@@ -84,13 +86,15 @@ class ExerciseListScreen(Screen[None]):
         problems: list[Problem],
     ) -> None:
         """Show the routine with the person's current reps, its file's problems, the course."""
+        if (routine, as_written) != self._shown:  # the first call shows what is there already
+            self._shown = (routine, as_written)
+            self.query_one(ExerciseList).show(routine, as_written)
+            summary = self.query_one("#routine-summary", Static)
+            summary.update(routine.summary)
+            summary.display = bool(routine.summary)
         self.routine = routine
-        self.query_one(ExerciseList).show(routine, as_written)
         heading = self.query_one(RoutineHeading)
         heading.show(routine.name, describe.extent(routine, " · "), str(status) if status else "")
-        summary = self.query_one("#routine-summary", Static)
-        summary.update(routine.summary)
-        summary.display = bool(routine.summary)
         self._show_problems(problems)
         highlighted = self.query_one(ExerciseList).highlighted
         self.query_one(ExerciseDetail).exercise = routine.exercises[highlighted]

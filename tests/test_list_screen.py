@@ -153,6 +153,17 @@ async def test_the_pane_moves_then_hides_as_the_terminal_shrinks(routine: Routin
         assert detail.display and detail.region.x > 0
 
 
+async def test_a_short_terminal_leaves_the_summary_out(routine: Routine) -> None:
+    app = LowbackApp(routine)
+    async with app.run_test(size=(80, 14)) as pilot:
+        summary = app.screen.query_one("#routine-summary")
+        assert not summary.region  # the list needs the lines more
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert summary.region.height == 1
+        assert "Seven gentle moves" in screen_text(app)
+
+
 def fixed_app(routine: Routine, path: Path) -> LowbackApp:
     """The app on a given day with its history already open, so snapshots never race it."""
 

@@ -75,7 +75,7 @@ class ExerciseListScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one(ExerciseDetail).exercise = self.routine.exercises[0]
-        self.query_one("#routine-summary").display = bool(self.routine.summary)
+        self.query_one("#routine-summary").set_class(not self.routine.summary, "-empty")
         cast("LowbackApp", self.app).refresh_course()
 
     def show(
@@ -91,7 +91,7 @@ class ExerciseListScreen(Screen[None]):
             self.query_one(ExerciseList).show(routine, as_written)
             summary = self.query_one("#routine-summary", Static)
             summary.update(routine.summary)
-            summary.display = bool(routine.summary)
+            summary.set_class(not routine.summary, "-empty")  # a class: -short hides it too
         self.routine = routine
         heading = self.query_one(RoutineHeading)
         heading.show(routine.name, describe.extent(routine, " · "), str(status) if status else "")

@@ -56,12 +56,21 @@ async def test_screen_shows_name_summary_estimate_and_doses(routine: Routine) ->
         assert "Goal: work up to 10 reps per leg over the course" in screen
 
 
-async def test_d_opens_the_exercise_and_escape_comes_back(routine: Routine) -> None:
+@pytest.mark.parametrize("size", [(80, 24), (40, 12)])
+async def test_d_opens_the_exercise_and_escape_comes_back(
+    routine: Routine, size: tuple[int, int]
+) -> None:
     app = LowbackApp(routine)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await pilot.press("j", "d")
+        await pilot.pause()
         assert isinstance(app.screen, ExerciseDetailScreen)
         assert shown(app) == "Superman"
+        window = app.screen.query_one(ExerciseDetail)
+        assert window.region.height >= min(size[1] - 1, 14)  # as tall as it needs, or can be
+        assert "Lie face down" in screen_text(app)
+        await pilot.press("down")
+        assert window.scroll_offset.y == (1 if window.max_scroll_y else 0)
         await pilot.press("escape")
         assert isinstance(app.screen, ExerciseListScreen)
 
@@ -192,3 +201,9 @@ def test_list_screen_snapshot_without_colour(  # type: ignore[no-untyped-def]
 
     app = fixed_app(routine, tmp_path / "h.db")
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_detail_window_snapshot(snap_compare, routine: Routine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The exercise on its own, where the list has no room for its pane."""
+    assert snap_compare(fixed_app(routine, tmp_path / "h.db"), terminal_size=(40, 12),
+                        press=["j", "d"])  # fmt: skip

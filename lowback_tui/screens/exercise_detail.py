@@ -22,6 +22,10 @@ class ExerciseDetailScreen(ModalScreen[None]):
         Binding("escape", "dismiss", "Back"),
         Binding("enter", "dismiss", "Back", show=False),
         Binding("q", "dismiss", "Back", show=False),
+        Binding("down,j", "scroll_by(1)", "Scroll down", show=False),
+        Binding("up,k", "scroll_by(-1)", "Scroll up", show=False),
+        Binding("pagedown,space", "scroll_by(10)", "A page down", show=False),
+        Binding("pageup", "scroll_by(-10)", "A page up", show=False),
     ]
 
     def __init__(self, exercise: Exercise) -> None:
@@ -34,3 +38,7 @@ class ExerciseDetailScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one(ExerciseDetail).exercise = self.exercise
+
+    def action_scroll_by(self, lines: int) -> None:
+        """Scroll the description when the terminal is too small to show all of it."""
+        self.query_one(ExerciseDetail).scroll_relative(y=lines, animate=False)

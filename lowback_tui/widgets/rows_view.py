@@ -92,7 +92,11 @@ class RowsView(ScrollView):
 
     def _heights(self, width: int) -> list[int]:
         rules = cast(RulesMap, self.styles)
+        width = max(width, 1)  # a terminal can be narrower than the padding
         return [max(row.get_height(rules, width), 1) for row in self._rows]
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return sum(self._heights(width))  # for `height: auto`, as in the detail window
 
     def on_resize(self) -> None:
         self._lay_out()

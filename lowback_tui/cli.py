@@ -81,6 +81,11 @@ def cmd_run(args: argparse.Namespace) -> int:
     # only delay the first screen (by ~10 ms, measured); the app turns it back on once that
     # screen is drawn, as Textual itself pauses it while scrolling.
     gc.disable()
+    # Textual draws in this thread and writes each frame from another. While this one stays busy
+    # after a frame, the writer waits for Python's switch interval (5 ms) before it may write:
+    # measured, the first screen reached the terminal ~3 ms later than it was drawn. 1 ms keeps
+    # that wait short, here and for every frame after.
+    sys.setswitchinterval(0.001)
     from lowback_tui.app import LowbackApp  # the only command that needs textual
     from lowback_tui.logs import log, start_logging
 

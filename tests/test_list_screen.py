@@ -86,6 +86,17 @@ async def test_a_click_highlights_an_exercise_and_opens_it(routine: Routine) -> 
         assert shown(app) == "Standing hamstring stretch"
 
 
+async def test_the_mouse_shades_the_exercise_under_it(routine: Routine) -> None:
+    app = LowbackApp(routine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        exercises = app.screen.query_one(ExerciseList)
+        await pilot.hover(ExerciseList, offset=(6, exercises.row_region(2).y))
+        assert exercises.hovered == 2
+        assert exercises.row_style(2) != exercises.row_style(3)
+        await pilot.hover("#detail")
+        assert exercises.hovered is None
+
+
 async def test_the_highlight_stays_in_view_in_a_small_terminal(routine: Routine) -> None:
     app = LowbackApp(routine)
     async with app.run_test(size=(40, 12)) as pilot:

@@ -31,8 +31,11 @@ class ExerciseList(RowsView, can_focus=True):
         background: $block-cursor-background;
         text-style: $block-cursor-text-style;
     }
+    ExerciseList > .exercise-list--hover {
+        background: $block-hover-background;
+    }
     """
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"exercise-list--highlight"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"exercise-list--highlight", "exercise-list--hover"}
     BINDINGS: ClassVar[list[BindingType]] = [
         # Out of the footer, which has more to say; `?` lists them.
         Binding("up", "cursor_up", "Previous exercise", show=False),
@@ -74,6 +77,8 @@ class ExerciseList(RowsView, can_focus=True):
     def __init__(self, routine: Routine, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.set_rows(exercise_rows(routine, routine))
+        self.hovered: int | None = None
+        """The exercise under the mouse pointer, if any."""
 
     def show(self, routine: Routine, as_written: Routine) -> None:
         """Show `routine`, marking reps raised above the file's (`as_written`)."""
@@ -83,6 +88,8 @@ class ExerciseList(RowsView, can_focus=True):
     def row_style(self, row: int) -> Style:
         if row == self.highlighted:
             return self.get_visual_style("exercise-list--highlight")
+        if row == self.hovered:
+            return self.get_visual_style("exercise-list--hover")
         return self.visual_style
 
     def validate_highlighted(self, index: int) -> int:
@@ -114,14 +121,26 @@ class ExerciseList(RowsView, can_focus=True):
         if target is not None:
             self.highlighted = target
 
-    def on_click(self, event: events.Click) -> None:
+    def _row_under(self, event: events.MouseEvent) -> int | None:
         offset = event.get_content_offset(self)
-        if offset is None:
-            return
-        row = self.row_at(offset.y + self.scroll_offset.y)
+        return None if offset is None else self.row_at(offset.y + self.scroll_offset.y)
+
+    def on_click(self, event: events.Click) -> None:
+        row = self._row_under(event)
         if row is not None:
             self.highlighted = row
             self.post_message(self.Selected(self, row))
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        self._hover(self._row_under(event))
+
+    def on_leave(self) -> None:
+        self._hover(None)
+
+    def _hover(self, row: int | None) -> None:
+        if row != self.hovered:
+            self.hovered = row
+            self.refresh()
 
 
 def exercise_rows(routine: Routine, as_written: Routine) -> list[Visual]:

@@ -50,8 +50,8 @@ class ExerciseList(RowsView, can_focus=True):
 
     highlighted: reactive[int] = reactive(0, init=False)
 
-    class Highlighted(Message):
-        """The highlight moved to exercise number `index` (from 0)."""
+    class _About(Message):
+        """Something about exercise number `index` (from 0) of `exercise_list`."""
 
         def __init__(self, exercise_list: ExerciseList, index: int) -> None:
             super().__init__()
@@ -62,17 +62,11 @@ class ExerciseList(RowsView, can_focus=True):
         def control(self) -> ExerciseList:
             return self.exercise_list
 
-    class Selected(Message):
-        """Exercise number `index` (from 0) was clicked."""
+    class Highlighted(_About):
+        """The highlight moved to exercise number `index`."""
 
-        def __init__(self, exercise_list: ExerciseList, index: int) -> None:
-            super().__init__()
-            self.exercise_list = exercise_list
-            self.index = index
-
-        @property
-        def control(self) -> ExerciseList:
-            return self.exercise_list
+    class Selected(_About):
+        """Exercise number `index` was clicked."""
 
     def __init__(self, routine: Routine, *, id: str | None = None) -> None:
         super().__init__(id=id)

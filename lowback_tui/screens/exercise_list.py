@@ -67,7 +67,8 @@ class ExerciseListScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         routine = self.routine
         yield RoutineHeading(routine.name, describe.extent(routine, " · "), id="heading")
-        yield Static(routine.summary, id="routine-summary", markup=False)
+        yield Static(routine.summary, id="routine-summary", markup=False,
+                     classes="" if routine.summary else "-empty")  # fmt: skip
         with Horizontal(id="body"):
             yield ExerciseList(routine, id="exercises")
             yield ExerciseDetail(id="detail")
@@ -75,8 +76,6 @@ class ExerciseListScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one(ExerciseDetail).exercise = self.routine.exercises[0]
-        self.query_one("#routine-summary").set_class(not self.routine.summary, "-empty")
-        cast("LowbackApp", self.app).refresh_course()
 
     def show(
         self,

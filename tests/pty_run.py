@@ -1,7 +1,16 @@
-"""Run a program in a pseudo-terminal as a person would, and time what appears on its screen."""
+"""Run a program in a pseudo-terminal as a person would, and time what appears on its screen.
+
+A program started here never outlives the test run: the kernel kills it when the test process
+ends in any way (an interrupted run, a SIGTERM, even a SIGKILL: PR_SET_PDEATHSIG on Linux), and
+anything still running when Python exits is killed too. The pseudo-terminal is the program's
+controlling terminal, as a terminal emulator's is.
+"""
 
 from __future__ import annotations
 
+import atexit
+import contextlib
+import ctypes
 import fcntl
 import os
 import pty
@@ -10,11 +19,38 @@ import select
 import signal
 import struct
 import subprocess
+import sys
 import termios
 import time
 from collections.abc import Sequence
 
 _ESCAPES = re.compile(rb"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
+
+
+_RUNNING: set[PtyProgram] = set()
+"""Programs started and not yet stopped."""
+
+
+@atexit.register
+def _kill_the_rest() -> None:
+    for program in list(_RUNNING):
+        program.kill()
+
+
+_LIBC = ctypes.CDLL(None, use_errno=True) if sys.platform == "linux" else None
+_PR_SET_PDEATHSIG = 1
+
+
+def _prepare_child() -> None:
+    """In the child, between fork and exec (it leads its own session by now).
+
+    The pty becomes its controlling terminal, and the kernel is asked to kill it if the test
+    process dies first. Only two system calls, nothing that allocates or takes a lock, which is
+    what is safe at this point.
+    """
+    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+    if _LIBC is not None:
+        _LIBC.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
 def plain(output: bytes) -> str:
@@ -40,9 +76,16 @@ class PtyProgram:
         full_env.pop("PYTHONDONTWRITEBYTECODE", None)
         self.started = time.perf_counter()
         self.process = subprocess.Popen(
-            argv, stdin=slave, stdout=slave, stderr=slave, env=full_env, start_new_session=True
+            argv,
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            env=full_env,
+            start_new_session=True,
+            preexec_fn=_prepare_child,
         )
         os.close(slave)
+        _RUNNING.add(self)
         self.output = b""
         self.arrivals: list[tuple[float, bytes]] = []
         """Each chunk of output with the perf_counter time it was read."""
@@ -88,7 +131,13 @@ class PtyProgram:
         if self.process.poll() is None:
             self.send(b"\x11")
         if self.wait_exit(timeout) is None:
-            os.killpg(self.process.pid, signal.SIGKILL)
+            self.kill()
         code = self.process.wait()
         os.close(self.master)
+        _RUNNING.discard(self)
         return code
+
+    def kill(self) -> None:
+        """Kill the program and anything it started, at once."""
+        with contextlib.suppress(ProcessLookupError):  # gone already
+            os.killpg(self.process.pid, signal.SIGKILL)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import signal
+import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
-from .conftest import BROKEN
+from .conftest import BROKEN, REPO
 from .pty_run import PtyProgram, plain
 
 LOWBACK = str(Path(sys.executable).parent / "lowback")
@@ -199,3 +201,37 @@ def test_the_collector_paused_for_start_up_is_back_on_once_the_list_is_up(tmp_pa
     enabled, frozen = out.read_text().split()
     assert enabled == "True"
     assert int(frozen) > 10_000  # start-up's objects, set aside once the screen was drawn
+
+
+ORPHAN = """
+import os, signal, sys
+sys.path.insert(0, {repo!r})
+from tests.pty_run import PtyProgram
+program = PtyProgram([{lowback!r}, {tiny!r}])
+program.wait_for("Second")
+print(program.process.pid, flush=True)
+{end}
+"""
+
+
+@pytest.mark.parametrize(
+    "end",
+    ["os.kill(os.getpid(), signal.SIGKILL)", "raise KeyboardInterrupt", "sys.exit(1)"],
+    ids=["killed", "interrupted", "exited"],
+)
+def test_a_test_process_that_dies_takes_its_pty_program_with_it(end: str) -> None:
+    script = ORPHAN.format(repo=str(REPO), lowback=LOWBACK, tiny=TINY, end=end)
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    pid = int(done.stdout.split()[0])
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and Path(f"/proc/{pid}").exists():
+        time.sleep(0.05)  # the kernel's work, not ours: poll until it is done
+    assert not _running(pid), f"lowback {pid} outlived its test process ({end})"
+
+
+def _running(pid: int) -> bool:
+    try:
+        status = Path(f"/proc/{pid}/stat").read_text().split()[2]
+    except FileNotFoundError:
+        return False
+    return status != "Z"  # a zombie is dead, only not yet reaped

@@ -13,19 +13,19 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from lowback_tui import library, plan
-from lowback_tui.history import History
-from lowback_tui.records import ExerciseRecord, Outcome, Summary
-from lowback_tui.routine import load
+from lowback_tui.core import plan, routine_library
+from lowback_tui.core.history_store import HistoryStore
+from lowback_tui.core.routine import load
+from lowback_tui.core.session_results import ExerciseRecord, Outcome, Summary
 
 
 def make(path: Path, sessions: int, seed: int = 1) -> None:
     """Fill `path` with `sessions` days of history ending yesterday."""
     rng = random.Random(seed)
-    routine = load(library.resolve(None))
+    routine = load(routine_library.resolve(None))
     first = datetime.now().replace(hour=7, minute=30) - timedelta(days=sessions)
     clock = [first]
-    store = History.open(path, now=lambda: clock[0])
+    store = HistoryStore.open(path, now=lambda: clock[0])
     assert store._db is not None
     store._db.execute("PRAGMA synchronous = OFF")  # generating, not keeping: speed over safety
     for day in range(sessions):

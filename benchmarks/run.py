@@ -210,8 +210,8 @@ def accuracy(repeats: int) -> list[Row]:
     The bells are written the moment the engine moves on, so they time the session itself and
     not the drawing of the screens before and after it.
     """
-    from lowback_tui import plan
-    from lowback_tui.routine import loads
+    from lowback_tui.core import plan
+    from lowback_tui.core.routine import loads
 
     parsed = loads(ACCURACY_ROUTINE)
     planned = plan.total_seconds(parsed)
@@ -273,8 +273,8 @@ def big_routine(path: Path, exercises: int = 1000) -> None:
 
 
 def scale(runs: int) -> list[Row]:
-    from lowback_tui import plan
-    from lowback_tui.routine import load
+    from lowback_tui.core import plan
+    from lowback_tui.core.routine import load
 
     path = Path(tempfile.mkdtemp()) / "big.toml"
     big_routine(path)

@@ -12,11 +12,11 @@ HERE = Path(__file__).resolve().parent
 
 async def main() -> None:
     os.environ["LOWBACK_HOME"] = tempfile.mkdtemp()  # never the real home
-    from lowback_tui import library
     from lowback_tui.app import LowbackApp
-    from lowback_tui.routine import load
+    from lowback_tui.core import routine_library
+    from lowback_tui.core.routine import load
 
-    app = LowbackApp(load(library.resolve(None)))
+    app = LowbackApp(load(routine_library.resolve(None)))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         app.save_screenshot(str(HERE / "list-screen.svg"))

@@ -25,18 +25,18 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.worker import Worker
 
-from lowback_tui import settings as settings_file
-from lowback_tui.library import InUse
-from lowback_tui.logs import log
-from lowback_tui.routine import Routine, RoutineError, load
+from lowback_tui.core import settings as settings_file
+from lowback_tui.core.logs import log
+from lowback_tui.core.routine import Routine, RoutineError, load
+from lowback_tui.core.routine_library import InUse
 from lowback_tui.screens.exercise_list import ExerciseListScreen
 
 # Only what the first screen needs is imported up front; the session, the store (sqlite3) and
 # the other screens load when first used, which keeps the list as quick to appear as it can be.
 if TYPE_CHECKING:
-    from lowback_tui import course
-    from lowback_tui.history import History, Now
-    from lowback_tui.session import Clock
+    from lowback_tui.core import course
+    from lowback_tui.core.history_store import HistoryStore, Now
+    from lowback_tui.core.session import Clock
 
 EXIT_ON_SIGNAL = {signal.SIGTERM: 128 + signal.SIGTERM, signal.SIGHUP: 128 + signal.SIGHUP}
 
@@ -57,14 +57,14 @@ class LowbackApp(App[None]):
         routine: Routine,
         clock: Clock = time.monotonic,
         now: Now = datetime.now,
-        history: History | None = None,
+        history: HistoryStore | None = None,
     ) -> None:
         super().__init__()
         self.current = InUse(routine)
         self.clock = clock
         self.now = now
         self.history = history
-        self._history_opening: Worker[History] | None = None
+        self._history_opening: Worker[HistoryStore] | None = None
         loaded = settings_file.load()
         self.settings = loaded.settings
         self._settings_problem = loaded.problem
@@ -122,21 +122,21 @@ class LowbackApp(App[None]):
         else:
             self._history_ready(self.history)
 
-    def _begin_opening_history(self) -> Worker[History]:
+    def _begin_opening_history(self) -> Worker[HistoryStore]:
         if self._history_opening is None:
             self._history_opening = self.run_worker(self._open_history, thread=True)
         return self._history_opening
 
-    def _open_history(self) -> History:
+    def _open_history(self) -> HistoryStore:
         # In a thread: with ten years of sessions the integrity check takes ~25 ms, which would
         # otherwise delay the first screen.
-        from lowback_tui.history import History
+        from lowback_tui.core.history_store import HistoryStore
 
-        store = History.open(now=self.now)
+        store = HistoryStore.open(now=self.now)
         self.call_from_thread(self._history_ready, store)
         return store
 
-    def _history_ready(self, store: History) -> None:
+    def _history_ready(self, store: HistoryStore) -> None:
         self.history = store
         for message in (store.notice, store.problem):
             if message:
@@ -144,7 +144,7 @@ class LowbackApp(App[None]):
                 self.notify(message, severity="warning", timeout=10)
         self.refresh_course()
 
-    async def _store(self) -> History | None:
+    async def _store(self) -> HistoryStore | None:
         if self.history is None:
             await self._begin_opening_history().wait()
         return self.history
@@ -164,7 +164,7 @@ class LowbackApp(App[None]):
         """The routine with the reps the person has moved up to."""
         if self.history is None:
             return self.routine
-        from lowback_tui import course
+        from lowback_tui.core import course
 
         return course.with_targets(self.routine, self.history.targets(self.routine.name))
 
@@ -173,7 +173,7 @@ class LowbackApp(App[None]):
         store = self.history
         if store is None:
             return None
-        from lowback_tui import course
+        from lowback_tui.core import course
 
         today = self.now().date()
         start = store.course_start() or today
@@ -214,9 +214,9 @@ class LowbackApp(App[None]):
 
     def _own_copy(self) -> Path | None:
         """The person's own file of the routine in use, switched to if it is a fresh copy."""
-        from lowback_tui import editing
+        from lowback_tui.core import routine_edits
 
-        path = editing.own_copy(self.current.path)
+        path = routine_edits.own_copy(self.current.path)
         if path != self.current.path and not self.use_routine(path):
             return None
         return path
@@ -224,15 +224,15 @@ class LowbackApp(App[None]):
     @work(exclusive=True, group="edit")
     async def action_edit_routine(self) -> None:
         """Open the routine in the person's editor (a bundled one is copied first)."""
-        from lowback_tui import editing
+        from lowback_tui.core import routine_edits
 
-        copying = editing.is_bundled(self.current.path)
+        copying = routine_edits.is_bundled(self.current.path)
         path = self._own_copy()
         if path is None:
             return
         if copying:
             self.notify(f"Editing your own copy: {path}")
-        command = editing.editor_command(path)
+        command = routine_edits.editor_command(path)
         if command is None:
             self.notify("No editor found: set $EDITOR (or install nano)", severity="error")
             return
@@ -257,7 +257,7 @@ class LowbackApp(App[None]):
 
     def adjust(self, index: int, what: str, step: int) -> None:
         """Change an exercise's reps or seconds by a step, saved to the person's own copy."""
-        from lowback_tui import editing
+        from lowback_tui.core import routine_edits
 
         if self.current.problems:
             self.notify("Fix the file first (e opens it)", severity="warning")
@@ -265,9 +265,9 @@ class LowbackApp(App[None]):
         path = self._own_copy()
         if path is None:
             return
-        exercise = editing.adjusted(self.routine.exercises[index], what, step)
+        exercise = routine_edits.adjusted(self.routine.exercises[index], what, step)
         try:
-            saved = editing.save_exercise(path, self.routine, index, exercise)
+            saved = routine_edits.save_exercise(path, self.routine, index, exercise)
         except (OSError, RoutineError) as error:
             self.notify(f"Not saved: {error}", severity="error")
             return
@@ -285,11 +285,11 @@ class LowbackApp(App[None]):
     @work(exclusive=True, group="start")
     async def start_session(self) -> None:
         """Safety first (once), then how the back feels, then the countdown."""
-        from lowback_tui.recording import Recording
+        from lowback_tui.core.recording import Recording
+        from lowback_tui.core.session import Session
         from lowback_tui.screens.countdown import CountdownScreen
         from lowback_tui.screens.pain_check import CANCEL, PainCheck
         from lowback_tui.screens.safety import SafetyScreen
-        from lowback_tui.session import Session
 
         if not self.settings.safety_read:
             if not await self.push_screen_wait(SafetyScreen(first_time=True)):

@@ -15,11 +15,12 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lowback_tui import __version__, dirs, library, schema
-from lowback_tui.routine import Problem, Routine, RoutineError, load
+from lowback_tui import __version__
+from lowback_tui.core import dirs, routine_library, routine_schema
+from lowback_tui.core.routine import Problem, Routine, RoutineError, load
 
 if TYPE_CHECKING:
-    from lowback_tui.history import History, SessionRow
+    from lowback_tui.core.history_store import HistoryStore, SessionRow
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -46,25 +47,25 @@ def _report(problems: list[Problem]) -> int:
 
 
 def _load(argument: str | None) -> Routine:
-    return load(library.resolve(argument or _remembered()))
+    return load(routine_library.resolve(argument or _remembered()))
 
 
 def _remembered() -> str | None:
     """The routine chosen in the app last time, if it is still there."""
-    from lowback_tui.settings import load as load_settings
+    from lowback_tui.core.settings import load as load_settings
 
     chosen = load_settings().settings.routine
     if chosen and not Path(chosen).is_file():
         print(f"lowback: the routine you chose, {chosen}, is gone; using "
-              f"{library.DEFAULT_ROUTINE}", file=sys.stderr)  # fmt: skip
+              f"{routine_library.DEFAULT_ROUTINE}", file=sys.stderr)  # fmt: skip
         return None
     return chosen or None
 
 
 def _summary(routine: Routine) -> str:
-    from lowback_tui import describe
+    from lowback_tui.core import wording
 
-    return f"{routine.name}, {describe.extent(routine)}"
+    return f"{routine.name}, {wording.extent(routine)}"
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -87,7 +88,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     # that wait short, here and for every frame after.
     sys.setswitchinterval(0.001)
     from lowback_tui.app import LowbackApp  # the only command that needs textual
-    from lowback_tui.logs import log, start_logging
+    from lowback_tui.core.logs import log, start_logging
 
     log_path = start_logging()
     log.info("starting on %s", routine.source)
@@ -114,7 +115,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_routines(args: argparse.Namespace) -> int:
     """List the bundled routines and the person's own, with their paths."""
-    entries = library.entries()
+    entries = routine_library.entries()
     if not any(not e.bundled for e in entries):
         print(f"You have no routines of your own yet in {dirs.routines_dir()}")
         print("(`lowback new NAME` makes one).\n")
@@ -133,8 +134,8 @@ def cmd_routines(args: argparse.Namespace) -> int:
 
 def cmd_new(args: argparse.Namespace) -> int:
     """Write a new routine of the person's own, copied from an existing one."""
-    from lowback_tui.routine import dumps, loads
-    from lowback_tui.routine_check import slug
+    from lowback_tui.core.routine import dumps, loads
+    from lowback_tui.core.routine_check import slug
 
     name = args.name.removesuffix(".toml").strip()
     file_name = slug(name)
@@ -155,7 +156,7 @@ def cmd_new(args: argparse.Namespace) -> int:
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("x", encoding="utf-8") as out:
             out.write(text)
-        schema.install(path.parent)
+        routine_schema.install(path.parent)
     except FileExistsError:
         print(
             f"lowback new: {path} already exists; choose another name or edit that file",
@@ -179,20 +180,20 @@ NEW_HEADER = """\
 
 def cmd_edit(args: argparse.Namespace) -> int:
     """Open a routine in your editor (a bundled one is copied first), then check it."""
-    from lowback_tui import editing
+    from lowback_tui.core import routine_edits
 
     try:
-        path = library.resolve(args.routine or _remembered())
+        path = routine_library.resolve(args.routine or _remembered())
         if not path.is_file():
             message = "no such file; `lowback new NAME` starts a routine of your own"
             raise RoutineError([Problem(path, None, "", message)])
-        path = editing.own_copy(path)
+        path = routine_edits.own_copy(path)
     except RoutineError as error:
         return _report(error.problems)
     except OSError as error:
         print(f"lowback edit: cannot copy the routine: {error.strerror}", file=sys.stderr)
         return EXIT_FAILED
-    command = editing.editor_command(path)
+    command = routine_edits.editor_command(path)
     if command is None:
         print("lowback edit: no editor found; set $EDITOR (or install nano)", file=sys.stderr)
         return EXIT_FAILED
@@ -219,14 +220,14 @@ def _ask(question: str) -> bool:
         return False
 
 
-def _stored() -> tuple[list[SessionRow], History | None]:
+def _stored() -> tuple[list[SessionRow], HistoryStore | None]:
     """Stored sessions and the store, or nothing when there is no history yet (none is made)."""
-    from lowback_tui.history import History, history_path
+    from lowback_tui.core.history_store import HistoryStore, history_path
 
     path = history_path()
     if not path.exists():
         return [], None
-    store = History.open(path)
+    store = HistoryStore.open(path)
     if store.notice:
         print(store.notice, file=sys.stderr)
     return store.sessions(), store
@@ -234,7 +235,7 @@ def _stored() -> tuple[list[SessionRow], History | None]:
 
 def cmd_history(args: argparse.Namespace) -> int:
     """Show past sessions, a line each."""
-    from lowback_tui.report import table
+    from lowback_tui.core.history_text import table
 
     print(table(_stored()[0]))
     return EXIT_OK
@@ -242,7 +243,7 @@ def cmd_history(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Write every session and exercise as CSV or JSON (it includes your pain ratings)."""
-    from lowback_tui.report import as_csv, as_json
+    from lowback_tui.core.history_text import as_csv, as_json
 
     rows, store = _stored()
     exercises = store.all_exercises() if store else {}
@@ -268,7 +269,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_schema(args: argparse.Namespace) -> int:
     """Print the JSON Schema of the routine format, for editors."""
-    sys.stdout.write(schema.text())
+    sys.stdout.write(routine_schema.text())
     return EXIT_OK
 
 
@@ -327,7 +328,7 @@ def _parser() -> argparse.ArgumentParser:
         "--from",
         dest="source",
         metavar="ROUTINE",
-        help=f"the routine to copy (default: {library.DEFAULT_ROUTINE})",
+        help=f"the routine to copy (default: {routine_library.DEFAULT_ROUTINE})",
     )
     command("history", cmd_history)
     export = command("export", cmd_export)

@@ -16,14 +16,14 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TextIO
 
-from lowback_tui import advice, course, describe
-from lowback_tui import settings as settings_file
-from lowback_tui.history import History
-from lowback_tui.plan import Kind
-from lowback_tui.recording import Recording
-from lowback_tui.records import Summary
-from lowback_tui.routine import Routine
-from lowback_tui.session import Clock, Event, PhaseStarted, Session, SessionFinished, State
+from lowback_tui.core import advice, course, wording
+from lowback_tui.core import settings as settings_file
+from lowback_tui.core.history_store import HistoryStore
+from lowback_tui.core.plan import Kind
+from lowback_tui.core.recording import Recording
+from lowback_tui.core.routine import Routine
+from lowback_tui.core.session import Clock, Event, PhaseStarted, Session, SessionFinished, State
+from lowback_tui.core.session_results import Summary
 
 KEYS = ("Enter pauses or carries on; s skips an exercise, b goes back, r starts the hold again, "
         "q ends, ! stops because it hurts (each followed by Enter).")  # fmt: skip
@@ -95,7 +95,7 @@ class Plain:
 
     # ---- the whole run ---------------------------------------------------------------------
 
-    def run(self, routine: Routine, store: History | None) -> int:
+    def run(self, routine: Routine, store: HistoryStore | None) -> int:
         """Safety (once), the check-in, the session, the summary; the exit status."""
         loaded = settings_file.load()
         if not loaded.settings.safety_read:
@@ -128,7 +128,7 @@ class Plain:
     def session(self, routine: Routine, recording: Recording) -> tuple[Summary, bool]:
         """Run the countdown, a line per change; the summary and whether it hurt."""
         session = Session(routine, clock=self.clock)
-        self.say(f"{routine.name}: {describe.extent(routine)}. {KEYS}")
+        self.say(f"{routine.name}: {wording.extent(routine)}. {KEYS}")
         hurt = False
         summary: Summary | None = None
         events = session.start()
@@ -174,7 +174,7 @@ class Plain:
         for record in summary.records:
             self.say(f"{record.name}: {record.outcome.value}, {record.efforts_done} of "
                      f"{record.efforts_planned}.")  # fmt: skip
-        self.say(f"{describe.totals(summary)}. {describe.times(summary)}.")
+        self.say(f"{wording.totals(summary)}. {wording.times(summary)}.")
         if hurt:
             self.say(advice.STOPPED_FOR_PAIN)
         pain = self.ask_pain("How is your back now?")
@@ -201,7 +201,7 @@ def phase_line(routine: Routine, event: PhaseStarted) -> str:
         return f"{exercise.name}{where}. Get ready, {seconds}."
     if phase.kind.is_active:
         parts = [exercise.name]
-        if side := describe.side_name(exercise, phase.side):
+        if side := wording.side_name(exercise, phase.side):
             parts.append(side[0].upper() + side[1:])
         if exercise.reps > 1:
             parts.append(f"Rep {phase.rep} of {exercise.reps}")
@@ -217,4 +217,4 @@ def phase_line(routine: Routine, event: PhaseStarted) -> str:
 
 def run(routine: Routine, out: TextIO = sys.stdout) -> int:
     """Plain mode on the real terminal (or pipe), with the real clock and history."""
-    return Plain(out, LineReader(sys.stdin.fileno())).run(routine, History.open())
+    return Plain(out, LineReader(sys.stdin.fileno())).run(routine, HistoryStore.open())

@@ -9,7 +9,7 @@ import pytest
 from rich.console import Console
 from textual.app import App
 
-from lowback_tui.routine import Routine, load
+from lowback_tui.core.routine import Routine, load
 
 REPO = Path(__file__).resolve().parent.parent
 BUNDLED = REPO / "routines" / "lower-back.toml"

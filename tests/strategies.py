@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from lowback_tui.routine import DEFAULT_SIDE_NAMES, Exercise, Routine, Sides, Timing
+from lowback_tui.core.routine import DEFAULT_SIDE_NAMES, Exercise, Routine, Sides, Timing
 
 # Text a person could type: no control characters, no surrogates, not blank.
 text = st.text(

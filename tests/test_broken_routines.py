@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lowback_tui.routine import RoutineError, load
+from lowback_tui.core.routine import RoutineError, load
 
 from .conftest import BROKEN
 

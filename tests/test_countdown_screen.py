@@ -9,8 +9,9 @@ import pytest
 from textual.pilot import Pilot
 
 from lowback_tui.app import LowbackApp
-from lowback_tui.plan import Kind
-from lowback_tui.routine import Routine
+from lowback_tui.core.plan import Kind
+from lowback_tui.core.routine import Routine
+from lowback_tui.core.session import State
 from lowback_tui.screens.confirm import ConfirmEnd
 from lowback_tui.screens.countdown import CountdownScreen
 from lowback_tui.screens.exercise_list import ExerciseListScreen
@@ -18,7 +19,6 @@ from lowback_tui.screens.keys import KeysScreen
 from lowback_tui.screens.pain_check import PainCheck
 from lowback_tui.screens.safety import SafetyScreen
 from lowback_tui.screens.summary import SummaryScreen
-from lowback_tui.session import State
 
 from .conftest import screen_text
 from .fake_clock import FakeClock

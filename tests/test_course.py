@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from lowback_tui import course
-from lowback_tui.course import Mark
-from lowback_tui.history import History, SessionRow
-from lowback_tui.records import ExerciseRecord, Outcome, Summary
-from lowback_tui.routine import Routine
+from lowback_tui.core import course
+from lowback_tui.core.course import Mark
+from lowback_tui.core.history_store import HistoryStore, SessionRow
+from lowback_tui.core.routine import Routine
+from lowback_tui.core.session_results import ExerciseRecord, Outcome, Summary
 
 START = date(2026, 11, 2)  # a Monday
 
@@ -92,7 +92,9 @@ def test_targets_raise_reps_up_to_the_goal(routine: Routine) -> None:
     assert course.with_targets(routine, {"knee-to-chest": 2}).exercises[0].reps == 5
 
 
-def _session(store: History, routine: Routine, outcome: Outcome, before: int, after: int) -> int:
+def _session(
+    store: HistoryStore, routine: Routine, outcome: Outcome, before: int, after: int
+) -> int:
     session = store.begin(routine.name, "h", before)
     assert session is not None
     exercise = routine.exercises[0]
@@ -108,7 +110,7 @@ def _session(store: History, routine: Routine, outcome: Outcome, before: int, af
 def test_one_more_rep_after_two_full_sessions_without_more_pain(
     routine: Routine, tmp_path: Path
 ) -> None:
-    store = History.open(tmp_path / "h.db", now=lambda: datetime(2026, 11, 2, 8))
+    store = HistoryStore.open(tmp_path / "h.db", now=lambda: datetime(2026, 11, 2, 8))
     _session(store, routine, Outcome.DONE, 4, 4)
     assert course.offers(routine, store) == []  # one is not two
     last = _session(store, routine, Outcome.DONE, 4, 3)
@@ -123,7 +125,7 @@ def test_one_more_rep_after_two_full_sessions_without_more_pain(
 def test_no_offer_when_pain_went_up_or_the_exercise_was_cut_short(
     routine: Routine, tmp_path: Path
 ) -> None:
-    store = History.open(tmp_path / "h.db")
+    store = HistoryStore.open(tmp_path / "h.db")
     _session(store, routine, Outcome.DONE, 3, 4)
     _session(store, routine, Outcome.DONE, 3, 3)
     assert course.offers(routine, store) == []
@@ -135,7 +137,7 @@ def test_no_offer_when_pain_went_up_or_the_exercise_was_cut_short(
 def test_after_a_yes_the_new_target_needs_two_sessions_of_its_own(
     routine: Routine, tmp_path: Path
 ) -> None:
-    store = History.open(tmp_path / "h.db")
+    store = HistoryStore.open(tmp_path / "h.db")
     _session(store, routine, Outcome.DONE, 3, 3)
     last = _session(store, routine, Outcome.DONE, 3, 3)
     store.decide_offer(last, routine.name, "knee-to-chest", 6, accept=True)

@@ -10,11 +10,11 @@ from textual.pilot import Pilot
 from textual.widgets import Static
 
 from lowback_tui.app import LowbackApp
-from lowback_tui.routine import Routine, load
+from lowback_tui.core.routine import Routine, load
+from lowback_tui.core.settings import load as load_settings
 from lowback_tui.screens.exercise_list import ExerciseListScreen
 from lowback_tui.screens.history_view import HistoryScreen
 from lowback_tui.screens.routine_picker import RoutinePicker
-from lowback_tui.settings import load as load_settings
 
 from .conftest import BUNDLED, REPO, screen_text
 

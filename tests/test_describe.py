@@ -4,33 +4,33 @@ from __future__ import annotations
 
 import pytest
 
-from lowback_tui import describe
-from lowback_tui.routine import Routine, loads
+from lowback_tui.core import wording
+from lowback_tui.core.routine import Routine, loads
 
 
 @pytest.mark.parametrize(
     ("seconds", "words"), [(5, "5 s"), (59, "59 s"), (60, "1 min"), (90, "1 min 30 s")]
 )
 def test_duration(seconds: int, words: str) -> None:
-    assert describe.duration(seconds) == words
+    assert wording.duration(seconds) == words
 
 
 @pytest.mark.parametrize(
     ("seconds", "words"), [(30, "under a minute"), (89, "about 1 min"), (607, "about 10 min")]
 )
 def test_about(seconds: int, words: str) -> None:
-    assert describe.about(seconds) == words
+    assert wording.about(seconds) == words
 
 
 def test_doses_of_the_bundled_routine(routine: Routine) -> None:
-    assert [describe.dose(e) for e in routine.exercises[:4]] == [
+    assert [wording.dose(e) for e in routine.exercises[:4]] == [
         "5 × 5 s holds per leg, alternating",
         "3 × 5 s holds per side, alternating",
         "30 s",
         "3 × 30 s holds per leg, alternating",
     ]
-    assert describe.goal(routine.exercises[0]) == "work up to 10 reps per leg over the course"
-    assert describe.goal(routine.exercises[1]) == ""
+    assert wording.goal(routine.exercises[0]) == "work up to 10 reps per leg over the course"
+    assert wording.goal(routine.exercises[1]) == ""
 
 
 @pytest.mark.parametrize(
@@ -45,11 +45,11 @@ def test_doses_of_the_bundled_routine(routine: Routine) -> None:
 )  # fmt: skip
 def test_dose_words(keys: str, words: str) -> None:
     exercise = loads(f'name = "T"\n[[exercise]]\nname = "A"\n{keys}\n').exercises[0]
-    assert describe.dose(exercise) == words
+    assert wording.dose(exercise) == words
 
 
 def _view_at(routine: Routine, seconds: float):  # type: ignore[no-untyped-def]
-    from lowback_tui.session import Session
+    from lowback_tui.core.session import Session
 
     from .fake_clock import FakeClock
 
@@ -63,23 +63,23 @@ def _view_at(routine: Routine, seconds: float):  # type: ignore[no-untyped-def]
 
 def test_countdown_words_through_the_first_exercise(routine: Routine) -> None:
     ready = _view_at(routine, 1)
-    assert describe.phase_detail(ready) == "Lying on your back"
-    assert describe.coming_next(ready, routine) == "Next: hold 5 s, left leg"
+    assert wording.phase_detail(ready) == "Lying on your back"
+    assert wording.coming_next(ready, routine) == "Next: hold 5 s, left leg"
     hold = _view_at(routine, 5)
-    assert describe.PHASE_TITLES[hold.phase.kind] == "HOLD"
-    assert describe.phase_detail(hold) == "left leg · rep 1 of 5"
-    assert describe.coming_next(hold, routine) == "Next: switch sides"
+    assert wording.PHASE_TITLES[hold.phase.kind] == "HOLD"
+    assert wording.phase_detail(hold) == "left leg · rep 1 of 5"
+    assert wording.coming_next(hold, routine) == "Next: switch sides"
     switch = _view_at(routine, 10)
-    assert describe.coming_next(switch, routine) == "Next: hold 5 s, right leg"
+    assert wording.coming_next(switch, routine) == "Next: hold 5 s, right leg"
     last = _view_at(routine, 78)
-    assert describe.coming_next(last, routine) == "Next: rest 15 s, then Superman"
+    assert wording.coming_next(last, routine) == "Next: rest 15 s, then Superman"
     rest = _view_at(routine, 83)
     assert rest.exercise.name == "Superman"
-    assert describe.coming_next(rest, routine) == "Next: Superman"
-    assert describe.whereabouts(rest) == "exercise 2 of 7 · about 9 min left"
+    assert wording.coming_next(rest, routine) == "Next: Superman"
+    assert wording.whereabouts(rest) == "exercise 2 of 7 · about 9 min left"
 
 
 def test_the_last_phase_says_so(routine: Routine) -> None:
     view = _view_at(routine, 604)
-    assert describe.coming_next(view, routine) == "Last one: then you are done"
-    assert describe.whereabouts(view) == "exercise 7 of 7 · under a minute left"
+    assert wording.coming_next(view, routine) == "Last one: then you are done"
+    assert wording.whereabouts(view) == "exercise 7 of 7 · under a minute left"

@@ -14,9 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lowback_tui.app import LowbackApp
-from lowback_tui.history import History
-from lowback_tui.routine import MAX_FILE_BYTES, Routine, RoutineError, load, loads
-from lowback_tui.routine_check import EXERCISE_KEYS, ROUTINE_KEYS, TIMING_RANGES
+from lowback_tui.core.history_store import HistoryStore
+from lowback_tui.core.routine import MAX_FILE_BYTES, Routine, RoutineError, load, loads
+from lowback_tui.core.routine_check import EXERCISE_KEYS, ROUTINE_KEYS, TIMING_RANGES
 from lowback_tui.screens.exercise_list import ExerciseListScreen
 
 from .fake_clock import FakeClock
@@ -136,7 +136,7 @@ async def test_every_screen_at_any_size(
     routine: Routine, tmp_path: Path, size: tuple[int, int]
 ) -> None:
     clock = FakeClock()
-    store = History.open(tmp_path / "h.db")
+    store = HistoryStore.open(tmp_path / "h.db")
     app = LowbackApp(routine, clock=clock, history=store)
     async with app.run_test(size=size) as pilot:
         for keys in (["d", "escape"], ["question_mark", "escape"], ["o", "escape"],
@@ -166,7 +166,7 @@ async def test_a_routine_deleted_while_the_app_runs_is_reported_and_the_session_
     path = tmp_path / "mine.toml"
     path.write_text('name = "Mine"\n[[exercise]]\nname = "A"\nhold_seconds = 5\nreps = 2\n')
     clock = FakeClock()
-    app = LowbackApp(load(path), clock=clock, history=History.open(tmp_path / "h.db"))
+    app = LowbackApp(load(path), clock=clock, history=HistoryStore.open(tmp_path / "h.db"))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("g")
         path.unlink()
@@ -183,9 +183,9 @@ async def test_a_routine_deleted_while_the_app_runs_is_reported_and_the_session_
 
 def test_old_sessions_are_read_after_a_clock_change(tmp_path: Path) -> None:
     """Sessions dated in the future (a clock set wrong, then right) neither crash nor count."""
-    from lowback_tui import course
+    from lowback_tui.core import course
 
-    store = History.open(tmp_path / "h.db", now=lambda: datetime.now() + timedelta(days=400))
+    store = HistoryStore.open(tmp_path / "h.db", now=lambda: datetime.now() + timedelta(days=400))
     store.begin("R", "x", 3)
     store.now = datetime.now
     rows = store.sessions()

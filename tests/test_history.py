@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from lowback_tui import history
-from lowback_tui.history import History
-from lowback_tui.records import ExerciseRecord, Outcome, Summary
+from lowback_tui.core import history_store
+from lowback_tui.core.history_store import HistoryStore
+from lowback_tui.core.session_results import ExerciseRecord, Outcome, Summary
 
 NOON = datetime(2026, 11, 2, 12, 0)
 
@@ -28,11 +28,11 @@ def summary(*records: ExerciseRecord, early: bool = False) -> Summary:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> History:
-    return History.open(tmp_path / "data" / "history.db", now=lambda: NOON)
+def store(tmp_path: Path) -> HistoryStore:
+    return HistoryStore.open(tmp_path / "data" / "history.db", now=lambda: NOON)
 
 
-def test_a_session_is_written_and_read_back(store: History) -> None:
+def test_a_session_is_written_and_read_back(store: HistoryStore) -> None:
     session = store.begin("Routine", "abc", pain_before=5)
     store.record_exercise(session, record(0), reps=2)
     store.record_exercise(session, record(1, Outcome.PARTIAL, 1), reps=2)
@@ -55,35 +55,37 @@ def test_a_session_is_written_and_read_back(store: History) -> None:
     assert store.saving and store.problem is None
 
 
-def test_redoing_an_exercise_replaces_its_result(store: History) -> None:
+def test_redoing_an_exercise_replaces_its_result(store: HistoryStore) -> None:
     session = store.begin("Routine", "abc", None)
     store.record_exercise(session, record(0, Outcome.PARTIAL, 1), reps=2)
     store.record_exercise(session, record(0), reps=2)
     assert [e[3] for e in store.exercises(session or 0)] == ["done"]
 
 
-def test_the_folder_and_file_are_private(store: History, tmp_path: Path) -> None:
+def test_the_folder_and_file_are_private(store: HistoryStore, tmp_path: Path) -> None:
     store.begin("Routine", "abc", 4)
     assert (tmp_path / "data").stat().st_mode & 0o777 == 0o700
     assert (tmp_path / "data" / "history.db").stat().st_mode & 0o777 == 0o600
 
 
-def test_a_fresh_file_is_migrated_to_the_latest_schema(store: History) -> None:
+def test_a_fresh_file_is_migrated_to_the_latest_schema(store: HistoryStore) -> None:
     version = sqlite3.connect(store.path).execute("PRAGMA user_version").fetchone()[0]
-    assert version == len(history.MIGRATIONS)
+    assert version == len(history_store.MIGRATIONS)
     mode = sqlite3.connect(store.path).execute("PRAGMA journal_mode").fetchone()[0]
     assert mode == "wal"
 
 
 def test_a_later_migration_keeps_the_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "h.db"
-    old = History.open(path, now=lambda: NOON)
+    old = HistoryStore.open(path, now=lambda: NOON)
     old.begin("Routine", "abc", 6)
     old.close()
     monkeypatch.setattr(
-        history, "MIGRATIONS", [*history.MIGRATIONS, "ALTER TABLE sessions ADD COLUMN note TEXT"]
+        history_store,
+        "MIGRATIONS",
+        [*history_store.MIGRATIONS, "ALTER TABLE sessions ADD COLUMN note TEXT"],
     )
-    new = History.open(path, now=lambda: NOON)
+    new = HistoryStore.open(path, now=lambda: NOON)
     assert [row.pain_before for row in new.sessions()] == [6]
     columns = [c[1] for c in sqlite3.connect(path).execute("PRAGMA table_info(sessions)")]
     assert "note" in columns
@@ -92,13 +94,13 @@ def test_a_later_migration_keeps_the_data(tmp_path: Path, monkeypatch: pytest.Mo
 
 def test_a_file_from_a_newer_lowback_is_left_alone(tmp_path: Path) -> None:
     path = tmp_path / "h.db"
-    History.open(path).close()
+    HistoryStore.open(path).close()
     db = sqlite3.connect(path)
     db.execute("PRAGMA user_version = 99")
     db.execute("PRAGMA journal_mode = DELETE")  # everything in the one file, to compare
     db.close()
     before = path.read_bytes()
-    store = History.open(path)
+    store = HistoryStore.open(path)
     assert not store.saving
     assert store.problem is not None and "newer lowback" in store.problem
     assert store.begin("Routine", "abc", None) is None
@@ -108,7 +110,7 @@ def test_a_file_from_a_newer_lowback_is_left_alone(tmp_path: Path) -> None:
 def test_a_damaged_file_is_moved_aside_and_a_fresh_one_begun(tmp_path: Path) -> None:
     path = tmp_path / "history.db"
     path.write_bytes(b"this is not a database" * 100)
-    store = History.open(path, now=lambda: NOON)
+    store = HistoryStore.open(path, now=lambda: NOON)
     aside = tmp_path / "history.db.corrupt-20261102-120000"
     assert aside.read_bytes() == b"this is not a database" * 100
     assert store.notice == (
@@ -120,7 +122,7 @@ def test_a_damaged_file_is_moved_aside_and_a_fresh_one_begun(tmp_path: Path) -> 
 
 def test_a_file_failing_its_integrity_check_is_moved_aside(tmp_path: Path) -> None:
     path = tmp_path / "history.db"
-    store = History.open(path, now=lambda: NOON)
+    store = HistoryStore.open(path, now=lambda: NOON)
     for _ in range(200):
         store.begin("Routine", "abc" * 50, 3)
     store.close()
@@ -131,7 +133,7 @@ def test_a_file_failing_its_integrity_check_is_moved_aside(tmp_path: Path) -> No
     page = 4096
     data[page * 2 + 100 : page * 2 + 400] = b"\xff" * 300  # scribble over a page's cells
     path.write_bytes(bytes(data))
-    reopened = History.open(path, now=lambda: NOON)
+    reopened = HistoryStore.open(path, now=lambda: NOON)
     assert reopened.notice is not None and "moved to" in reopened.notice
     assert reopened.sessions() == []
 
@@ -139,13 +141,13 @@ def test_a_file_failing_its_integrity_check_is_moved_aside(tmp_path: Path) -> No
 def test_a_folder_that_cannot_be_made_means_not_saving(tmp_path: Path) -> None:
     blocker = tmp_path / "data"
     blocker.write_text("a file where the folder should be")
-    store = History.open(blocker / "history.db")
+    store = HistoryStore.open(blocker / "history.db")
     assert not store.saving
     assert store.problem is not None and store.problem.startswith("history is not being saved")
     assert store.begin("Routine", "abc", None) is None  # and nothing raises
 
 
-def test_a_read_only_database_stops_saving_but_never_raises(store: History) -> None:
+def test_a_read_only_database_stops_saving_but_never_raises(store: HistoryStore) -> None:
     session = store.begin("Routine", "abc", None)
     assert store._db is not None
     store._db.execute("PRAGMA query_only = ON")
@@ -154,7 +156,7 @@ def test_a_read_only_database_stops_saving_but_never_raises(store: History) -> N
     assert store.problem == ("history is not being saved (attempt to write a readonly database)")
 
 
-def test_a_full_disk_stops_saving_but_never_raises(store: History) -> None:
+def test_a_full_disk_stops_saving_but_never_raises(store: HistoryStore) -> None:
     session = store.begin("Routine", "abc", None)
     assert store._db is not None
     pages = store._db.execute("PRAGMA page_count").fetchone()[0]
@@ -164,14 +166,14 @@ def test_a_full_disk_stops_saving_but_never_raises(store: History) -> None:
     assert store.problem == "history is not being saved (database or disk is full)"
 
 
-def test_a_new_course_starts_today_and_keeps_the_old_sessions(store: History) -> None:
+def test_a_new_course_starts_today_and_keeps_the_old_sessions(store: HistoryStore) -> None:
     store.begin("Routine", "abc", None)
     store.new_course(date(2026, 11, 20))
     assert store.course_start() == date(2026, 11, 20)
     assert len(store.sessions()) == 1
 
 
-def test_accepting_an_offer_sets_the_target(store: History) -> None:
+def test_accepting_an_offer_sets_the_target(store: HistoryStore) -> None:
     session = store.begin("Routine", "abc", None)
     store.decide_offer(session, "Routine", "knee", 6, accept=False)
     assert store.targets("Routine") == {}
@@ -182,9 +184,9 @@ def test_accepting_an_offer_sets_the_target(store: History) -> None:
 KILLED = """
 import sys, time
 from datetime import datetime
-from lowback_tui.history import History
-from lowback_tui.records import ExerciseRecord, Outcome
-store = History.open(sys.argv[1] and __import__("pathlib").Path(sys.argv[1]))
+from lowback_tui.core.history_store import HistoryStore
+from lowback_tui.core.session_results import ExerciseRecord, Outcome
+store = HistoryStore.open(sys.argv[1] and __import__("pathlib").Path(sys.argv[1]))
 session = store.begin("Routine", "abc", 4)
 for index in range(3):
     store.record_exercise(
@@ -206,7 +208,7 @@ def test_kill_minus_9_mid_session_loses_no_finished_exercise(tmp_path: Path) -> 
     finally:
         child.kill()  # SIGKILL: no chance to flush or close anything
         child.wait()
-    store = History.open(path)
+    store = HistoryStore.open(path)
     (row,) = store.sessions()
     assert row.ended_at is None  # it never finished...
     assert row.done == 3  # ...but everything it finished is there

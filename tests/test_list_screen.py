@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from lowback_tui.app import LowbackApp
-from lowback_tui.history import History
-from lowback_tui.routine import Routine
+from lowback_tui.core.history_store import HistoryStore
+from lowback_tui.core.routine import Routine
 from lowback_tui.screens.exercise_detail import ExerciseDetailScreen
 from lowback_tui.screens.exercise_list import ExerciseListScreen
 from lowback_tui.screens.keys import KeysScreen
@@ -190,7 +190,7 @@ def fixed_app(routine: Routine, path: Path) -> LowbackApp:
     def now() -> datetime:
         return datetime(2026, 11, 25, 8, 0)
 
-    return LowbackApp(routine, now=now, history=History.open(path, now=now))
+    return LowbackApp(routine, now=now, history=HistoryStore.open(path, now=now))
 
 
 def test_list_screen_snapshot(snap_compare, routine: Routine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

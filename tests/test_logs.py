@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from lowback_tui import logs
+from lowback_tui.core import logs
 
 
 @pytest.fixture

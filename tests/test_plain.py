@@ -10,10 +10,10 @@ import sys
 import time
 from pathlib import Path
 
-from lowback_tui.history import History
+from lowback_tui.core.history_store import HistoryStore
+from lowback_tui.core.routine import Routine, load
+from lowback_tui.core.settings import Settings, save
 from lowback_tui.plain import Plain
-from lowback_tui.routine import Routine, load
-from lowback_tui.settings import Settings, save
 
 from .fake_clock import FakeClock
 
@@ -48,7 +48,7 @@ class Script:
 
 
 def run_plain(
-    routine: Routine, store: History, answers: list[str], during: dict[float, str]
+    routine: Routine, store: HistoryStore, answers: list[str], during: dict[float, str]
 ) -> str:
     out = io.StringIO()
     clock = FakeClock()
@@ -58,7 +58,7 @@ def run_plain(
 
 def test_a_whole_session_a_line_per_change(routine: Routine, tmp_path: Path) -> None:
     save(Settings(safety_read=True))
-    store = History.open(tmp_path / "h.db")
+    store = HistoryStore.open(tmp_path / "h.db")
     text = run_plain(routine, store, ["4", "3"], {})
     lines = text.replace("\a", "").splitlines()
     assert "Knee to chest, lying on your back. Get ready, 5 seconds." in lines
@@ -74,7 +74,7 @@ def test_a_whole_session_a_line_per_change(routine: Routine, tmp_path: Path) -> 
 
 def test_enter_pauses_s_skips_q_ends(routine: Routine, tmp_path: Path) -> None:
     save(Settings(safety_read=True))
-    store = History.open(tmp_path / "h.db")
+    store = HistoryStore.open(tmp_path / "h.db")
     text = run_plain(routine, store, ["", "", ""], {7: "", 30: "s", 40: "q"})
     assert "Paused. Enter carries on." in text and "Carrying on." in text
     assert "Superman, lying face down. Get ready, 5 seconds." in text
@@ -85,7 +85,7 @@ def test_enter_pauses_s_skips_q_ends(routine: Routine, tmp_path: Path) -> None:
 
 def test_the_pain_command_stops_and_advises(routine: Routine, tmp_path: Path) -> None:
     save(Settings(safety_read=True))
-    store = History.open(tmp_path / "h.db")
+    store = HistoryStore.open(tmp_path / "h.db")
     text = run_plain(routine, store, ["3", "6"], {12: "!"})
     assert "You stopped because it hurt, and that was right." in text
     assert "Your back hurts 3 points more than before the session." in text
@@ -96,7 +96,7 @@ def test_the_pain_command_stops_and_advises(routine: Routine, tmp_path: Path) ->
 def test_safety_comes_first_and_q_stops_before_anything_starts(
     routine: Routine, tmp_path: Path
 ) -> None:
-    store = History.open(tmp_path / "h.db")
+    store = HistoryStore.open(tmp_path / "h.db")
     text = run_plain(routine, store, ["q"], {})
     assert "Do not exercise; get medical help now, if you have:" in text
     assert "- weakness or numbness in both legs." in text
@@ -133,6 +133,6 @@ def test_through_a_pipe_end_to_end(private_home: Path) -> None:
     text = seen.decode()
     assert "\aFirst. Left leg. Hold 1 second.\n\aFirst. Right leg. Hold 1 second." in text
     assert "Second: done, 1 of 1." in text
-    (row,) = History.open(private_home / "data" / "history.db").sessions()
+    (row,) = HistoryStore.open(private_home / "data" / "history.db").sessions()
     assert (row.pain_before, row.pain_after, row.done) == (2, 1, 2)
     assert load(TINY).name == "Tiny"

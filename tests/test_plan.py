@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from lowback_tui import plan
-from lowback_tui.plan import Kind, Phase, Side
-from lowback_tui.routine import Routine, loads
+from lowback_tui.core import plan
+from lowback_tui.core.plan import Kind, Phase, Side
+from lowback_tui.core.routine import Routine, loads
 
 
 def _routine(exercises: str, timing: str = "") -> Routine:

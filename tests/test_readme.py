@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from lowback_tui.routine import loads
-from lowback_tui.routine_check import EXERCISE_KEYS, ROUTINE_KEYS, TIMING_RANGES
+from lowback_tui.core.routine import loads
+from lowback_tui.core.routine_check import EXERCISE_KEYS, ROUTINE_KEYS, TIMING_RANGES
 
 from .conftest import REPO
 

@@ -9,16 +9,16 @@ import pytest
 from textual.pilot import Pilot
 
 from lowback_tui.app import LowbackApp
-from lowback_tui.history import History
-from lowback_tui.records import ExerciseRecord, Outcome, Summary
-from lowback_tui.routine import Routine
+from lowback_tui.core.history_store import HistoryStore
+from lowback_tui.core.routine import Routine
+from lowback_tui.core.session import State
+from lowback_tui.core.session_results import ExerciseRecord, Outcome, Summary
+from lowback_tui.core.settings import Settings, load, save
 from lowback_tui.screens.countdown import CountdownScreen
 from lowback_tui.screens.exercise_list import ExerciseListScreen
 from lowback_tui.screens.keys import KeysScreen
 from lowback_tui.screens.progress import ProgressScreen
 from lowback_tui.screens.safety import SafetyScreen
-from lowback_tui.session import State
-from lowback_tui.settings import Settings, load, save
 
 from .conftest import screen_text
 from .fake_clock import FakeClock
@@ -27,15 +27,17 @@ from .test_countdown_screen import start, to_summary, wait
 TODAY = datetime(2026, 11, 25, 8, 0)
 
 
-def make_app(routine: Routine, store: History, clock: FakeClock | None = None) -> LowbackApp:
+def make_app(routine: Routine, store: HistoryStore, clock: FakeClock | None = None) -> LowbackApp:
     return LowbackApp(routine, clock=clock or FakeClock(), now=lambda: TODAY, history=store)
 
 
-def open_store(tmp_path: Path) -> History:
-    return History.open(tmp_path / "history.db", now=lambda: TODAY)
+def open_store(tmp_path: Path) -> HistoryStore:
+    return HistoryStore.open(tmp_path / "history.db", now=lambda: TODAY)
 
 
-def full_session(store: History, routine: Routine, day: datetime, before: int, after: int) -> None:
+def full_session(
+    store: HistoryStore, routine: Routine, day: datetime, before: int, after: int
+) -> None:
     """A session written straight into the store, every exercise done."""
     store.now = lambda: day
     session = store.begin(routine.name, "x", before)
@@ -201,7 +203,7 @@ async def test_a_store_that_cannot_save_is_shown_and_the_session_runs(
 ) -> None:
     blocker = tmp_path / "data"
     blocker.write_text("a file where the folder should be")
-    store, clock = History.open(blocker / "history.db"), FakeClock()
+    store, clock = HistoryStore.open(blocker / "history.db"), FakeClock()
     app = make_app(routine, store, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await start(pilot)

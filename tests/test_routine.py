@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 
-from lowback_tui.routine import (
+from lowback_tui.core.routine import (
     DEFAULT_SIDE_NAMES,
     MAX_FILE_BYTES,
     Routine,

@@ -11,14 +11,14 @@ import pytest
 from hypothesis import given, settings
 from jsonschema import Draft202012Validator
 
-from lowback_tui import routine_check, schema
-from lowback_tui.routine import Routine, RoutineError, dumps, load
+from lowback_tui.core import routine_check, routine_schema
+from lowback_tui.core.routine import Routine, RoutineError, dumps, load
 
 from .conftest import BROKEN, REPO
 from .strategies import routines
 from .test_broken_routines import EXPECTED
 
-SCHEMA = json.loads(schema.text())
+SCHEMA = json.loads(routine_schema.text())
 VALIDATOR = Draft202012Validator(SCHEMA)
 
 SCHEMA_CANNOT = {
@@ -39,7 +39,7 @@ def test_the_schema_is_a_valid_json_schema() -> None:
 @pytest.mark.parametrize("path", sorted((REPO / "routines").glob("*.toml")), ids=lambda p: p.name)
 def test_bundled_routines_pass_the_schema(path: Path) -> None:
     assert errors(tomllib.loads(path.read_text())) == []
-    assert path.read_text().startswith(schema.DIRECTIVE + "\n")
+    assert path.read_text().startswith(routine_schema.DIRECTIVE + "\n")
 
 
 @settings(max_examples=100, deadline=None)

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from lowback_tui import plan
-from lowback_tui.plan import Kind, Side
-from lowback_tui.records import Outcome
-from lowback_tui.routine import Routine, loads
-from lowback_tui.session import (
+from lowback_tui.core import plan
+from lowback_tui.core.plan import Kind, Side
+from lowback_tui.core.routine import Routine, loads
+from lowback_tui.core.session import (
     ExerciseFinished,
     PhaseStarted,
     Session,
     SessionFinished,
     State,
 )
+from lowback_tui.core.session_results import Outcome
 
 from .fake_clock import FakeClock
 

@@ -127,7 +127,7 @@ def test_a_broken_routine_is_refused_before_the_screen_opens() -> None:
 
 
 def test_kill_minus_9_mid_session_keeps_the_finished_exercises(private_home: Path) -> None:
-    from lowback_tui.history import History
+    from lowback_tui.core.history_store import HistoryStore
 
     program = PtyProgram([LOWBACK, KILLED], size=(80, 24))
     try:
@@ -137,7 +137,7 @@ def test_kill_minus_9_mid_session_keeps_the_finished_exercises(private_home: Pat
         program.wait_exit()
     finally:
         program.stop()
-    store = History.open(private_home / "data" / "history.db")
+    store = HistoryStore.open(private_home / "data" / "history.db")
     (session,) = store.sessions()
     assert session.ended_at is None and session.pain_before == 3
     names = [(e[2], e[3]) for e in store.exercises(session.id)]
@@ -148,7 +148,7 @@ def test_kill_minus_9_mid_session_keeps_the_finished_exercises(private_home: Pat
 def test_a_signal_keeps_finished_exercises_and_records_the_session_as_ended_early(
     signum: int, private_home: Path
 ) -> None:
-    from lowback_tui.history import History
+    from lowback_tui.core.history_store import HistoryStore
 
     program = PtyProgram([LOWBACK, KILLED], size=(80, 24))
     try:
@@ -159,7 +159,7 @@ def test_a_signal_keeps_finished_exercises_and_records_the_session_as_ended_earl
     finally:
         program.stop()
     assert code == 128 + signum and restored(program.output)
-    (session,) = History.open(private_home / "data" / "history.db").sessions()
+    (session,) = HistoryStore.open(private_home / "data" / "history.db").sessions()
     assert (session.done, session.ended_early, session.ended_at is not None) == (2, True, True)
 
 

@@ -16,12 +16,12 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Label, Static
 
-from lowback_tui import describe
-from lowback_tui.plan import Kind
-from lowback_tui.recording import Recording
-from lowback_tui.routine import Routine
+from lowback_tui.core import wording
+from lowback_tui.core.plan import Kind
+from lowback_tui.core.recording import Recording
+from lowback_tui.core.routine import Routine
+from lowback_tui.core.session import Event, PhaseStarted, Session, SessionFinished, State, View
 from lowback_tui.screens.confirm import ConfirmEnd
-from lowback_tui.session import Event, PhaseStarted, Session, SessionFinished, State, View
 from lowback_tui.widgets.big_number import BigNumber
 from lowback_tui.widgets.phase_bar import PhaseBar
 
@@ -156,7 +156,7 @@ class CountdownScreen(Screen[None]):
     def _show(self, view: View) -> None:
         if self._set("exercise", view.exercise.name):
             self.query_one("#cd-exercise", Label).update(view.exercise.name)
-        where = describe.whereabouts(view)
+        where = wording.whereabouts(view)
         if self._set("whereabouts", where):
             self.query_one("#cd-whereabouts", Label).update(where)
         kind = view.phase.kind
@@ -164,10 +164,10 @@ class CountdownScreen(Screen[None]):
             # Classes go on the widgets they style: a class on the screen restyles every widget
             # on it, which measured 20 ms a time.
             title = self.query_one("#cd-phase", Label)
-            title.update(describe.PHASE_TITLES[kind])
+            title.update(wording.PHASE_TITLES[kind])
             title.set_class(kind.is_active, "-active")
             title.set_class(kind in (Kind.REST, Kind.RELAX, Kind.SWITCH), "-between")
-        detail = describe.phase_detail(view)
+        detail = wording.phase_detail(view)
         if self._set("detail", detail):
             self.query_one("#cd-detail", Label).update(detail)
         seconds = str(view.shown_seconds)
@@ -181,7 +181,7 @@ class CountdownScreen(Screen[None]):
         cue = view.exercise.cues[0] if view.exercise.cues else ""
         if self._set("cue", cue):
             self.query_one("#cd-cue", Static).update(cue)
-        following = describe.coming_next(view, self.routine)
+        following = wording.coming_next(view, self.routine)
         if self._set("next", following):
             self.query_one("#cd-next", Label).update(following)
 

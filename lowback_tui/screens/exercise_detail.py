@@ -9,7 +9,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
 from textual.widgets import Footer
 
-from lowback_tui.routine import Exercise
+from lowback_tui.core.routine import Exercise
 from lowback_tui.widgets.exercise_detail import ExerciseDetail
 
 

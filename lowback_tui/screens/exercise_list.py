@@ -12,15 +12,15 @@ from textual.geometry import Size
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from lowback_tui import describe
-from lowback_tui.routine import Problem, Routine
+from lowback_tui.core import wording
+from lowback_tui.core.routine import Problem, Routine
 from lowback_tui.widgets.exercise_detail import ExerciseDetail
 from lowback_tui.widgets.exercise_list import ExerciseList
 from lowback_tui.widgets.routine_heading import RoutineHeading
 
 if TYPE_CHECKING:
-    from lowback_tui import course
     from lowback_tui.app import LowbackApp
+    from lowback_tui.core import course
 
 
 class ExerciseListScreen(Screen[None]):
@@ -66,7 +66,7 @@ class ExerciseListScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         routine = self.routine
-        yield RoutineHeading(routine.name, describe.extent(routine, " · "), id="heading")
+        yield RoutineHeading(routine.name, wording.extent(routine, " · "), id="heading")
         yield Static(routine.summary, id="routine-summary", markup=False,
                      classes="" if routine.summary else "-empty")  # fmt: skip
         with Horizontal(id="body"):
@@ -93,7 +93,7 @@ class ExerciseListScreen(Screen[None]):
             summary.set_class(not routine.summary, "-empty")  # a class: -short hides it too
         self.routine = routine
         heading = self.query_one(RoutineHeading)
-        heading.show(routine.name, describe.extent(routine, " · "), str(status) if status else "")
+        heading.show(routine.name, wording.extent(routine, " · "), str(status) if status else "")
         self._show_problems(problems)
         highlighted = self.query_one(ExerciseList).highlighted
         self.query_one(ExerciseDetail).exercise = routine.exercises[highlighted]

@@ -10,7 +10,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
-from lowback_tui.report import table
+from lowback_tui.core.history_text import table
 
 if TYPE_CHECKING:
     from lowback_tui.app import LowbackApp

@@ -12,8 +12,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Sparkline, Static
 
-from lowback_tui import advice, course, describe
-from lowback_tui.course import Mark
+from lowback_tui.core import advice, course, wording
+from lowback_tui.core.course import Mark
 
 if TYPE_CHECKING:
     from lowback_tui.app import LowbackApp
@@ -72,7 +72,7 @@ class ProgressScreen(Screen[None]):
                 yield Static("Rate your back before sessions to see how it changes here.")
             count, active = store.totals()
             yield Label(
-                f"Time spent exercising: {describe.long_duration(active)} over {count} "
+                f"Time spent exercising: {wording.long_duration(active)} over {count} "
                 f"session{'s' if count != 1 else ''} in all",
                 id="progress-total",
             )

@@ -13,11 +13,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from lowback_tui import describe, library
-from lowback_tui.routine import RoutineError, load
+from lowback_tui.core import routine_library, wording
+from lowback_tui.core.routine import RoutineError, load
 
 
-def _option(entry: library.Entry, current: Path) -> Option:
+def _option(entry: routine_library.Entry, current: Path) -> Option:
     kind = "bundled" if entry.bundled else "yours"
     try:
         routine = load(entry.path)
@@ -26,7 +26,7 @@ def _option(entry: library.Entry, current: Path) -> Option:
         about = f"cannot be used: {count} problem{'s' if count > 1 else ''} in {entry.path.name}"
         title, style = entry.name, "$text-error"
     else:
-        about = f"{describe.extent(routine, ' · ')} · {kind}"
+        about = f"{wording.extent(routine, ' · ')} · {kind}"
         title, style = routine.name, "dim"  # $text-muted is CSS-only (see widgets/gutter.py)
     marker = "● " if entry.path.resolve() == current.resolve() else "  "
     prompt = Content.assemble(marker, (title, "bold"), "\n  ", (about, style))
@@ -45,7 +45,7 @@ class RoutinePicker(ModalScreen[Path | None]):
         self.current = current
 
     def compose(self) -> ComposeResult:
-        entries = [e for e in library.entries() if not e.shadowed]
+        entries = [e for e in routine_library.entries() if not e.shadowed]
         options = OptionList(*(_option(e, self.current) for e in entries), id="picker-list")
         here = [e.path.resolve() for e in entries]
         if self.current.resolve() in here:

@@ -10,7 +10,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Label, Static
 
-from lowback_tui.advice import NOT_CARE, SEE_A_DOCTOR_FIRST, URGENT, WHILE_EXERCISING
+from lowback_tui.core.advice import NOT_CARE, SEE_A_DOCTOR_FIRST, URGENT, WHILE_EXERCISING
 
 
 class SafetyScreen(ModalScreen[bool]):

@@ -10,9 +10,9 @@ from textual.containers import Grid, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
-from lowback_tui import advice, course, describe
-from lowback_tui.recording import Recording
-from lowback_tui.records import Summary
+from lowback_tui.core import advice, course, wording
+from lowback_tui.core.recording import Recording
+from lowback_tui.core.session_results import Summary
 from lowback_tui.screens.pain_check import PainCheck
 
 
@@ -39,7 +39,7 @@ class SummaryScreen(Screen[None]):
         summary = self.summary
         with VerticalScroll(id="summary-body"):
             yield Label(summary.routine_name, id="summary-routine", markup=False)
-            yield Label(describe.verdict(summary), id="summary-verdict")
+            yield Label(wording.verdict(summary), id="summary-verdict")
             if self.stopped_for_pain:
                 yield Static(advice.STOPPED_FOR_PAIN, classes="summary-advice")
             yield Static("", id="summary-pain")
@@ -51,9 +51,9 @@ class SummaryScreen(Screen[None]):
                     yield Label(record.name, classes="summary-name", markup=False)
                     yield Label(record.outcome.value, classes=f"summary-{record.outcome.value}")
                     yield Label(f"{record.efforts_done} of {record.efforts_planned}")
-                    yield Label(describe.duration(round(record.active_seconds)))
-            yield Label(describe.totals(summary), id="summary-totals")
-            yield Label(describe.times(summary), id="summary-times")
+                    yield Label(wording.duration(round(record.active_seconds)))
+            yield Label(wording.totals(summary), id="summary-totals")
+            yield Label(wording.times(summary), id="summary-times")
             yield Static("", id="summary-offer", markup=False)
             yield Static("", id="summary-trend", classes="summary-advice")
             if self.recording.problem:

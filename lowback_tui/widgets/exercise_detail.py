@@ -6,8 +6,8 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.visual import Visual
 
-from lowback_tui import describe
-from lowback_tui.routine import Exercise
+from lowback_tui.core import wording
+from lowback_tui.core.routine import Exercise
 from lowback_tui.widgets.gutter import Gutter
 from lowback_tui.widgets.rows_view import RowsView
 
@@ -18,9 +18,9 @@ def exercise_rows(exercise: Exercise) -> list[Visual]:
     """The whole description as rows: one widget draws them, however many cues there are."""
     rows: list[Visual] = [
         Content.styled(exercise.name, "bold $text-primary"),
-        Content(describe.dose(exercise)),
+        Content(wording.dose(exercise)),
     ]
-    if goal := describe.goal(exercise):
+    if goal := wording.goal(exercise):
         rows.append(Content.styled(f"Goal: {goal}", "$text-success"))
     rows.append(Content(""))
     facts = [

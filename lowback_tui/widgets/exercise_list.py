@@ -13,8 +13,8 @@ from textual.reactive import reactive
 from textual.style import Style
 from textual.visual import Padding, Visual
 
-from lowback_tui import describe
-from lowback_tui.routine import Routine
+from lowback_tui.core import wording
+from lowback_tui.core.routine import Routine
 from lowback_tui.widgets.gutter import Gutter
 from lowback_tui.widgets.rows_view import RowsView
 
@@ -151,7 +151,7 @@ def exercise_rows(routine: Routine, as_written: Routine) -> list[Visual]:
         body = Content.assemble(
             (exercise.name, "bold"),
             "\n",
-            (describe.dose(exercise), "dim"),
+            (wording.dose(exercise), "dim"),
             (raised, "$text-success"),
         )
         row = Gutter(Content.styled(f"{number:>{digits}}", "dim"), digits + 2, body)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from lowback_tui import dirs
-from lowback_tui.routine import Problem, Routine, RoutineError, load
+from lowback_tui.core import dirs
+from lowback_tui.core.routine import Problem, Routine, RoutineError, load
 
 DEFAULT_ROUTINE = "lower-back"
 

@@ -7,8 +7,8 @@ import io
 import json
 from typing import Any
 
-from lowback_tui.describe import long_duration
-from lowback_tui.history import SessionRow
+from lowback_tui.core.history_store import SessionRow
+from lowback_tui.core.wording import long_duration
 
 SESSION_FIELDS = (
     "session", "day", "started_at", "ended_at", "routine", "pain_before", "pain_after",

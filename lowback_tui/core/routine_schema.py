@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lowback_tui import dirs
+from lowback_tui.core import dirs
 
 FILE_NAME = "routine.schema.json"
 DIRECTIVE = f"#:schema ./{FILE_NAME}"

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from lowback_tui.plan import Kind, Side, total_seconds
-from lowback_tui.routine import Exercise, Routine, Sides
+from lowback_tui.core.plan import Kind, Side, total_seconds
+from lowback_tui.core.routine import Exercise, Routine, Sides
 
 if TYPE_CHECKING:  # only a session needs these, and `lowback validate` runs none
-    from lowback_tui.records import Summary
-    from lowback_tui.session import View
+    from lowback_tui.core.session import View
+    from lowback_tui.core.session_results import Summary
 
 
 def duration(seconds: int) -> str:
@@ -133,7 +133,7 @@ def whereabouts(view: View) -> str:
 
 def verdict(summary: Summary) -> str:
     """One plain line about how the session went."""
-    from lowback_tui.records import Outcome
+    from lowback_tui.core.session_results import Outcome
 
     if summary.ended_early:
         return "Ended early. What you did is kept."
@@ -144,7 +144,7 @@ def verdict(summary: Summary) -> str:
 
 def totals(summary: Summary) -> str:
     """How many exercises ended each way: "5 done · 1 partial · 1 skipped"."""
-    from lowback_tui.records import Outcome
+    from lowback_tui.core.session_results import Outcome
 
     parts = [f"{summary.count(o)} {o.value}" for o in Outcome if summary.count(o)]
     return " · ".join(parts)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lowback_tui import course
+from lowback_tui.core import course
 
 NOT_CARE = (
     "lowback times gentle exercises. It is not medical care, it cannot tell what is wrong with "

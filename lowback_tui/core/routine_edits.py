@@ -14,9 +14,9 @@ import shutil
 from dataclasses import replace
 from pathlib import Path
 
-from lowback_tui import dirs, schema
-from lowback_tui.routine import Exercise, Routine, RoutineError, dumps, load, loads
-from lowback_tui.toml_lines import KeyLines
+from lowback_tui.core import dirs, routine_schema
+from lowback_tui.core.routine import Exercise, Routine, RoutineError, dumps, load, loads
+from lowback_tui.core.toml_lines import KeyLines
 
 FALLBACK_EDITORS = ("nano", "vi")
 
@@ -49,7 +49,7 @@ def own_copy(path: Path) -> Path:
     if not mine.exists():
         mine.parent.mkdir(parents=True, exist_ok=True)
         mine.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
-    schema.install(mine.parent)  # the copy's #:schema line points beside it
+    routine_schema.install(mine.parent)  # the copy's #:schema line points beside it
     return mine
 
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from lowback_tui.routine import (
+from lowback_tui.core.routine import (
     DEFAULT_SIDE_NAMES,
     FORMAT,
     Exercise,
@@ -23,7 +23,7 @@ from lowback_tui.routine import (
 )
 
 if TYPE_CHECKING:
-    from lowback_tui.toml_lines import KeyLines
+    from lowback_tui.core.toml_lines import KeyLines
 
 ROUTINE_KEYS = ("format", "name", "summary", "course_days", "timing", "exercise")
 TIMING_RANGES = {
@@ -90,7 +90,7 @@ class _Checker:
 
     def problem(self, key: str, message: str) -> None:
         if self._lines is None:
-            from lowback_tui.toml_lines import KeyLines
+            from lowback_tui.core.toml_lines import KeyLines
 
             self._lines = KeyLines(self._source)
         self.problems.append(Problem(self.path, self._lines.line_of(key), key, message))

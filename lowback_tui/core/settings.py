@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from lowback_tui import dirs
-from lowback_tui.routine import Problem
+from lowback_tui.core import dirs
+from lowback_tui.core.routine import Problem
 
 
 @dataclass(frozen=True)

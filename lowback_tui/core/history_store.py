@@ -16,8 +16,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from lowback_tui import dirs
-from lowback_tui.records import ExerciseRecord, Outcome, Summary
+from lowback_tui.core import dirs
+from lowback_tui.core.session_results import ExerciseRecord, Outcome, Summary
 
 Now = Callable[[], datetime]
 
@@ -100,7 +100,7 @@ def history_path() -> Path:
     return dirs.data_dir() / "history.db"
 
 
-class History:
+class HistoryStore:
     """The store. Methods that write never raise: a failed write sets `problem` instead."""
 
     def __init__(self, connection: sqlite3.Connection | None, path: Path, now: Now) -> None:
@@ -114,7 +114,7 @@ class History:
     # ---- opening -------------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path | None = None, now: Now = datetime.now) -> History:
+    def open(cls, path: Path | None = None, now: Now = datetime.now) -> HistoryStore:
         """Open (or create) the history; a damaged file is moved aside, never lost."""
         path = path or history_path()
         try:
@@ -134,7 +134,7 @@ class History:
         return store
 
     @classmethod
-    def unsaved(cls, path: Path, now: Now, error: Exception) -> History:
+    def unsaved(cls, path: Path, now: Now, error: Exception) -> HistoryStore:
         """A store that keeps nothing, saying why."""
         store = cls(None, path, now)
         reason = f"{error.filename}: {error.strerror}" if isinstance(error, OSError) else error

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import os
 
-from lowback_tui import dirs
+from lowback_tui.core import dirs
 
 MAX_BYTES = 500_000
 """A log longer than this is moved to lowback.log.1 when lowback starts (a session logs a few

@@ -182,7 +182,7 @@ def load(path: Path) -> Routine:
 
 def loads(text: str, path: Path = Path("<routine>")) -> Routine:
     """Parse and check routine text; `path` is only used to name the file in problems."""
-    from lowback_tui import routine_check  # the checks import this module's types
+    from lowback_tui.core import routine_check  # the checks import this module's types
 
     if text.count(".") > MAX_DOTS_PER_LINE:  # cheap first: only then look line by line
         for number, row in enumerate(text.splitlines(), start=1):

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from enum import StrEnum
 from typing import NamedTuple
 
-from lowback_tui.routine import Exercise, Routine, Sides
+from lowback_tui.core.routine import Exercise, Routine, Sides
 
 
 class Kind(StrEnum):

@@ -13,9 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from lowback_tui.plan import Kind, Phase, Side, phases
-from lowback_tui.records import ExerciseRecord, Outcome, Summary
-from lowback_tui.routine import Exercise, Routine
+from lowback_tui.core.plan import Kind, Phase, Side, phases
+from lowback_tui.core.routine import Exercise, Routine
+from lowback_tui.core.session_results import ExerciseRecord, Outcome, Summary
 
 Clock = Callable[[], float]
 

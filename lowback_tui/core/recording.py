@@ -5,11 +5,11 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 
-from lowback_tui import course
-from lowback_tui.history import History
-from lowback_tui.records import ExerciseRecord, Summary
-from lowback_tui.routine import Routine, dumps
-from lowback_tui.session import Event, ExerciseFinished, SessionFinished
+from lowback_tui.core import course
+from lowback_tui.core.history_store import HistoryStore
+from lowback_tui.core.routine import Routine, dumps
+from lowback_tui.core.session import Event, ExerciseFinished, SessionFinished
+from lowback_tui.core.session_results import ExerciseRecord, Summary
 
 
 def fingerprint(routine: Routine) -> str:
@@ -20,7 +20,9 @@ def fingerprint(routine: Routine) -> str:
 class Recording:
     """Keeps one session in the store; with no store (or a failing one) it keeps nothing."""
 
-    def __init__(self, store: History | None, routine: Routine, pain_before: int | None) -> None:
+    def __init__(
+        self, store: HistoryStore | None, routine: Routine, pain_before: int | None
+    ) -> None:
         self.store = store
         self.routine = routine
         self.pain_before = pain_before

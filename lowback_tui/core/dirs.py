@@ -49,6 +49,6 @@ def bundled_dir() -> Path:
     An installed wheel carries them inside the package; a source checkout (including an editable
     install) has them at the top of the repository.
     """
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parent.parent  # lowback_tui, not lowback_tui/core
     inside = package / "routines"
     return inside if inside.is_dir() else package.parent / "routines"

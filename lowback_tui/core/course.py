@@ -12,10 +12,10 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from lowback_tui.routine import Routine
+from lowback_tui.core.routine import Routine
 
 if TYPE_CHECKING:
-    from lowback_tui.history import History, SessionRow
+    from lowback_tui.core.history_store import HistoryStore, SessionRow
 
 PAIN_JUMP = 2
 """Points of pain after a session above the rating before it that call for rest."""
@@ -131,7 +131,7 @@ class Offer:
     """The reps it would go up to."""
 
 
-def offers(routine: Routine, store: History) -> list[Offer]:
+def offers(routine: Routine, store: HistoryStore) -> list[Offer]:
     """The exercises ready for one more rep, given the store's latest sessions of the routine.
 
     Ready means: the exercise has a goal it has not reached, and the last two sessions both did

@@ -15,7 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from lowback_tui.core import plan, routine_library
 from lowback_tui.core.history_store import HistoryStore
-from lowback_tui.core.routine import load
+from lowback_tui.core.routine_file import load
 from lowback_tui.core.session_results import ExerciseRecord, Outcome, Summary
 
 

@@ -211,7 +211,7 @@ def accuracy(repeats: int) -> list[Row]:
     not the drawing of the screens before and after it.
     """
     from lowback_tui.core import plan
-    from lowback_tui.core.routine import loads
+    from lowback_tui.core.routine_file import loads
 
     parsed = loads(ACCURACY_ROUTINE)
     planned = plan.total_seconds(parsed)
@@ -274,7 +274,7 @@ def big_routine(path: Path, exercises: int = 1000) -> None:
 
 def scale(runs: int) -> list[Row]:
     from lowback_tui.core import plan
-    from lowback_tui.core.routine import load
+    from lowback_tui.core.routine_file import load
 
     path = Path(tempfile.mkdtemp()) / "big.toml"
     big_routine(path)

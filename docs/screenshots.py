@@ -14,7 +14,7 @@ async def main() -> None:
     os.environ["LOWBACK_HOME"] = tempfile.mkdtemp()  # never the real home
     from lowback_tui.app import LowbackApp
     from lowback_tui.core import routine_library
-    from lowback_tui.core.routine import load
+    from lowback_tui.core.routine_file import load
 
     app = LowbackApp(load(routine_library.resolve(None)))
     async with app.run_test(size=(80, 24)) as pilot:

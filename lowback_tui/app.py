@@ -27,7 +27,8 @@ from textual.worker import Worker
 
 from lowback_tui.core import settings as settings_file
 from lowback_tui.core.logs import log
-from lowback_tui.core.routine import Routine, RoutineError, load
+from lowback_tui.core.routine import Routine, RoutineError
+from lowback_tui.core.routine_file import load
 from lowback_tui.core.routine_library import InUse
 from lowback_tui.screens.exercise_list import ExerciseListScreen
 

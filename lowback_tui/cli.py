@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 
 from lowback_tui import __version__
 from lowback_tui.core import dirs, routine_library, routine_schema
-from lowback_tui.core.routine import Problem, Routine, RoutineError, load
+from lowback_tui.core.routine import Problem, Routine, RoutineError
+from lowback_tui.core.routine_file import load
 
 if TYPE_CHECKING:
     from lowback_tui.core.history_store import HistoryStore, SessionRow
@@ -134,8 +135,8 @@ def cmd_routines(args: argparse.Namespace) -> int:
 
 def cmd_new(args: argparse.Namespace) -> int:
     """Write a new routine of the person's own, copied from an existing one."""
-    from lowback_tui.core.routine import dumps, loads
     from lowback_tui.core.routine_check import slug
+    from lowback_tui.core.routine_file import dumps, loads
 
     name = args.name.removesuffix(".toml").strip()
     file_name = slug(name)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from lowback_tui.core.routine import RoutineError, load
+from lowback_tui.core.routine import RoutineError
+from lowback_tui.core.routine_file import load
 
 from .conftest import BROKEN
 

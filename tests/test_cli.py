@@ -10,7 +10,7 @@ import pytest
 
 from lowback_tui import __version__
 from lowback_tui.cli import main
-from lowback_tui.core.routine import load
+from lowback_tui.core.routine_file import load
 
 from .conftest import BROKEN, BUNDLED
 

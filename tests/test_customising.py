@@ -10,7 +10,8 @@ from textual.pilot import Pilot
 from textual.widgets import Static
 
 from lowback_tui.app import LowbackApp
-from lowback_tui.core.routine import Routine, load
+from lowback_tui.core.routine import Routine
+from lowback_tui.core.routine_file import load
 from lowback_tui.core.settings import load as load_settings
 from lowback_tui.screens.exercise_list import ExerciseListScreen
 from lowback_tui.screens.history_view import HistoryScreen

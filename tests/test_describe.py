@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from lowback_tui.core import wording
-from lowback_tui.core.routine import Routine, loads
+from lowback_tui.core.routine import Routine
+from lowback_tui.core.routine_file import loads
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from lowback_tui.core import routine_edits
-from lowback_tui.core.routine import Routine, load
+from lowback_tui.core.routine import Routine
+from lowback_tui.core.routine_file import load
 
 from .conftest import BUNDLED
 

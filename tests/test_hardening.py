@@ -15,8 +15,9 @@ from hypothesis import strategies as st
 
 from lowback_tui.app import LowbackApp
 from lowback_tui.core.history_store import HistoryStore
-from lowback_tui.core.routine import MAX_FILE_BYTES, Routine, RoutineError, load, loads
-from lowback_tui.core.routine_check import EXERCISE_KEYS, ROUTINE_KEYS, TIMING_RANGES
+from lowback_tui.core.routine import TIMING_RANGES, Routine, RoutineError
+from lowback_tui.core.routine_check import EXERCISE_KEYS, ROUTINE_KEYS
+from lowback_tui.core.routine_file import MAX_FILE_BYTES, load, loads
 from lowback_tui.screens.exercise_list import ExerciseListScreen
 
 from .fake_clock import FakeClock

@@ -11,7 +11,8 @@ import time
 from pathlib import Path
 
 from lowback_tui.core.history_store import HistoryStore
-from lowback_tui.core.routine import Routine, load
+from lowback_tui.core.routine import Routine
+from lowback_tui.core.routine_file import load
 from lowback_tui.core.settings import Settings, save
 from lowback_tui.plain import Plain
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from lowback_tui.core import plan
 from lowback_tui.core.plan import Kind, Phase, Side
-from lowback_tui.core.routine import Routine, loads
+from lowback_tui.core.routine import Routine
+from lowback_tui.core.routine_file import loads
 
 
 def _routine(exercises: str, timing: str = "") -> Routine:

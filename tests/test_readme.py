@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
-from lowback_tui.core.routine import loads
-from lowback_tui.core.routine_check import EXERCISE_KEYS, ROUTINE_KEYS, TIMING_RANGES
+from lowback_tui.core.routine import TIMING_RANGES
+from lowback_tui.core.routine_check import EXERCISE_KEYS, ROUTINE_KEYS
+from lowback_tui.core.routine_file import loads
 
 from .conftest import REPO
 

@@ -8,17 +8,8 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 
-from lowback_tui.core.routine import (
-    DEFAULT_SIDE_NAMES,
-    MAX_FILE_BYTES,
-    Routine,
-    RoutineError,
-    Sides,
-    Timing,
-    dumps,
-    load,
-    loads,
-)
+from lowback_tui.core.routine import DEFAULT_SIDE_NAMES, Routine, RoutineError, Sides, Timing
+from lowback_tui.core.routine_file import MAX_FILE_BYTES, dumps, load, loads
 
 from .strategies import routines
 

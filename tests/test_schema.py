@@ -12,7 +12,15 @@ from hypothesis import given, settings
 from jsonschema import Draft202012Validator
 
 from lowback_tui.core import routine_check, routine_schema
-from lowback_tui.core.routine import Routine, RoutineError, dumps, load
+from lowback_tui.core.routine import (
+    NAME_MAX,
+    REPS_RANGE,
+    SECONDS_RANGE,
+    TIMING_RANGES,
+    Routine,
+    RoutineError,
+)
+from lowback_tui.core.routine_file import dumps, load
 
 from .conftest import BROKEN, REPO
 from .strategies import routines
@@ -70,10 +78,10 @@ def _keys(definition: dict[str, Any]) -> set[str]:
 def test_the_schema_knows_exactly_the_validators_keys_and_ranges() -> None:
     defs = SCHEMA["$defs"]
     assert _keys(SCHEMA) == set(routine_check.ROUTINE_KEYS)
-    assert _keys(SCHEMA["properties"]["timing"]) == set(routine_check.TIMING_RANGES)
+    assert _keys(SCHEMA["properties"]["timing"]) == set(TIMING_RANGES)
     assert _keys(defs["exercise"]) == set(routine_check.EXERCISE_KEYS)
-    for key, (low, high) in routine_check.TIMING_RANGES.items():
+    for key, (low, high) in TIMING_RANGES.items():
         assert (defs[key]["minimum"], defs[key]["maximum"]) == (low, high)
-    assert (defs["seconds"]["minimum"], defs["seconds"]["maximum"]) == routine_check.SECONDS_RANGE
-    assert (defs["reps"]["minimum"], defs["reps"]["maximum"]) == routine_check.REPS_RANGE
-    assert defs["name"]["maxLength"] == routine_check.NAME_MAX
+    assert (defs["seconds"]["minimum"], defs["seconds"]["maximum"]) == SECONDS_RANGE
+    assert (defs["reps"]["minimum"], defs["reps"]["maximum"]) == REPS_RANGE
+    assert defs["name"]["maxLength"] == NAME_MAX

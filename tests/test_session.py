@@ -6,7 +6,8 @@ import pytest
 
 from lowback_tui.core import plan
 from lowback_tui.core.plan import Kind, Side
-from lowback_tui.core.routine import Routine, loads
+from lowback_tui.core.routine import Routine
+from lowback_tui.core.routine_file import loads
 from lowback_tui.core.session import (
     ExerciseFinished,
     PhaseStarted,

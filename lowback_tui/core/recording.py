@@ -7,7 +7,8 @@ from collections.abc import Iterable
 
 from lowback_tui.core import course
 from lowback_tui.core.history_store import HistoryStore
-from lowback_tui.core.routine import Routine, dumps
+from lowback_tui.core.routine import Routine
+from lowback_tui.core.routine_file import dumps
 from lowback_tui.core.session import Event, ExerciseFinished, SessionFinished
 from lowback_tui.core.session_results import ExerciseRecord, Summary
 

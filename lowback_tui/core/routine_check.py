@@ -12,8 +12,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lowback_tui.core.routine import (
+    COURSE_DAYS_RANGE,
     DEFAULT_SIDE_NAMES,
     FORMAT,
+    LIST_MAX,
+    NAME_MAX,
+    REPS_RANGE,
+    SECONDS_RANGE,
+    SHORT_MAX,
+    TEXT_MAX,
+    TIMING_RANGES,
     Exercise,
     Problem,
     Routine,
@@ -26,12 +34,6 @@ if TYPE_CHECKING:
     from lowback_tui.core.toml_lines import KeyLines
 
 ROUTINE_KEYS = ("format", "name", "summary", "course_days", "timing", "exercise")
-TIMING_RANGES = {
-    "get_ready_seconds": (0, 60),
-    "switch_seconds": (0, 60),
-    "relax_seconds": (0, 60),
-    "rest_seconds": (0, 600),
-}
 EXERCISE_KEYS = (
     "id",
     "name",
@@ -46,11 +48,6 @@ EXERCISE_KEYS = (
     "cues",
     *TIMING_RANGES,
 )
-SECONDS_RANGE = (1, 600)
-REPS_RANGE = (1, 100)
-COURSE_DAYS_RANGE = (1, 365)
-NAME_MAX, TEXT_MAX, SHORT_MAX = 80, 400, 60
-LIST_MAX = 12
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _ID = re.compile(r"^[\w-]+$")

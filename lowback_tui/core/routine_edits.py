@@ -15,7 +15,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from lowback_tui.core import dirs, routine_schema
-from lowback_tui.core.routine import Exercise, Routine, RoutineError, dumps, load, loads
+from lowback_tui.core.routine import REPS_RANGE, SECONDS_RANGE, Exercise, Routine, RoutineError
+from lowback_tui.core.routine_file import dumps, load, loads
 from lowback_tui.core.toml_lines import KeyLines
 
 FALLBACK_EDITORS = ("nano", "vi")
@@ -51,10 +52,6 @@ def own_copy(path: Path) -> Path:
         mine.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
     routine_schema.install(mine.parent)  # the copy's #:schema line points beside it
     return mine
-
-
-REPS_RANGE = (1, 100)
-SECONDS_RANGE = (1, 600)
 
 
 def adjusted(exercise: Exercise, what: str, step: int) -> Exercise:

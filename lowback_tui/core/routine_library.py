@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lowback_tui.core import dirs
-from lowback_tui.core.routine import Problem, Routine, RoutineError, load
+from lowback_tui.core.routine import Problem, Routine, RoutineError
+from lowback_tui.core.routine_file import load
 
 DEFAULT_ROUTINE = "lower-back"
 

@@ -14,7 +14,8 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from lowback_tui.core import routine_library, wording
-from lowback_tui.core.routine import RoutineError, load
+from lowback_tui.core.routine import RoutineError
+from lowback_tui.core.routine_file import load
 
 
 def _option(entry: routine_library.Entry, current: Path) -> Option:

@@ -15,8 +15,9 @@ async def main() -> None:
     from lowback_tui.app import LowbackApp
     from lowback_tui.core import routine_library
     from lowback_tui.core.routine_file import load
+    from lowback_tui.core.trainer import Trainer
 
-    app = LowbackApp(load(routine_library.resolve(None)))
+    app = LowbackApp(Trainer(load(routine_library.resolve(None))))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         app.save_screenshot(str(HERE / "list-screen.svg"))

@@ -1,8 +1,8 @@
-"""The lowback App: installs the first screen and holds what every screen shares.
+"""The lowback App: which screen follows which, the keys that work everywhere, and the way out.
 
-That is the clock (injectable, so tests run a session in milliseconds), the settings, the
-history store (opened in a thread after the first screen is up), the keys that work everywhere,
-and the handling of signals and crashes.
+Every screen is built with what the core's Trainer says (screens never reach back into the app),
+and what a person does on one goes to the Trainer. The app also opens the history in a thread
+once the first screen is up, keeps the theme and the bell, and handles signals and crashes.
 """
 
 from __future__ import annotations
@@ -11,11 +11,8 @@ import asyncio
 import gc
 import io
 import signal
-import time
-from collections.abc import Iterable
-from dataclasses import replace
-from datetime import datetime
-from pathlib import Path, PurePath
+from collections.abc import Callable, Iterable
+from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.console import Console
@@ -25,25 +22,22 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.worker import Worker
 
-from lowback_tui.core import settings as settings_file
 from lowback_tui.core.logs import log
-from lowback_tui.core.routine import Routine, RoutineError
-from lowback_tui.core.routine_file import load
-from lowback_tui.core.routine_library import InUse
+from lowback_tui.core.routine import RoutineError
 from lowback_tui.screens.exercise_list import ExerciseListScreen
 
-# Only what the first screen needs is imported up front; the session, the store (sqlite3) and
-# the other screens load when first used, which keeps the list as quick to appear as it can be.
+# Only what the first screen needs is imported up front; the other screens load when first used,
+# which keeps the list as quick to appear as it can be.
 if TYPE_CHECKING:
-    from lowback_tui.core import course
-    from lowback_tui.core.history_store import HistoryStore, Now
-    from lowback_tui.core.session import Clock
+    from pathlib import Path
+
+    from lowback_tui.core.trainer import Trainer
 
 EXIT_ON_SIGNAL = {signal.SIGTERM: 128 + signal.SIGTERM, signal.SIGHUP: 128 + signal.SIGHUP}
 
 
 class LowbackApp(App[None]):
-    """A trainer for one routine."""
+    """lowback on a full screen, for the person `trainer` knows."""
 
     # What every screen shares, and the first screen's own (so nothing is parsed twice before it
     # shows). Each other screen loads its file when it is first used.
@@ -53,63 +47,53 @@ class LowbackApp(App[None]):
         Binding("question_mark", "show_keys", "Keys"),
     ]
 
-    def __init__(
-        self,
-        routine: Routine,
-        clock: Clock = time.monotonic,
-        now: Now = datetime.now,
-        history: HistoryStore | None = None,
-    ) -> None:
+    def __init__(self, trainer: Trainer) -> None:
         super().__init__()
-        self.current = InUse(routine)
-        self.clock = clock
-        self.now = now
-        self.history = history
-        self._history_opening: Worker[HistoryStore] | None = None
-        loaded = settings_file.load()
-        self.settings = loaded.settings
-        self._settings_problem = loaded.problem
-        if self.settings.theme in self.available_themes:
-            self.theme = self.settings.theme
+        self.trainer = trainer
+        self._history_opening: Worker[None] | None = None
+        self._once_history_is_open: list[Callable[[], object]] = []
+        self._list: ExerciseListScreen | None = None
+        if trainer.preferences.settings.theme in self.available_themes:
+            self.theme = trainer.preferences.settings.theme
         self.crash: BaseException | None = None
         # Textual prints a traceback with local variables here; ours goes to the log instead.
         self.error_console = Console(file=io.StringIO(), stderr=False)
 
-    @property
-    def routine(self) -> Routine:
-        """The routine in use: the last version of its file that loaded."""
-        return self.current.routine
-
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The command palette (ctrl+p): everything lowback can do, beside Textual's own."""
         if isinstance(screen, ExerciseListScreen):
-            yield SystemCommand("Start", "Start a session of the routine", self.start_session)
+            yield SystemCommand("Start", "Start a session of the routine", self.action_start)
         yield SystemCommand("Pick routine", "Choose another routine", self.action_pick_routine)
         yield SystemCommand(
             "Edit routine", "Open the routine in your editor", self.action_edit_routine
         )
         yield SystemCommand("Progress", "The course so far", self.action_progress)
         yield SystemCommand("History", "Every past session", self.action_history)
-        state = "off" if self.settings.sound else "on"
+        state = "off" if self.trainer.preferences.settings.sound else "on"
         yield SystemCommand(f"Sound {state}", "Turn the bell on or off", self.action_toggle_sound)
         yield SystemCommand("Safety information", "When to stop, when to get help",
                             self.action_safety)  # fmt: skip
         yield from super().get_system_commands(screen)  # Theme, Quit, Keys
 
     def watch_theme(self, theme: str) -> None:
-        if theme != self.settings.theme:
-            self.settings = replace(self.settings, theme=theme)
-            self._save_settings()
+        if theme != self.trainer.preferences.settings.theme:
+            self.trainer.preferences.change(theme=theme)
 
     def get_default_screen(self) -> Screen[None]:
-        return ExerciseListScreen(self.routine, self.size)
+        self._list = ExerciseListScreen(self.trainer, self.size)
+        return self._list
+
+    def _show_overview(self) -> None:
+        """Bring the list up to date with the routine, its problems and the course."""
+        if self._list is not None:
+            self._list.show_overview()
 
     def on_mount(self) -> None:
         loop = asyncio.get_running_loop()
         for signum, code in EXIT_ON_SIGNAL.items():
             loop.add_signal_handler(signum, self._on_signal, signum, code)
-        if self._settings_problem is not None:
-            self.notify(f"{self._settings_problem}; using the defaults", severity="warning")
+        if (problem := self.trainer.preferences.problem) is not None:
+            self.notify(f"{problem}; using the defaults", severity="warning")
 
     def on_ready(self) -> None:
         if not gc.isenabled():  # paused for start-up by `lowback` (cli.cmd_run)
@@ -118,37 +102,7 @@ class LowbackApp(App[None]):
             # rather than spend ~20 ms on one now, and collect as usual from here on.
             gc.freeze()
             gc.enable()
-        if self.history is None:
-            self._begin_opening_history()
-        else:
-            self._history_ready(self.history)
-
-    def _begin_opening_history(self) -> Worker[HistoryStore]:
-        if self._history_opening is None:
-            self._history_opening = self.run_worker(self._open_history, thread=True)
-        return self._history_opening
-
-    def _open_history(self) -> HistoryStore:
-        # In a thread: with ten years of sessions the integrity check takes ~25 ms, which would
-        # otherwise delay the first screen.
-        from lowback_tui.core.history_store import HistoryStore
-
-        store = HistoryStore.open(now=self.now)
-        self.call_from_thread(self._history_ready, store)
-        return store
-
-    def _history_ready(self, store: HistoryStore) -> None:
-        self.history = store
-        for message in (store.notice, store.problem):
-            if message:
-                log.warning("history: %s", message)
-                self.notify(message, severity="warning", timeout=10)
-        self.refresh_course()
-
-    async def _store(self) -> HistoryStore | None:
-        if self.history is None:
-            await self._begin_opening_history().wait()
-        return self.history
+        self._begin_opening_history()
 
     def _on_signal(self, signum: int, code: int) -> None:
         log.info("ending on signal %s", signal.Signals(signum).name)
@@ -159,89 +113,116 @@ class LowbackApp(App[None]):
         self.crash = error
         super()._handle_exception(error)
 
-    # ---- the routine and the course ------------------------------------------------------------
+    # ---- the history, opened after the first screen -------------------------------------------
 
-    def routine_now(self) -> Routine:
-        """The routine with the reps the person has moved up to."""
-        if self.history is None:
-            return self.routine
-        from lowback_tui.core import course
+    def _begin_opening_history(self) -> Worker[None]:
+        if self._history_opening is None:
+            self._history_opening = self.run_worker(self._open_history, thread=True)
+        return self._history_opening
 
-        return course.with_targets(self.routine, self.history.targets(self.routine.name))
+    def _open_history(self) -> None:
+        # In a thread: with ten years of sessions the integrity check takes ~25 ms, which would
+        # otherwise delay the first screen.
+        notices = self.trainer.open_history()
+        self.call_from_thread(self._history_opened, notices)
 
-    def course_status(self) -> course.Status | None:
-        """Where the person is in the course, once the history is open."""
-        store = self.history
-        if store is None:
-            return None
-        from lowback_tui.core import course
+    def _history_opened(self, notices: list[str]) -> None:
+        for message in notices:
+            log.warning("history: %s", message)
+            self.notify(message, severity="warning", timeout=10)
+        self._show_overview()
+        waiting, self._once_history_is_open = self._once_history_is_open, []
+        for then in waiting:
+            then()
 
-        today = self.now().date()
-        start = store.course_start() or today
-        return course.status(store.sessions(since=start), start, self.routine.course_days, today)
+    def _when_history_is_open(self, then: Callable[[], object]) -> None:
+        """Do `then` now, or as soon as the history is open (a moment after start-up)."""
+        if self.trainer.history_open:
+            then()
+        else:
+            self._once_history_is_open.append(then)
+            self._begin_opening_history()
 
-    def refresh_course(self) -> None:
-        """Show the current routine, what is wrong with its file, and the course."""
-        for screen in self.screen_stack:
-            if isinstance(screen, ExerciseListScreen) and screen.is_mounted:
-                screen.show(
-                    self.routine_now(), self.routine, self.course_status(), self.current.problems
-                )
+    # ---- a session -----------------------------------------------------------------------------
 
-    def check_routine_file(self) -> None:
-        """Pick up changes made to the routine's file outside the app (the caller redraws)."""
-        if self.current.refresh():
-            self._warn_about_routine_file()
+    @work(exclusive=True, group="start")
+    async def action_start(self) -> None:
+        """Start a session: safety first (once), then how the back feels, then the countdown."""
+        from lowback_tui.screens.countdown import CountdownScreen
+        from lowback_tui.screens.pain_check import CANCEL, PainCheck
+        from lowback_tui.screens.safety import SafetyScreen
 
-    def _warn_about_routine_file(self) -> None:
-        problems = self.current.problems
-        if problems:
-            self.notify(f"{self.current.path.name} has {len(problems)} problem"
-                        f"{'s' if len(problems) > 1 else ''}; the last good version is in use",
-                        severity="warning")  # fmt: skip
+        trainer = self.trainer
+        if trainer.needs_safety_check:
+            if not await self.push_screen_wait(SafetyScreen(first_time=True)):
+                return
+            trainer.confirm_safety()
+        await self._begin_opening_history().wait()
+        pain = await self.push_screen_wait(PainCheck("How is your back right now?", True))
+        if pain == CANCEL:
+            return
+        run = trainer.start_session(pain)
+        if run.problem:
+            self.notify(run.problem, severity="warning", timeout=10)
+        self.push_screen(CountdownScreen(run, ring=self.ring))
 
-    def use_routine(self, path: Path) -> bool:
-        """Switch to the routine at `path` and remember it; False (said) if it cannot load."""
-        try:
-            routine = load(path)
-        except RoutineError as error:
-            self.notify("\n".join(str(p) for p in error.problems), severity="error")
-            return False
-        self.current.switch(routine)
-        self.settings = replace(self.settings, routine=str(path))
-        self._save_settings()
-        self.refresh_course()
-        return True
+    def ring(self) -> None:
+        """The terminal bell, unless the person has turned sound off."""
+        if self.trainer.preferences.settings.sound:
+            self.bell()
 
-    def _own_copy(self) -> Path | None:
-        """The person's own file of the routine in use, switched to if it is a fresh copy."""
-        from lowback_tui.core import routine_edits
+    def action_toggle_sound(self) -> None:
+        """Turn the bell on or off, and remember the choice."""
+        preferences = self.trainer.preferences
+        saved = preferences.change(sound=not preferences.settings.sound)
+        state = "on" if preferences.settings.sound else "off"
+        if saved:
+            self.notify(f"Sound {state}", timeout=2)
+        else:
+            self.notify(f"Sound {state} for now (not saved)")
 
-        path = routine_edits.own_copy(self.current.path)
-        if path != self.current.path and not self.use_routine(path):
-            return None
-        return path
+    # ---- the routine ---------------------------------------------------------------------------
+
+    def action_pick_routine(self) -> None:
+        """Choose another routine; the choice is remembered."""
+        from lowback_tui.core.routine_library import choices
+        from lowback_tui.screens.routine_picker import RoutinePicker
+
+        def chosen(path: Path | None) -> None:
+            if path is None:
+                return
+            problems = self.trainer.use_routine(path)
+            if problems:
+                self.notify("\n".join(str(p) for p in problems), severity="error")
+            self._show_overview()
+
+        self.push_screen(RoutinePicker(choices(), self.trainer.routine_path), chosen)
 
     @work(exclusive=True, group="edit")
     async def action_edit_routine(self) -> None:
         """Open the routine in the person's editor (a bundled one is copied first)."""
-        from lowback_tui.core import routine_edits
+        from lowback_tui.core.editor import editor_command
 
-        copying = routine_edits.is_bundled(self.current.path)
-        path = self._own_copy()
-        if path is None:
+        try:
+            path, copied = self.trainer.editable_copy()
+        except RoutineError as error:
+            self.notify("\n".join(str(p) for p in error.problems), severity="error")
             return
-        if copying:
+        except OSError as error:
+            self.notify(f"Could not copy the routine: {error.strerror}", severity="error")
+            return
+        if copied:
             self.notify(f"Editing your own copy: {path}")
-        command = routine_edits.editor_command(path)
+        command = editor_command(path)
         if command is None:
             self.notify("No editor found: set $EDITOR (or install nano)", severity="error")
             return
         self._run_editor(command)
-        self.current.refresh(force=True)
-        self._warn_about_routine_file()
-        self.refresh_course()
-        if not self.current.problems:
+        notice = self.trainer.reread_after_edit()
+        if notice:
+            self.notify(notice, severity="warning")
+        self._show_overview()
+        if not notice:
             self.notify(f"{path.name}: saved and checked", timeout=3)
 
     def _run_editor(self, command: list[str]) -> None:
@@ -256,81 +237,7 @@ class LowbackApp(App[None]):
         except OSError as error:
             self.notify(f"Could not start {command[0]}: {error.strerror}", severity="error")
 
-    def adjust(self, index: int, what: str, step: int) -> None:
-        """Change an exercise's reps or seconds by a step, saved to the person's own copy."""
-        from lowback_tui.core import routine_edits
-
-        if self.current.problems:
-            self.notify("Fix the file first (e opens it)", severity="warning")
-            return
-        path = self._own_copy()
-        if path is None:
-            return
-        exercise = routine_edits.adjusted(self.routine.exercises[index], what, step)
-        try:
-            saved = routine_edits.save_exercise(path, self.routine, index, exercise)
-        except (OSError, RoutineError) as error:
-            self.notify(f"Not saved: {error}", severity="error")
-            return
-        self.current.switch(saved)
-        self.refresh_course()
-
-    def new_course(self) -> None:
-        """Begin a new course today."""
-        if self.history is not None:
-            self.history.new_course(self.now().date())
-            self.refresh_course()
-
-    # ---- a session -----------------------------------------------------------------------------
-
-    @work(exclusive=True, group="start")
-    async def start_session(self) -> None:
-        """Safety first (once), then how the back feels, then the countdown."""
-        from lowback_tui.core.recording import Recording
-        from lowback_tui.core.session import Session
-        from lowback_tui.screens.countdown import CountdownScreen
-        from lowback_tui.screens.pain_check import CANCEL, PainCheck
-        from lowback_tui.screens.safety import SafetyScreen
-
-        if not self.settings.safety_read:
-            if not await self.push_screen_wait(SafetyScreen(first_time=True)):
-                return
-            self.settings = replace(self.settings, safety_read=True)
-            self._save_settings()
-        store = await self._store()
-        pain = await self.push_screen_wait(PainCheck("How is your back right now?", True))
-        if pain == CANCEL:
-            return
-        routine = self.routine_now()
-        recording = Recording(store, routine, pain)
-        if recording.problem:
-            self.notify(recording.problem, severity="warning", timeout=10)
-        session = Session(routine, clock=self.clock)
-        self.push_screen(CountdownScreen(routine, session, recording))
-
-    def ring(self) -> None:
-        """The terminal bell, unless the person has turned sound off."""
-        if self.settings.sound:
-            self.bell()
-
-    def action_toggle_sound(self) -> None:
-        """Turn the bell on or off, and remember the choice."""
-        self.settings = replace(self.settings, sound=not self.settings.sound)
-        state = "on" if self.settings.sound else "off"
-        if self._save_settings():
-            self.notify(f"Sound {state}", timeout=2)
-        else:
-            self.notify(f"Sound {state} for now (not saved)")
-
-    def _save_settings(self) -> bool:
-        if self._settings_problem is not None:
-            return False  # the file is broken: never write over what the person typed
-        try:
-            settings_file.save(self.settings)
-        except OSError as error:
-            log.warning("settings not saved: %s", error)
-            return False
-        return True
+    # ---- screens to read -----------------------------------------------------------------------
 
     def action_show_keys(self) -> None:
         """Show every key that works on the current screen."""
@@ -339,27 +246,21 @@ class LowbackApp(App[None]):
         if not isinstance(self.screen, KeysScreen):
             self.push_screen(KeysScreen(self.screen.active_bindings))
 
-    def action_pick_routine(self) -> None:
-        """Choose another routine; the choice is remembered."""
-        from lowback_tui.screens.routine_picker import RoutinePicker
-
-        def chosen(path: Path | None) -> None:
-            if path is not None:
-                self.use_routine(path)
-
-        self.push_screen(RoutinePicker(self.current.path), chosen)
-
     def action_history(self) -> None:
         """Every past session."""
         from lowback_tui.screens.history_view import HistoryScreen
 
-        self.push_screen(HistoryScreen())
+        self._when_history_is_open(
+            lambda: self.push_screen(HistoryScreen(self.trainer.history_table()))
+        )
 
     def action_progress(self) -> None:
         """The course so far."""
         from lowback_tui.screens.progress import ProgressScreen
 
-        self.push_screen(ProgressScreen())
+        self._when_history_is_open(
+            lambda: self.push_screen(ProgressScreen(self.trainer.progress()))
+        )
 
     def action_safety(self) -> None:
         """The safety information, to read again."""

@@ -11,7 +11,6 @@ import gc
 import os
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,7 +20,7 @@ from lowback_tui.core.routine import Problem, Routine, RoutineError
 from lowback_tui.core.routine_file import load
 
 if TYPE_CHECKING:
-    from lowback_tui.core.history_store import HistoryStore, SessionRow
+    from lowback_tui.core.history_store import HistoryStore
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -75,10 +74,12 @@ def cmd_run(args: argparse.Namespace) -> int:
         routine = _load(args.routine)
     except RoutineError as error:
         return _report(error.problems)
+    from lowback_tui.core.trainer import Trainer
+
     if args.plain or not sys.stdout.isatty():
         from lowback_tui import plain  # no full screen: for screen readers, logs and pipes
 
-        return plain.run(routine)
+        return plain.run(Trainer(routine))
     # Start-up makes ~78,000 objects and almost no garbage, so the collector's passes over them
     # only delay the first screen (by ~10 ms, measured); the app turns it back on once that
     # screen is drawn, as Textual itself pauses it while scrolling.
@@ -93,7 +94,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     log_path = start_logging()
     log.info("starting on %s", routine.source)
-    app = LowbackApp(routine)
+    app = LowbackApp(Trainer(routine))
     app.run()
     if app.crash is not None:
         where = f"the details are in {log_path}" if log_path else "no log could be written"
@@ -116,85 +117,62 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_routines(args: argparse.Namespace) -> int:
     """List the bundled routines and the person's own, with their paths."""
-    entries = routine_library.entries()
-    if not any(not e.bundled for e in entries):
+    from lowback_tui.core.wording import plural
+
+    choices = routine_library.choices()
+    if not any(not c.entry.bundled for c in choices):
         print(f"You have no routines of your own yet in {dirs.routines_dir()}")
         print("(`lowback new NAME` makes one).\n")
-    for entry in entries:
+    for choice in choices:
+        entry = choice.entry
         kind = "bundled" if entry.bundled else "yours"
         if entry.shadowed:
             kind += ", hidden by yours of the same name"
-        try:
-            about = _summary(load(entry.path))
-        except RoutineError as error:
-            count = len(error.problems)
-            about = f"broken: {count} problem{'s' if count > 1 else ''}; run `lowback validate`"
+        if choice.routine is None:
+            about = f"broken: {plural(len(choice.problems), 'problem')}; run `lowback validate`"
+        else:
+            about = _summary(choice.routine)
         print(f"{entry.name} ({kind})\n  {about}\n  {entry.path}")
     return EXIT_OK
 
 
 def cmd_new(args: argparse.Namespace) -> int:
     """Write a new routine of the person's own, copied from an existing one."""
-    from lowback_tui.core.routine_check import slug
-    from lowback_tui.core.routine_file import dumps, loads
-
     name = args.name.removesuffix(".toml").strip()
-    file_name = slug(name)
-    if not file_name:
-        print(
-            f"lowback new: '{args.name}' has no letters or digits to name a file after",
-            file=sys.stderr,
-        )
-        return EXIT_BAD_INPUT
     try:
-        source = _load(args.source)
-        text = NEW_HEADER.format(source=source.source) + dumps(replace(source, name=name))
-        loads(text)  # what we write must be a routine lowback can read
+        path = routine_library.create(name, _load(args.source))
+    except ValueError as error:
+        print(f"lowback new: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     except RoutineError as error:
         return _report(error.problems)
-    path = dirs.routines_dir() / f"{file_name}.toml"
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("x", encoding="utf-8") as out:
-            out.write(text)
-        routine_schema.install(path.parent)
-    except FileExistsError:
-        print(
-            f"lowback new: {path} already exists; choose another name or edit that file",
-            file=sys.stderr,
-        )
+    except FileExistsError as error:
+        print(f"lowback new: {error.filename} already exists; choose another name or edit that "
+              "file", file=sys.stderr)  # fmt: skip
         return EXIT_BAD_INPUT
     except OSError as error:
-        print(f"lowback new: cannot write {path}: {error.strerror}", file=sys.stderr)
+        print(f"lowback new: cannot write {error.filename}: {error.strerror}", file=sys.stderr)
         return EXIT_FAILED
     print(path)
     return EXIT_OK
 
 
-NEW_HEADER = """\
-#:schema ./routine.schema.json
-# A lowback routine of your own, first copied from {source}.
-# Change anything you like, then check it with `lowback validate`. README.md explains every key.
-
-"""
-
-
 def cmd_edit(args: argparse.Namespace) -> int:
     """Open a routine in your editor (a bundled one is copied first), then check it."""
-    from lowback_tui.core import routine_edits
+    from lowback_tui.core.editor import editor_command
 
     try:
         path = routine_library.resolve(args.routine or _remembered())
         if not path.is_file():
             message = "no such file; `lowback new NAME` starts a routine of your own"
             raise RoutineError([Problem(path, None, "", message)])
-        path = routine_edits.own_copy(path)
+        path = routine_library.own_copy(path)
     except RoutineError as error:
         return _report(error.problems)
     except OSError as error:
         print(f"lowback edit: cannot copy the routine: {error.strerror}", file=sys.stderr)
         return EXIT_FAILED
-    command = routine_edits.editor_command(path)
+    command = editor_command(path)
     if command is None:
         print("lowback edit: no editor found; set $EDITOR (or install nano)", file=sys.stderr)
         return EXIT_FAILED
@@ -221,34 +199,29 @@ def _ask(question: str) -> bool:
         return False
 
 
-def _stored() -> tuple[list[SessionRow], HistoryStore | None]:
-    """Stored sessions and the store, or nothing when there is no history yet (none is made)."""
-    from lowback_tui.core.history_store import HistoryStore, history_path
+def _stored() -> HistoryStore | None:
+    """The history, or None when there is none yet (none is made)."""
+    from lowback_tui.core.history_store import HistoryStore
 
-    path = history_path()
-    if not path.exists():
-        return [], None
-    store = HistoryStore.open(path)
-    if store.notice:
+    store = HistoryStore.open_existing()
+    if store is not None and store.notice:
         print(store.notice, file=sys.stderr)
-    return store.sessions(), store
+    return store
 
 
 def cmd_history(args: argparse.Namespace) -> int:
     """Show past sessions, a line each."""
-    from lowback_tui.core.history_text import table
+    from lowback_tui.core.history_text import session_table
 
-    print(table(_stored()[0]))
+    print(session_table(_stored()))
     return EXIT_OK
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Write every session and exercise as CSV or JSON (it includes your pain ratings)."""
-    from lowback_tui.core.history_text import as_csv, as_json
+    from lowback_tui.core.history_text import export
 
-    rows, store = _stored()
-    exercises = store.all_exercises() if store else {}
-    text = as_json(rows, exercises) if args.format == "json" else as_csv(rows, exercises)
+    text = export(_stored(), args.format)
     if args.output is None:
         sys.stdout.write(text)
         return EXIT_OK

@@ -13,17 +13,12 @@ import select
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import replace
 from typing import TextIO
 
-from lowback_tui.core import advice, course, wording
-from lowback_tui.core import settings as settings_file
-from lowback_tui.core.history_store import HistoryStore
-from lowback_tui.core.plan import Kind
-from lowback_tui.core.recording import Recording
-from lowback_tui.core.routine import Routine
-from lowback_tui.core.session import Clock, Event, PhaseStarted, Session, SessionFinished, State
-from lowback_tui.core.session_results import Summary
+from lowback_tui.core import advice, wording
+from lowback_tui.core.session import Event, PhaseStarted, SessionFinished, State
+from lowback_tui.core.session_run import SessionRun
+from lowback_tui.core.trainer import Trainer
 
 KEYS = ("Enter pauses or carries on; s skips an exercise, b goes back, r starts the hold again, "
         "q ends, ! stops because it hurts (each followed by Enter).")  # fmt: skip
@@ -58,12 +53,11 @@ class LineReader:
 
 
 class Plain:
-    """A session in plain text, written to `out`."""
+    """A session in plain text, written to `out`, controlled by typed `commands`."""
 
-    def __init__(self, out: TextIO, commands: Commands, clock: Clock = time.monotonic) -> None:
+    def __init__(self, out: TextIO, commands: Commands) -> None:
         self.out = out
         self.commands = commands
-        self.clock = clock
 
     def say(self, line: str, bell: bool = False) -> None:
         """One line out, at once (someone may be listening through a screen reader)."""
@@ -95,21 +89,17 @@ class Plain:
 
     # ---- the whole run ---------------------------------------------------------------------
 
-    def run(self, routine: Routine, store: HistoryStore | None) -> int:
+    def run(self, trainer: Trainer) -> int:
         """Safety (once), the check-in, the session, the summary; the exit status."""
-        loaded = settings_file.load()
-        if not loaded.settings.safety_read:
+        if trainer.needs_safety_check:
             if not self.safety():
                 return 0
-            if loaded.problem is None:
-                settings_file.save(replace(loaded.settings, safety_read=True))
-        if store is not None:
-            routine = course.with_targets(routine, store.targets(routine.name))
-        recording = Recording(store, routine, self.ask_pain("How is your back right now?"))
-        if recording.problem:
-            self.say(f"Note: {recording.problem}.")
-        summary, hurt = self.session(routine, recording)
-        self.after(recording, summary, hurt)
+            trainer.confirm_safety()
+        run = trainer.start_session(self.ask_pain("How is your back right now?"))
+        if run.problem:
+            self.say(f"Note: {run.problem}.")
+        self.session(run)
+        self.after(run)
         return 0
 
     def safety(self) -> bool:
@@ -125,24 +115,19 @@ class Plain:
         answer = self.ask("Press Enter once you have read this, or type q to stop:")
         return answer is not None and answer.lower() != "q"
 
-    def session(self, routine: Routine, recording: Recording) -> tuple[Summary, bool]:
-        """Run the countdown, a line per change; the summary and whether it hurt."""
-        session = Session(routine, clock=self.clock)
+    def session(self, run: SessionRun) -> None:
+        """Run the countdown, a line per change, until the session is over."""
+        routine = run.routine
         self.say(f"{routine.name}: {wording.extent(routine)}. {KEYS}")
-        hurt = False
-        summary: Summary | None = None
-        events = session.start()
+        events = run.start()
         while True:
-            recording.keep(events, hurt)
             for event in events:
                 if isinstance(event, PhaseStarted):
-                    self.say(phase_line(routine, event), bell=event.phase.kind.rings)
+                    self.say(wording.phase_line(routine, event.phase), bell=event.phase.kind.rings)
                 elif isinstance(event, SessionFinished):
-                    summary = event.summary
-            if summary is not None:
-                self.say("Done.", bell=True)
-                return summary, hurt
-            view = session.view()
+                    self.say("Done.", bell=True)
+                    return
+            view = run.view()
             wait = view.seconds_left if view.state is State.RUNNING else None
             try:
                 lines = self.commands(wait)
@@ -150,71 +135,45 @@ class Plain:
                 lines = ["q"]
             if lines is None and wait is None:
                 lines = ["q"]  # paused, and no more input can come to carry on
-            events = session.advance()
+            events = run.advance()
             for line in lines or []:
-                command = line.lower()
-                hurt = hurt or command == "!"
-                events += self.control(session, command)
+                events += self.control(run, line.lower())
 
-    def control(self, session: Session, command: str) -> list[Event]:
+    def control(self, run: SessionRun, command: str) -> list[Event]:
         """Carry out one typed command."""
-        actions = {"": session.toggle_pause, "s": session.skip, "b": session.back,
-                   "r": session.restart_rep, "q": session.end, "!": session.end}  # fmt: skip
+        actions = {"": run.toggle_pause, "s": run.skip, "b": run.back, "r": run.restart_rep,
+                   "q": run.end, "!": run.stop_for_pain}  # fmt: skip
         if command not in actions:
             self.say(KEYS)
             return []
         events = actions[command]()
         if command == "":
-            paused = session.state is State.PAUSED
+            paused = run.state is State.PAUSED
             self.say("Paused. Enter carries on." if paused else "Carrying on.")
         return events
 
-    def after(self, recording: Recording, summary: Summary, hurt: bool) -> None:
-        """The summary, the check-in after, and what it means."""
+    def after(self, run: SessionRun) -> None:
+        """The summary, the check-in after, and what follows from it."""
+        summary = run.summary
+        assert summary is not None, "the session is over"
         for record in summary.records:
             self.say(f"{record.name}: {record.outcome.value}, {record.efforts_done} of "
                      f"{record.efforts_planned}.")  # fmt: skip
         self.say(f"{wording.totals(summary)}. {wording.times(summary)}.")
-        if hurt:
+        if run.stopped_for_pain:
             self.say(advice.STOPPED_FOR_PAIN)
-        pain = self.ask_pain("How is your back now?")
-        recording.set_pain_after(pain)
-        if rest := advice.pain_went_up(recording.pain_before, pain):
-            self.say(rest)
-        if recording.not_improving():
-            self.say(advice.NOT_IMPROVING)
-        for offer in [] if hurt else recording.offers():
-            answer = self.ask(f"{offer.name}: done in full twice in a row without more pain. "
-                              f"Go up to {offer.reps} reps next time? (y/n)")  # fmt: skip
-            recording.decide(offer, (answer or "").lower().startswith("y"))
-        if recording.problem:
-            self.say(f"Note: {recording.problem}.")
+        after = run.check_in_after(self.ask_pain("How is your back now?"))
+        for text in (after.pain_advice, after.trend_advice):
+            if text:
+                self.say(text)
+        for offer in after.offers:
+            answer = self.ask(f"{wording.offer_question(offer)} (y/n)")
+            run.decide(offer, (answer or "").lower().startswith("y"))
+        if run.problem:
+            self.say(f"Note: {run.problem}.")
 
 
-def phase_line(routine: Routine, event: PhaseStarted) -> str:
-    """The line said when a phase begins."""
-    phase = event.phase
-    exercise = routine.exercises[phase.exercise]
-    seconds = f"{phase.seconds} second{'s' if phase.seconds != 1 else ''}"
-    if phase.kind is Kind.GET_READY:
-        where = f", {exercise.position}" if exercise.position else ""
-        return f"{exercise.name}{where}. Get ready, {seconds}."
-    if phase.kind.is_active:
-        parts = [exercise.name]
-        if side := wording.side_name(exercise, phase.side):
-            parts.append(side[0].upper() + side[1:])
-        if exercise.reps > 1:
-            parts.append(f"Rep {phase.rep} of {exercise.reps}")
-        verb = "Hold" if phase.kind is Kind.HOLD else "Work"
-        return ". ".join(parts) + f". {verb} {seconds}."
-    if phase.kind is Kind.REST:
-        upcoming = routine.exercises[min(phase.exercise + 1, len(routine.exercises) - 1)]
-        return f"Rest {seconds}. Next: {upcoming.name}."
-    if phase.kind is Kind.RELAX:
-        return f"Relax {seconds}."
-    return "Switch sides."
-
-
-def run(routine: Routine, out: TextIO = sys.stdout) -> int:
+def run(trainer: Trainer, out: TextIO = sys.stdout) -> int:
     """Plain mode on the real terminal (or pipe), with the real clock and history."""
-    return Plain(out, LineReader(sys.stdin.fileno())).run(routine, HistoryStore.open())
+    trainer.open_history()  # a history that is not being saved is said as the session starts
+    return Plain(out, LineReader(sys.stdin.fileno())).run(trainer)

@@ -12,6 +12,7 @@ from lowback_tui.app import LowbackApp
 from lowback_tui.core.plan import Kind
 from lowback_tui.core.routine import Routine
 from lowback_tui.core.session import State
+from lowback_tui.core.trainer import Trainer
 from lowback_tui.screens.confirm import ConfirmEnd
 from lowback_tui.screens.countdown import CountdownScreen
 from lowback_tui.screens.exercise_list import ExerciseListScreen
@@ -76,7 +77,7 @@ async def wait(pilot: Pilot[None], clock: FakeClock, seconds: float, step: float
 
 async def test_a_whole_session_from_enter_to_summary(routine: Routine) -> None:
     clock = FakeClock()
-    app = LowbackApp(routine, clock=clock)
+    app = LowbackApp(Trainer(routine, clock=clock))
     async with app.run_test(size=(80, 24)) as pilot:
         bells = Bells(app)
         await start(pilot)
@@ -96,7 +97,7 @@ async def test_a_whole_session_from_enter_to_summary(routine: Routine) -> None:
 
 async def test_the_countdown_shows_phase_side_rep_time_and_next(routine: Routine) -> None:
     clock = FakeClock()
-    app = LowbackApp(routine, clock=clock)
+    app = LowbackApp(Trainer(routine, clock=clock))
     async with app.run_test(size=(80, 24)) as pilot:
         await start(pilot)
         text = screen_text(app)
@@ -112,60 +113,60 @@ async def test_the_countdown_shows_phase_side_rep_time_and_next(routine: Routine
 
 async def test_space_pauses_and_the_time_left_stays_put(routine: Routine) -> None:
     clock = FakeClock()
-    app = LowbackApp(routine, clock=clock)
+    app = LowbackApp(Trainer(routine, clock=clock))
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await start(pilot)
         await wait(pilot, clock, 6.5)
         await pilot.press("space")
         assert screen.query_one("#cd-middle").has_class("-paused")
         assert "PAUSED" in screen_text(app)
-        before = screen.session.view().seconds_left
+        before = screen.run.view().seconds_left
         await wait(pilot, clock, 300)
-        assert screen.session.view().seconds_left == before
+        assert screen.run.view().seconds_left == before
         await pilot.press("space")
         assert not screen.query_one("#cd-middle").has_class("-paused")
         await wait(pilot, clock, 1)
-        assert screen.session.view().seconds_left == pytest.approx(before - 1)
+        assert screen.run.view().seconds_left == pytest.approx(before - 1)
 
 
 async def test_skip_back_and_restart_keys(routine: Routine) -> None:
     clock = FakeClock()
-    app = LowbackApp(routine, clock=clock)
+    app = LowbackApp(Trainer(routine, clock=clock))
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await start(pilot)
         await pilot.press("right")
-        assert screen.session.view().exercise.name == "Superman"
+        assert screen.run.view().exercise.name == "Superman"
         await pilot.press("n")
-        assert screen.session.view().exercise.name == "Lying bicycle"
+        assert screen.run.view().exercise.name == "Lying bicycle"
         await pilot.press("left")
-        assert screen.session.view().exercise.name == "Superman"
+        assert screen.run.view().exercise.name == "Superman"
         await pilot.press("p")
-        assert screen.session.view().exercise.name == "Knee to chest"
+        assert screen.run.view().exercise.name == "Knee to chest"
         await wait(pilot, clock, 8)
         await pilot.press("r")
-        view = screen.session.view()
+        view = screen.run.view()
         assert (view.phase.kind, view.seconds_left) == (Kind.HOLD, 5)
 
 
 async def test_q_asks_first_and_no_carries_on(routine: Routine) -> None:
     clock = FakeClock()
-    app = LowbackApp(routine, clock=clock)
+    app = LowbackApp(Trainer(routine, clock=clock))
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await start(pilot)
         await wait(pilot, clock, 7)
         await pilot.press("q")
         assert isinstance(app.screen, ConfirmEnd)
-        assert screen.session.state is State.PAUSED  # the clock stops while asking
+        assert screen.run.state is State.PAUSED  # the clock stops while asking
         await wait(pilot, clock, 60)
         await pilot.press("n")
         assert app.screen is screen
-        assert screen.session.state is State.RUNNING
-        assert screen.session.view().seconds_left == pytest.approx(3)
+        assert screen.run.state is State.RUNNING
+        assert screen.run.view().seconds_left == pytest.approx(3)
 
 
 async def test_escape_then_yes_ends_on_the_summary(routine: Routine) -> None:
     clock = FakeClock()
-    app = LowbackApp(routine, clock=clock)
+    app = LowbackApp(Trainer(routine, clock=clock))
     async with app.run_test(size=(80, 24)) as pilot:
         await start(pilot)
         await wait(pilot, clock, 110)  # Knee to chest takes 82 s; Superman is part-way
@@ -180,29 +181,29 @@ async def test_escape_then_yes_ends_on_the_summary(routine: Routine) -> None:
 
 async def test_help_pauses_the_session_and_closing_it_resumes(routine: Routine) -> None:
     clock = FakeClock()
-    app = LowbackApp(routine, clock=clock)
+    app = LowbackApp(Trainer(routine, clock=clock))
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await start(pilot)
         await pilot.press("question_mark")
         assert isinstance(app.screen, KeysScreen)
         rows = dict((d, k) for k, d in app.screen.rows())
         assert rows["Skip to the next exercise"] == "→ n"
-        assert screen.session.state is State.PAUSED
+        assert screen.run.state is State.PAUSED
         await pilot.press("escape")
-        assert screen.session.state is State.RUNNING
+        assert screen.run.state is State.RUNNING
 
 
 async def test_a_pause_before_help_stays_a_pause(routine: Routine) -> None:
-    app = LowbackApp(routine, clock=FakeClock())
+    app = LowbackApp(Trainer(routine, clock=FakeClock()))
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await start(pilot)
         await pilot.press("space", "question_mark", "escape")
-        assert screen.session.state is State.PAUSED
+        assert screen.run.state is State.PAUSED
 
 
 async def test_m_mutes_and_the_choice_is_remembered(routine: Routine, private_home: Path) -> None:
     clock = FakeClock()
-    app = LowbackApp(routine, clock=clock)
+    app = LowbackApp(Trainer(routine, clock=clock))
     async with app.run_test(size=(80, 24)) as pilot:
         bells = Bells(app)
         await start(pilot)
@@ -211,7 +212,7 @@ async def test_m_mutes_and_the_choice_is_remembered(routine: Routine, private_ho
         assert bells.count == 0
     saved = tomllib.loads((private_home / "config" / "config.toml").read_text())
     assert saved["sound"] is False
-    assert LowbackApp(routine).settings.sound is False
+    assert Trainer(routine).preferences.settings.sound is False
 
 
 async def test_a_broken_settings_file_is_reported_and_never_overwritten(
@@ -220,35 +221,35 @@ async def test_a_broken_settings_file_is_reported_and_never_overwritten(
     path = private_home / "config" / "config.toml"
     path.parent.mkdir(parents=True)
     path.write_text("sound = maybe\n")
-    app = LowbackApp(routine, clock=FakeClock())
+    app = LowbackApp(Trainer(routine, clock=FakeClock()))
     async with app.run_test(size=(80, 24)) as pilot:
         await start(pilot)
         await pilot.press("m")
-        assert app.settings.sound is False  # off for this run
+        assert app.trainer.preferences.settings.sound is False  # off for this run
     assert path.read_text() == "sound = maybe\n"
 
 
 @pytest.mark.parametrize("size", [(20, 6), (40, 12), (300, 100), (8, 3)])
 async def test_the_countdown_at_any_size(routine: Routine, size: tuple[int, int]) -> None:
     clock = FakeClock()
-    app = LowbackApp(routine, clock=clock)
+    app = LowbackApp(Trainer(routine, clock=clock))
     async with app.run_test(size=size) as pilot:
         screen = await start(pilot)
         await wait(pilot, clock, 6)
         await pilot.press("space", "space", "right", "q", "n")
-        assert screen.session.view().exercise.name == "Superman"
+        assert screen.run.view().exercise.name == "Superman"
 
 
 async def test_a_burst_of_resizes_mid_countdown_keeps_the_time(routine: Routine) -> None:
     clock = FakeClock()
-    app = LowbackApp(routine, clock=clock)
+    app = LowbackApp(Trainer(routine, clock=clock))
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await start(pilot)
         await wait(pilot, clock, 7.25)
         for size in [(20, 6), (300, 100), (40, 12), (9, 4), (120, 30), (80, 24)] * 3:
             await pilot.resize_terminal(*size)
         await pilot.pause()
-        view = screen.session.view()
+        view = screen.run.view()
         assert (view.phase.kind, view.seconds_left) == (Kind.HOLD, pytest.approx(2.75))
         assert "HOLD" in screen_text(app)
 
@@ -261,7 +262,7 @@ def test_countdown_snapshot_paused(snap_compare, routine: Routine) -> None:  # t
         await wait(pilot, clock, 7.5)
         await pilot.press("space")
 
-    app = LowbackApp(routine, clock=clock)
+    app = LowbackApp(Trainer(routine, clock=clock))
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
 
 
@@ -274,5 +275,5 @@ def test_summary_snapshot(snap_compare, routine: Routine) -> None:  # type: igno
         await pilot.press("right", "q", "y")
         await to_summary(pilot, pain="3")
 
-    app = LowbackApp(routine, clock=clock)
+    app = LowbackApp(Trainer(routine, clock=clock))
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from functools import partial
 from pathlib import Path
 
 from lowback_tui.core import course
@@ -12,6 +13,11 @@ from lowback_tui.core.routine import Routine
 from lowback_tui.core.session_results import ExerciseRecord, Outcome, Summary
 
 START = date(2026, 11, 2)  # a Monday
+
+
+def offers(routine: Routine, store: HistoryStore) -> list[course.Offer]:
+    """The offers the store's latest sessions of the routine make."""
+    return course.offers(routine, partial(store.recent_results, routine.name))
 
 
 def row(day: date, completed: bool = True, pain: int | None = None, **kw: object) -> SessionRow:
@@ -112,14 +118,14 @@ def test_one_more_rep_after_two_full_sessions_without_more_pain(
 ) -> None:
     store = HistoryStore.open(tmp_path / "h.db", now=lambda: datetime(2026, 11, 2, 8))
     _session(store, routine, Outcome.DONE, 4, 4)
-    assert course.offers(routine, store) == []  # one is not two
+    assert offers(routine, store) == []  # one is not two
     last = _session(store, routine, Outcome.DONE, 4, 3)
-    assert course.offers(routine, store) == [course.Offer("knee-to-chest", "Knee to chest", 6)]
+    assert offers(routine, store) == [course.Offer("knee-to-chest", "Knee to chest", 6)]
     store.decide_offer(last, routine.name, "knee-to-chest", 6, accept=False)
-    assert course.offers(routine, store) == []  # asked: wait for two more
+    assert offers(routine, store) == []  # asked: wait for two more
     _session(store, routine, Outcome.DONE, 4, 4)
     _session(store, routine, Outcome.DONE, 4, 4)
-    assert [o.reps for o in course.offers(routine, store)] == [6]
+    assert [o.reps for o in offers(routine, store)] == [6]
 
 
 def test_no_offer_when_pain_went_up_or_the_exercise_was_cut_short(
@@ -128,10 +134,10 @@ def test_no_offer_when_pain_went_up_or_the_exercise_was_cut_short(
     store = HistoryStore.open(tmp_path / "h.db")
     _session(store, routine, Outcome.DONE, 3, 4)
     _session(store, routine, Outcome.DONE, 3, 3)
-    assert course.offers(routine, store) == []
+    assert offers(routine, store) == []
     _session(store, routine, Outcome.PARTIAL, 3, 3)
     _session(store, routine, Outcome.DONE, 3, 3)
-    assert course.offers(routine, store) == []
+    assert offers(routine, store) == []
 
 
 def test_after_a_yes_the_new_target_needs_two_sessions_of_its_own(
@@ -143,7 +149,7 @@ def test_after_a_yes_the_new_target_needs_two_sessions_of_its_own(
     store.decide_offer(last, routine.name, "knee-to-chest", 6, accept=True)
     raised = course.with_targets(routine, store.targets(routine.name))
     assert raised.exercises[0].reps == 6
-    assert course.offers(raised, store) == []
+    assert offers(raised, store) == []
     _session(store, raised, Outcome.DONE, 3, 3)
     _session(store, raised, Outcome.DONE, 3, 3)
-    assert [o.reps for o in course.offers(raised, store)] == [7]
+    assert [o.reps for o in offers(raised, store)] == [7]

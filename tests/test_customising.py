@@ -13,6 +13,7 @@ from lowback_tui.app import LowbackApp
 from lowback_tui.core.routine import Routine
 from lowback_tui.core.routine_file import load
 from lowback_tui.core.settings import load as load_settings
+from lowback_tui.core.trainer import Trainer
 from lowback_tui.screens.exercise_list import ExerciseListScreen
 from lowback_tui.screens.history_view import HistoryScreen
 from lowback_tui.screens.routine_picker import RoutinePicker
@@ -39,7 +40,7 @@ async def settle(pilot: Pilot[None]) -> None:
 
 
 async def test_the_picker_switches_routine_and_remembers_it(routine: Routine) -> None:
-    app = LowbackApp(routine)
+    app = LowbackApp(Trainer(routine))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("o")
         assert isinstance(app.screen, RoutinePicker)
@@ -49,7 +50,7 @@ async def test_the_picker_switches_routine_and_remembers_it(routine: Routine) ->
         await pilot.press("up", "enter")  # it opens on the routine in use; Gentle start is above
         await pilot.pause()
         assert isinstance(app.screen, ExerciseListScreen)
-        assert app.routine.name == "Gentle start"
+        assert app.trainer.routine.name == "Gentle start"
         assert "3 × 5 s holds per leg, alternating" in screen_text(app)
     assert load_settings().settings.routine == str(REPO / "routines" / "gentle-start.toml")
 
@@ -60,24 +61,24 @@ async def test_a_broken_routine_of_ones_own_cannot_be_picked(
     folder = private_home / "config" / "routines"
     folder.mkdir(parents=True)
     (folder / "aaa.toml").write_text(INVALID)
-    app = LowbackApp(routine)
+    app = LowbackApp(Trainer(routine))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("o")
         assert "cannot be used: 2 problems in aaa.toml" in screen_text(app)
         await pilot.press("enter")  # the broken one is first, and disabled
         await pilot.pause()
-        assert app.routine.name != "Broken"
+        assert app.trainer.routine.name != "Broken"
 
 
 async def test_editing_a_bundled_routine_copies_it_and_loads_the_edit(
     routine: Routine, private_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     fake_editor(tmp_path, monkeypatch, VALID)
-    app = LowbackApp(routine)
+    app = LowbackApp(Trainer(routine))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("e")
         await settle(pilot)
-        assert app.routine.name == "Edited"
+        assert app.trainer.routine.name == "Edited"
         assert "Only one" in screen_text(app)
     mine = private_home / "config" / "routines" / "lower-back.toml"
     assert mine.read_text() == VALID
@@ -88,7 +89,7 @@ async def test_an_invalid_edit_shows_the_problems_and_keeps_the_last_good_versio
     routine: Routine, private_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     fake_editor(tmp_path, monkeypatch, INVALID)
-    app = LowbackApp(routine)
+    app = LowbackApp(Trainer(routine))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("e")
         await settle(pilot)
@@ -98,12 +99,12 @@ async def test_an_invalid_edit_shows_the_problems_and_keeps_the_last_good_versio
         assert line in panel  # the same lines as `lowback validate` prints
         assert panel[-1] == "The last good version is in use; e opens the file again."
         assert "did you mean" in screen_text(app)  # and they are on screen
-        assert app.routine.name == routine.name  # still usable
+        assert app.trainer.routine.name == routine.name  # still usable
         assert mine.read_text() == INVALID  # what the person typed is kept as it is
         fake_editor(tmp_path, monkeypatch, VALID)  # e again, and this time it is right
         await pilot.press("e")
         await settle(pilot)
-        assert app.routine.name == "Edited"
+        assert app.trainer.routine.name == "Edited"
         assert "The last good version" not in screen_text(app)
 
 
@@ -111,7 +112,7 @@ async def test_no_editor_at_all_says_so(routine: Routine, monkeypatch: pytest.Mo
     for variable in ("VISUAL", "EDITOR"):
         monkeypatch.delenv(variable, raising=False)
     monkeypatch.setenv("PATH", "")
-    app = LowbackApp(routine)
+    app = LowbackApp(Trainer(routine))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("e")
         await settle(pilot)
@@ -121,7 +122,7 @@ async def test_no_editor_at_all_says_so(routine: Routine, monkeypatch: pytest.Mo
 async def test_quick_adjust_saves_to_ones_own_copy_and_keeps_comments(
     routine: Routine, private_home: Path
 ) -> None:
-    app = LowbackApp(routine)
+    app = LowbackApp(Trainer(routine))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("plus", "plus", "minus")  # Knee to chest: 5 -> 6
         await pilot.press("j", "j", "j", "greater_than_sign")  # hamstring: 30 -> 35 s
@@ -143,7 +144,7 @@ async def test_a_change_made_outside_the_app_is_picked_up_on_return(
     folder.mkdir(parents=True)
     path = folder / "mine.toml"
     path.write_text(VALID)
-    app = LowbackApp(load(path))
+    app = LowbackApp(Trainer(load(path)))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("g")
         path.write_text(VALID.replace("Edited", "Changed outside"))
@@ -155,11 +156,11 @@ async def test_a_change_made_outside_the_app_is_picked_up_on_return(
         await pilot.press("escape")
         await pilot.pause()
         assert "the file is gone; using the version read before" in screen_text(app)
-        assert app.routine.name == "Changed outside"
+        assert app.trainer.routine.name == "Changed outside"
 
 
 async def test_the_palette_offers_lowbacks_commands(routine: Routine) -> None:
-    app = LowbackApp(routine)
+    app = LowbackApp(Trainer(routine))
     async with app.run_test(size=(80, 24)) as pilot:
         titles = [c.title for c in app.get_system_commands(app.screen)]
         for title in ("Start", "Pick routine", "Edit routine", "Progress", "History",
@@ -174,10 +175,10 @@ async def test_the_palette_offers_lowbacks_commands(routine: Routine) -> None:
 
 
 async def test_the_theme_is_remembered(routine: Routine) -> None:
-    app = LowbackApp(routine)
+    app = LowbackApp(Trainer(routine))
     async with app.run_test(size=(80, 24)):
         app.theme = "nord"
     assert load_settings().settings.theme == "nord"
-    again = LowbackApp(routine)
+    again = LowbackApp(Trainer(routine))
     async with again.run_test(size=(80, 24)):
         assert again.theme == "nord"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from lowback_tui.core import routine_edits
+from lowback_tui.core import editor, routine_edits, routine_library
 from lowback_tui.core.routine import Routine
 from lowback_tui.core.routine_file import load
 
@@ -15,24 +15,24 @@ from .conftest import BUNDLED
 
 
 def test_editing_a_bundled_routine_copies_it_verbatim(private_home: Path) -> None:
-    mine = routine_edits.own_copy(BUNDLED)
+    mine = routine_library.own_copy(BUNDLED)
     assert mine == private_home / "config" / "routines" / "lower-back.toml"
     assert mine.read_text() == BUNDLED.read_text()  # comments and all
     mine.write_text(mine.read_text() + "# mine now\n")
-    assert routine_edits.own_copy(BUNDLED) == mine  # an existing copy is kept as it is
+    assert routine_library.own_copy(BUNDLED) == mine  # an existing copy is kept as it is
     assert mine.read_text().endswith("# mine now\n")
-    assert routine_edits.own_copy(mine) == mine
+    assert routine_library.own_copy(mine) == mine
 
 
 def test_the_editor_comes_from_visual_then_editor(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("VISUAL", "code --wait")
     monkeypatch.setenv("EDITOR", "vim")
-    assert routine_edits.editor_command(Path("r.toml")) == ["code", "--wait", "r.toml"]
+    assert editor.editor_command(Path("r.toml")) == ["code", "--wait", "r.toml"]
     monkeypatch.delenv("VISUAL")
-    assert routine_edits.editor_command(Path("r.toml")) == ["vim", "r.toml"]
+    assert editor.editor_command(Path("r.toml")) == ["vim", "r.toml"]
     monkeypatch.delenv("EDITOR")
     monkeypatch.setenv("PATH", "")
-    assert routine_edits.editor_command(Path("r.toml")) is None
+    assert editor.editor_command(Path("r.toml")) is None
 
 
 def test_reps_go_up_within_range_and_the_goal_follows(routine: Routine) -> None:
@@ -59,7 +59,7 @@ def test_seconds_step_by_one_then_by_five(routine: Routine) -> None:
 def test_an_adjustment_changes_one_number_and_keeps_every_comment(
     routine: Routine, private_home: Path
 ) -> None:
-    path = routine_edits.own_copy(BUNDLED)
+    path = routine_library.own_copy(BUNDLED)
     mine = load(path)
     before = path.read_text()
     saved = routine_edits.save_exercise(
@@ -99,11 +99,11 @@ def test_a_layout_the_scanner_cannot_follow_falls_back_to_a_full_write(tmp_path:
 def test_the_routine_in_use_follows_its_file_and_keeps_the_last_good_version(
     tmp_path: Path,
 ) -> None:
-    from lowback_tui.core.routine_library import InUse
+    from lowback_tui.core.routine_in_use import RoutineInUse
 
     path = tmp_path / "r.toml"
     path.write_text('name = "R"\n[[exercise]]\nname = "A"\nhold_seconds = 5\n')
-    current = InUse(load(path))
+    current = RoutineInUse(load(path))
     assert not current.refresh()  # unchanged: not even read
     path.write_text('name = "R2"\n[[exercise]]\nname = "A"\nhold_seconds = 6\n')
     assert current.refresh()

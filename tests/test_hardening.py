@@ -18,6 +18,7 @@ from lowback_tui.core.history_store import HistoryStore
 from lowback_tui.core.routine import TIMING_RANGES, Routine, RoutineError
 from lowback_tui.core.routine_check import EXERCISE_KEYS, ROUTINE_KEYS
 from lowback_tui.core.routine_file import MAX_FILE_BYTES, load, loads
+from lowback_tui.core.trainer import Trainer
 from lowback_tui.screens.exercise_list import ExerciseListScreen
 
 from .fake_clock import FakeClock
@@ -138,7 +139,7 @@ async def test_every_screen_at_any_size(
 ) -> None:
     clock = FakeClock()
     store = HistoryStore.open(tmp_path / "h.db")
-    app = LowbackApp(routine, clock=clock, history=store)
+    app = LowbackApp(Trainer(routine, clock=clock, store=store))
     async with app.run_test(size=size) as pilot:
         for keys in (["d", "escape"], ["question_mark", "escape"], ["o", "escape"],
                      ["g", "escape"], ["h", "escape"]):  # fmt: skip
@@ -167,13 +168,13 @@ async def test_a_routine_deleted_while_the_app_runs_is_reported_and_the_session_
     path = tmp_path / "mine.toml"
     path.write_text('name = "Mine"\n[[exercise]]\nname = "A"\nhold_seconds = 5\nreps = 2\n')
     clock = FakeClock()
-    app = LowbackApp(load(path), clock=clock, history=HistoryStore.open(tmp_path / "h.db"))
+    app = LowbackApp(Trainer(load(path), clock=clock, store=HistoryStore.open(tmp_path / "h.db")))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("g")
         path.unlink()
         await pilot.press("escape")
         await pilot.pause()
-        assert app.current.problems and app.current.problems[0].message.startswith(
+        assert app.trainer.problems and app.trainer.problems[0].message.startswith(
             "the file is gone"
         )
         await start(pilot)

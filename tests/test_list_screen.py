@@ -10,6 +10,7 @@ import pytest
 from lowback_tui.app import LowbackApp
 from lowback_tui.core.history_store import HistoryStore
 from lowback_tui.core.routine import Routine
+from lowback_tui.core.trainer import Trainer
 from lowback_tui.screens.exercise_detail import ExerciseDetailScreen
 from lowback_tui.screens.exercise_list import ExerciseListScreen
 from lowback_tui.screens.keys import KeysScreen
@@ -26,7 +27,7 @@ def shown(app: LowbackApp) -> str | None:
 
 
 async def test_arrows_and_j_k_move_and_the_pane_follows(routine: Routine) -> None:
-    app = LowbackApp(routine)
+    app = LowbackApp(Trainer(routine))
     async with app.run_test(size=(80, 24)) as pilot:
         assert shown(app) == "Knee to chest"
         await pilot.press("down", "j")
@@ -43,7 +44,7 @@ async def test_arrows_and_j_k_move_and_the_pane_follows(routine: Routine) -> Non
 
 
 async def test_screen_shows_name_summary_estimate_and_doses(routine: Routine) -> None:
-    app = LowbackApp(routine)
+    app = LowbackApp(Trainer(routine))
     async with app.run_test(size=(160, 30)) as pilot:
         await pilot.pause()
         heading = str(app.screen.query_one("#heading").render()).splitlines()
@@ -60,7 +61,7 @@ async def test_screen_shows_name_summary_estimate_and_doses(routine: Routine) ->
 async def test_d_opens_the_exercise_and_escape_comes_back(
     routine: Routine, size: tuple[int, int]
 ) -> None:
-    app = LowbackApp(routine)
+    app = LowbackApp(Trainer(routine))
     async with app.run_test(size=size) as pilot:
         await pilot.press("j", "d")
         await pilot.pause()
@@ -76,7 +77,7 @@ async def test_d_opens_the_exercise_and_escape_comes_back(
 
 
 async def test_a_click_highlights_an_exercise_and_opens_it(routine: Routine) -> None:
-    app = LowbackApp(routine)
+    app = LowbackApp(Trainer(routine))
     async with app.run_test(size=(80, 24)) as pilot:
         exercises = app.screen.query_one(ExerciseList)
         await pilot.click(ExerciseList, offset=(6, exercises.row_region(3).y + 1))
@@ -87,7 +88,7 @@ async def test_a_click_highlights_an_exercise_and_opens_it(routine: Routine) -> 
 
 
 async def test_the_mouse_shades_the_exercise_under_it(routine: Routine) -> None:
-    app = LowbackApp(routine)
+    app = LowbackApp(Trainer(routine))
     async with app.run_test(size=(80, 24)) as pilot:
         exercises = app.screen.query_one(ExerciseList)
         await pilot.hover(ExerciseList, offset=(6, exercises.row_region(2).y))
@@ -98,7 +99,7 @@ async def test_the_mouse_shades_the_exercise_under_it(routine: Routine) -> None:
 
 
 async def test_the_highlight_stays_in_view_in_a_small_terminal(routine: Routine) -> None:
-    app = LowbackApp(routine)
+    app = LowbackApp(Trainer(routine))
     async with app.run_test(size=(40, 12)) as pilot:
         exercises = app.screen.query_one(ExerciseList)
         window = exercises.scrollable_content_region.height
@@ -119,7 +120,7 @@ async def test_the_highlight_stays_in_view_in_a_small_terminal(routine: Routine)
 
 
 async def test_question_mark_lists_the_keys_of_this_screen(routine: Routine) -> None:
-    app = LowbackApp(routine)
+    app = LowbackApp(Trainer(routine))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("question_mark")
         assert isinstance(app.screen, KeysScreen)
@@ -134,7 +135,7 @@ async def test_question_mark_lists_the_keys_of_this_screen(routine: Routine) -> 
 
 
 async def test_q_quits(routine: Routine) -> None:
-    app = LowbackApp(routine)
+    app = LowbackApp(Trainer(routine))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("q")
         await pilot.pause()
@@ -144,7 +145,7 @@ async def test_q_quits(routine: Routine) -> None:
 
 @pytest.mark.parametrize("size", [(20, 6), (40, 12), (60, 20), (300, 100), (1, 1)])
 async def test_no_crash_at_any_size(routine: Routine, size: tuple[int, int]) -> None:
-    app = LowbackApp(routine)
+    app = LowbackApp(Trainer(routine))
     async with app.run_test(size=size) as pilot:
         await pilot.press("j", "j", "d")
         await pilot.pause()
@@ -155,7 +156,7 @@ async def test_no_crash_at_any_size(routine: Routine, size: tuple[int, int]) -> 
 
 
 async def test_the_pane_moves_then_hides_as_the_terminal_shrinks(routine: Routine) -> None:
-    app = LowbackApp(routine)
+    app = LowbackApp(Trainer(routine))
     async with app.run_test(size=(100, 30)) as pilot:
         detail = app.screen.query_one(ExerciseDetail)
         assert app.screen.has_class("-wide")
@@ -174,7 +175,7 @@ async def test_the_pane_moves_then_hides_as_the_terminal_shrinks(routine: Routin
 
 
 async def test_a_short_terminal_leaves_the_summary_out(routine: Routine) -> None:
-    app = LowbackApp(routine)
+    app = LowbackApp(Trainer(routine))
     async with app.run_test(size=(80, 14)) as pilot:
         summary = app.screen.query_one("#routine-summary")
         assert not summary.region  # the list needs the lines more
@@ -190,7 +191,7 @@ def fixed_app(routine: Routine, path: Path) -> LowbackApp:
     def now() -> datetime:
         return datetime(2026, 11, 25, 8, 0)
 
-    return LowbackApp(routine, now=now, history=HistoryStore.open(path, now=now))
+    return LowbackApp(Trainer(routine, now=now, store=HistoryStore.open(path, now=now)))
 
 
 def test_list_screen_snapshot(snap_compare, routine: Routine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -14,6 +14,7 @@ from lowback_tui.core.history_store import HistoryStore
 from lowback_tui.core.routine import Routine
 from lowback_tui.core.routine_file import load
 from lowback_tui.core.settings import Settings, save
+from lowback_tui.core.trainer import Trainer
 from lowback_tui.plain import Plain
 
 from .fake_clock import FakeClock
@@ -53,7 +54,7 @@ def run_plain(
 ) -> str:
     out = io.StringIO()
     clock = FakeClock()
-    Plain(out, Script(clock, answers, during), clock=clock).run(routine, store)
+    Plain(out, Script(clock, answers, during)).run(Trainer(routine, clock=clock, store=store))
     return out.getvalue()
 
 

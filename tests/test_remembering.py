@@ -14,6 +14,7 @@ from lowback_tui.core.routine import Routine
 from lowback_tui.core.session import State
 from lowback_tui.core.session_results import ExerciseRecord, Outcome, Summary
 from lowback_tui.core.settings import Settings, load, save
+from lowback_tui.core.trainer import Trainer
 from lowback_tui.screens.countdown import CountdownScreen
 from lowback_tui.screens.exercise_list import ExerciseListScreen
 from lowback_tui.screens.keys import KeysScreen
@@ -28,7 +29,7 @@ TODAY = datetime(2026, 11, 25, 8, 0)
 
 
 def make_app(routine: Routine, store: HistoryStore, clock: FakeClock | None = None) -> LowbackApp:
-    return LowbackApp(routine, clock=clock or FakeClock(), now=lambda: TODAY, history=store)
+    return LowbackApp(Trainer(routine, clock=clock or FakeClock(), now=lambda: TODAY, store=store))
 
 
 def open_store(tmp_path: Path) -> HistoryStore:
@@ -122,7 +123,7 @@ async def test_one_more_rep_is_offered_and_accepting_raises_the_target(
         text = screen_text(app)
         assert "6 × 5 s holds per leg" in text and "(up from 5)" in text
     assert store.targets(routine.name) == {"knee-to-chest": 6}
-    assert app.routine_now().exercises[0].reps == 6
+    assert app.trainer.routine_today().exercises[0].reps == 6
 
 
 async def test_declining_keeps_the_reps_and_y_means_nothing_after(
@@ -321,4 +322,4 @@ async def test_a_disk_that_fills_mid_session_is_shown_at_once(
         screen = app.screen
         assert isinstance(screen, CountdownScreen)
         await wait(pilot, clock, 10)
-        assert screen.session.state is State.RUNNING  # the session carries on regardless
+        assert screen.run.state is State.RUNNING  # the session carries on regardless

@@ -15,7 +15,9 @@ from typing import TYPE_CHECKING
 from lowback_tui.core.routine import Routine
 
 if TYPE_CHECKING:
-    from lowback_tui.core.history_store import HistoryStore, SessionRow
+    from collections.abc import Callable, Sequence
+
+    from lowback_tui.core.history_store import RecentResult, SessionRow
 
 PAIN_JUMP = 2
 """Points of pain after a session above the rating before it that call for rest."""
@@ -101,6 +103,36 @@ def pain_by_day(sessions: list[SessionRow]) -> list[tuple[date, float]]:
     return [(day, statistics.fmean(values)) for day, values in sorted(by_day.items())]
 
 
+@dataclass(frozen=True)
+class Progress:
+    """The course so far: its days, the pain before sessions, and the time spent."""
+
+    status: Status
+    calendar: list[tuple[date, Mark]]
+    pain_trend: list[tuple[date, float]]
+    """The mean rating before sessions of each rated day, oldest first."""
+    sessions: int
+    """Sessions in the whole history, this course or not."""
+    active_seconds: float
+    """Time spent holding or working, over the whole history."""
+    not_improving: bool
+
+
+def progress(
+    sessions: list[SessionRow], start: date, days: int, today: date, totals: tuple[int, float]
+) -> Progress:
+    """The course that began on `start`, from its sessions, with the history's `totals`."""
+    count, active = totals
+    return Progress(
+        status=status(sessions, start, days, today),
+        calendar=calendar(sessions, start, days, today),
+        pain_trend=pain_by_day(sessions),
+        sessions=count,
+        active_seconds=active,
+        not_improving=not_improving(sessions),
+    )
+
+
 def pain_went_up(before: int | None, after: int | None) -> bool:
     """True when the back hurts PAIN_JUMP or more points more after a session than before."""
     return before is not None and after is not None and after - before >= PAIN_JUMP
@@ -131,27 +163,35 @@ class Offer:
     """The reps it would go up to."""
 
 
-def offers(routine: Routine, store: HistoryStore) -> list[Offer]:
-    """The exercises ready for one more rep, given the store's latest sessions of the routine.
+def offers(
+    routine: Routine, recent_results: Callable[[str], Sequence[RecentResult]]
+) -> list[Offer]:
+    """The exercises ready for one more rep, given each one's latest finished sessions.
 
-    Ready means: the exercise has a goal it has not reached, and the last two sessions both did
-    it fully at the current target, pain did not go up in either, and neither already asked.
+    `recent_results(exercise_id)` gives them newest first. Ready means: the exercise has a goal
+    it has not reached, and the last two sessions both did it fully at the current target, pain
+    did not go up in either, and neither already asked.
     """
     found = []
     for exercise in routine.exercises:
         if exercise.goal_reps is None or exercise.reps >= exercise.goal_reps:
             continue
-        results = store.recent_results(routine.name, exercise.id, limit=2)
+        results = recent_results(exercise.id)[:2]
         ready = len(results) == 2 and all(
-            outcome == "done"
-            and reps == exercise.reps
-            and not asked
-            and not (before is not None and after is not None and after > before)
-            for _, outcome, reps, before, after, asked in results
+            result.outcome == "done"
+            and result.reps == exercise.reps
+            and not result.asked
+            and not pain_rose(result.pain_before, result.pain_after)
+            for result in results
         )
         if ready:
             found.append(Offer(exercise.id, exercise.name, exercise.reps + 1))
     return found
+
+
+def pain_rose(before: int | None, after: int | None) -> bool:
+    """The back hurt more after a session than before it, by any amount."""
+    return before is not None and after is not None and after > before
 
 
 def with_targets(routine: Routine, targets: dict[str, int]) -> Routine:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from lowback_tui.core import dirs
 from lowback_tui.core.session_results import ExerciseRecord, Outcome, Summary
@@ -95,6 +95,19 @@ class SessionRow:
         return self.ended_at is not None and not self.ended_early and not self.stopped_for_pain
 
 
+class RecentResult(NamedTuple):
+    """How one exercise went in one finished session, for deciding on one more rep."""
+
+    session_id: int
+    outcome: str
+    reps: int
+    """The reps per side it was done at."""
+    pain_before: int | None
+    pain_after: int | None
+    asked: bool
+    """One more rep was already offered after this session."""
+
+
 def history_path() -> Path:
     """Where the history lives."""
     return dirs.data_dir() / "history.db"
@@ -132,6 +145,12 @@ class HistoryStore:
             return cls.unsaved(path, now, error)
         store.notice = f"The history file was damaged; it was moved to {aside} and a new one begun"
         return store
+
+    @classmethod
+    def open_existing(cls, path: Path | None = None) -> HistoryStore | None:
+        """The history if there is one, for reading it; None (and nothing made) if not."""
+        path = path or history_path()
+        return cls.open(path) if path.exists() else None
 
     @classmethod
     def unsaved(cls, path: Path, now: Now, error: Exception) -> HistoryStore:
@@ -259,11 +278,8 @@ class HistoryStore:
 
     def recent_results(
         self, routine_name: str, exercise_id: str, limit: int = 2
-    ) -> list[tuple[int, str, int, int | None, int | None, bool]]:
-        """The latest sessions of a routine with this exercise's result, newest first.
-
-        Each is (session id, outcome, reps, pain before, pain after, an offer was decided).
-        """
+    ) -> list[RecentResult]:
+        """The latest finished sessions of a routine with this exercise's result, newest first."""
         rows = self._read(
             "SELECT s.id, e.outcome, e.reps, s.pain_before, s.pain_after,"
             " EXISTS (SELECT 1 FROM offers o WHERE o.session_id = s.id AND o.exercise_id = ?)"
@@ -272,7 +288,7 @@ class HistoryStore:
             " ORDER BY s.id DESC LIMIT ?",
             (exercise_id, exercise_id, routine_name, limit),
         )
-        return [(r[0], r[1], r[2], r[3], r[4], bool(r[5])) for r in rows]
+        return [RecentResult(r[0], r[1], r[2], r[3], r[4], bool(r[5])) for r in rows]
 
     # ---- reading back --------------------------------------------------------------------------
 

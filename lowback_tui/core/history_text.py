@@ -1,4 +1,7 @@
-"""The history as text: a table for people, CSV and JSON for other programs."""
+"""The history as text: a table for people, CSV and JSON for other programs.
+
+`session_table` and `export` are what the front ends ask for; they read the store themselves.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +10,8 @@ import io
 import json
 from typing import Any
 
-from lowback_tui.core.history_store import SessionRow
-from lowback_tui.core.wording import long_duration
+from lowback_tui.core.history_store import HistoryStore, SessionRow
+from lowback_tui.core.wording import long_duration, plural
 
 SESSION_FIELDS = (
     "session", "day", "started_at", "ended_at", "routine", "pain_before", "pain_after",
@@ -48,8 +51,8 @@ def table(rows: list[SessionRow]) -> str:
             f"{r.done:4} {r.partial:4} {r.skipped:4}  {long_duration(r.active_seconds):10}  "
             f"{pain:7}  {note(r)}".rstrip()
         )
-    count, active = len(rows), sum(r.active_seconds for r in rows)
-    lines.append(f"{count} session{'s' if count != 1 else ''}, {long_duration(active)} of exercise")
+    active = sum(r.active_seconds for r in rows)
+    lines.append(f"{plural(len(rows), 'session')}, {long_duration(active)} of exercise")
     return "\n".join(lines)
 
 
@@ -85,3 +88,18 @@ def as_csv(rows: list[SessionRow], exercises: Exercises) -> str:
         for exercise in exercises.get(row.id) or [("",) * len(EXERCISE_FIELDS)]:
             writer.writerow(fields + list(exercise))
     return out.getvalue()
+
+
+FORMATS = ("csv", "json")
+
+
+def session_table(store: HistoryStore | None) -> str:
+    """Every stored session, a line each, oldest first ("No sessions yet." for none)."""
+    return table(store.sessions() if store else [])
+
+
+def export(store: HistoryStore | None, format: str) -> str:
+    """Every stored session and exercise in one of FORMATS, for other programs."""
+    rows = store.sessions() if store else []
+    exercises = store.all_exercises() if store else {}
+    return as_json(rows, exercises) if format == "json" else as_csv(rows, exercises)

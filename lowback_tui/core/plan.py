@@ -87,6 +87,14 @@ def exercise_phases(routine: Routine, index: int) -> Iterator[Phase]:
         yield Phase(Kind.REST, timing.rest_seconds, index)
 
 
+def focus(phase: Phase) -> int:
+    """The exercise a phase is about: its own, except that a rest looks ahead to the next one.
+
+    A rest is never the last phase (see exercise_phases), so there always is a next one.
+    """
+    return phase.exercise + 1 if phase.kind is Kind.REST else phase.exercise
+
+
 def phases(routine: Routine) -> Iterator[Phase]:
     """Every phase of a whole session of the routine, in order."""
     for index in range(len(routine.exercises)):

@@ -1,57 +1,19 @@
-"""Changing routines: a person's own copy of a bundled one, their editor, and quick adjustments.
+"""Quick adjustments: one more rep, a longer hold, written into the routine's file in place.
 
-Bundled files are never changed: editing one first copies it, comments and all, into the
-person's routines folder. Nothing a person typed is written over: a quick adjustment rewrites
-only the number it changes, and checks that the file still reads back as intended.
+Nothing a person typed is written over: an adjustment rewrites only the number it changes, and
+checks that the file still reads back as the routine intended.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import shlex
-import shutil
 from dataclasses import replace
 from pathlib import Path
 
-from lowback_tui.core import dirs, routine_schema
+from lowback_tui.core.files import write_atomically
 from lowback_tui.core.routine import REPS_RANGE, SECONDS_RANGE, Exercise, Routine, RoutineError
 from lowback_tui.core.routine_file import dumps, load, loads
 from lowback_tui.core.toml_lines import KeyLines
-
-FALLBACK_EDITORS = ("nano", "vi")
-
-
-def editor_command(path: Path) -> list[str] | None:
-    """$VISUAL, then $EDITOR (split like a shell would), then nano, then vi; None if none."""
-    for variable in ("VISUAL", "EDITOR"):
-        value = os.environ.get(variable, "").strip()
-        if value:
-            return [*shlex.split(value), str(path)]
-    for name in FALLBACK_EDITORS:
-        if shutil.which(name):
-            return [name, str(path)]
-    return None
-
-
-def is_bundled(path: Path) -> bool:
-    """True for a routine that ships with lowback (which is never edited in place)."""
-    return path.resolve().parent == dirs.bundled_dir().resolve()
-
-
-def own_copy(path: Path) -> Path:
-    """The person's own file for the routine at `path`: itself, or a copy of a bundled one.
-
-    A copy keeps the bundled file's text exactly; an existing copy is used as it is.
-    """
-    if not is_bundled(path):
-        return path
-    mine = dirs.routines_dir() / path.name
-    if not mine.exists():
-        mine.parent.mkdir(parents=True, exist_ok=True)
-        mine.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
-    routine_schema.install(mine.parent)  # the copy's #:schema line points beside it
-    return mine
 
 
 def adjusted(exercise: Exercise, what: str, step: int) -> Exercise:
@@ -92,7 +54,7 @@ def save_exercise(path: Path, routine: Routine, index: int, new: Exercise) -> Ro
         written = None
     if written != wanted:
         text = dumps(wanted)
-    _replace_file(path, text)
+    write_atomically(path, text)
     return load(path)
 
 
@@ -112,10 +74,3 @@ def _set_number(text: str, table: str, key: str, value: int) -> str:
     elif header is not None:
         lines.insert(header, f"{key} = {value}\n")
     return "".join(lines)
-
-
-def _replace_file(path: Path, text: str) -> None:
-    """Write atomically, so a crash mid-write leaves the old file whole."""
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_text(text, encoding="utf-8")
-    os.replace(temporary, path)

@@ -1,13 +1,18 @@
-"""The routines a person can choose from, and turning a ROUTINE argument into a file."""
+"""The routines a person can choose from: the bundled ones and their own.
+
+Turning a ROUTINE argument into a file, listing what there is, starting a routine of one's own,
+and the person's own copy of a bundled routine (bundled files are never changed: editing one
+first copies it, comments and all, into the person's routines folder).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from lowback_tui.core import dirs
+from lowback_tui.core import dirs, routine_schema
 from lowback_tui.core.routine import Problem, Routine, RoutineError
-from lowback_tui.core.routine_file import load
+from lowback_tui.core.routine_file import dumps, load, loads
 
 DEFAULT_ROUTINE = "lower-back"
 
@@ -36,6 +41,27 @@ def entries() -> list[Entry]:
     return found
 
 
+@dataclass(frozen=True)
+class Choice:
+    """A routine there is to choose, with what it asks, or what stops it from being used."""
+
+    entry: Entry
+    routine: Routine | None
+    """None when the file has problems."""
+    problems: tuple[Problem, ...] = ()
+
+
+def choices() -> list[Choice]:
+    """Every routine there is, the person's first, each read to say what it asks."""
+    found = []
+    for entry in entries():
+        try:
+            found.append(Choice(entry, load(entry.path)))
+        except RoutineError as error:
+            found.append(Choice(entry, None, tuple(error.problems)))
+    return found
+
+
 def looks_like_path(argument: str) -> bool:
     """True when the argument names a file rather than a routine in the library."""
     return argument.endswith(".toml") or "/" in argument or Path(argument).is_file()
@@ -59,47 +85,50 @@ def resolve(argument: str | None) -> Path:
     raise RoutineError([Problem(Path(argument), None, "", message)])
 
 
-def _stamp(path: Path) -> tuple[int, int] | None:
-    try:
-        info = path.stat()
-    except OSError:
-        return None
-    return (info.st_mtime_ns, info.st_size)
+def is_bundled(path: Path) -> bool:
+    """True for a routine that ships with lowback (which is never edited in place)."""
+    return path.resolve().parent == dirs.bundled_dir().resolve()
 
 
-class InUse:
-    """The routine the app is showing: the last version of its file that loaded, and what is
-    wrong with the file as it stands now (nothing, most of the time).
+def own_copy(path: Path) -> Path:
+    """The person's own file for the routine at `path`: itself, or a copy of a bundled one.
 
-    A file that breaks, or disappears, never takes the routine away: the last good version stays
-    in use until the file loads again.
+    A copy keeps the bundled file's text exactly; an existing copy is used as it is.
     """
+    if not is_bundled(path):
+        return path
+    mine = dirs.routines_dir() / path.name
+    if not mine.exists():
+        mine.parent.mkdir(parents=True, exist_ok=True)
+        mine.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    routine_schema.install(mine.parent)  # the copy's #:schema line points beside it
+    return mine
 
-    def __init__(self, routine: Routine) -> None:
-        self.switch(routine)
 
-    def switch(self, routine: Routine) -> None:
-        """Use another routine (or another file for this one) from now on."""
-        assert routine.source is not None, "a routine in use comes from a file"
-        self.path: Path = routine.source
-        self.routine = routine
-        self.problems: list[Problem] = []
-        self._stamp = _stamp(self.path)
+NEW_HEADER = """\
+#:schema ./routine.schema.json
+# A lowback routine of your own, first copied from {source}.
+# Change anything you like, then check it with `lowback validate`. README.md explains every key.
 
-    def refresh(self, force: bool = False) -> bool:
-        """Re-read the file if it changed since it was last read; True if anything changed."""
-        stamp = _stamp(self.path)
-        if stamp == self._stamp and not force:
-            return False
-        self._stamp = stamp
-        if stamp is None:
-            self.problems = [Problem(self.path, None, "", "the file is gone; using the version "
-                                     "read before, until it is back")]  # fmt: skip
-            return True
-        try:
-            self.routine = load(self.path)
-        except RoutineError as error:
-            self.problems = error.problems
-        else:
-            self.problems = []
-        return True
+"""
+
+
+def create(name: str, source: Routine) -> Path:
+    """Write a routine of the person's own called `name`, a copy of `source`; its path.
+
+    Raises ValueError for a name with nothing to name a file after, FileExistsError when there
+    is one of that name already (it is never written over), OSError when it cannot be written.
+    """
+    from lowback_tui.core.routine_check import slug
+
+    file_name = slug(name)
+    if not file_name:
+        raise ValueError(f"'{name}' has no letters or digits to name a file after")
+    text = NEW_HEADER.format(source=source.source) + dumps(replace(source, name=name))
+    loads(text)  # what is written must be a routine lowback can read (RoutineError if not)
+    path = dirs.routines_dir() / f"{file_name}.toml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8") as out:
+        out.write(text)
+    routine_schema.install(path.parent)
+    return path

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from lowback_tui.core.plan import Kind, Phase, Side, phases
+from lowback_tui.core.plan import Kind, Phase, Side, focus, phases
 from lowback_tui.core.routine import Exercise, Routine
 from lowback_tui.core.session_results import ExerciseRecord, Outcome, Summary
 
@@ -252,10 +252,7 @@ class Session:
 
     def _focus(self) -> int:
         """The exercise the person is on; a rest already looks ahead to the next one."""
-        phase = self._phases[self._index]
-        if phase.kind is Kind.REST:
-            return min(phase.exercise + 1, len(self.routine.exercises) - 1)
-        return phase.exercise
+        return focus(self._phases[self._index])
 
     def _credit(self, phase: Phase, completed: bool) -> None:
         """Count the time spent in an active phase that is being left."""

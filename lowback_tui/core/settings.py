@@ -1,18 +1,19 @@
 """The person's settings, kept in config.toml (read with tomllib, written with tomli-w).
 
-The app writes this file, but people may edit it too: a broken file is reported and left alone
+lowback writes this file, but people may edit it too: a broken file is reported and left alone
 (never overwritten), and keys this version does not know are kept when the file is rewritten.
 """
 
 from __future__ import annotations
 
-import os
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
 from lowback_tui.core import dirs
+from lowback_tui.core.files import write_atomically
+from lowback_tui.core.logs import log
 from lowback_tui.core.routine import Problem
 
 
@@ -56,7 +57,7 @@ def load() -> Loaded:
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         return Loaded(Settings(), Problem(path, None, "", f"cannot be read ({error})"))
     values: dict[str, Any] = {}
-    for key, default in KNOWN.items():
+    for key, default in known().items():
         value = document.pop(key, default)
         if type(value) is not type(default):
             kind = "true or false" if isinstance(default, bool) else "text in quotes"
@@ -66,8 +67,10 @@ def load() -> Loaded:
     return Loaded(Settings(**values, extra=document))
 
 
-KNOWN: dict[str, bool | str] = {"sound": True, "safety_read": False, "routine": "", "theme": ""}
-"""Every setting this version knows, with its default (and so its type)."""
+def known() -> dict[str, bool | str]:
+    """Every setting this version knows, with its default (and so its type)."""
+    defaults = Settings()
+    return {f.name: getattr(defaults, f.name) for f in fields(Settings) if f.name != "extra"}
 
 
 def save(settings: Settings) -> None:
@@ -76,7 +79,34 @@ def save(settings: Settings) -> None:
 
     path = settings_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    document = {**settings.extra, **{key: getattr(settings, key) for key in KNOWN}}
-    temporary = path.with_suffix(".toml.tmp")
-    temporary.write_text(tomli_w.dumps(document), encoding="utf-8")
-    os.replace(temporary, path)
+    document = {**settings.extra, **{key: getattr(settings, key) for key in known()}}
+    write_atomically(path, tomli_w.dumps(document))
+
+
+class Preferences:
+    """The settings in use, written to the file whenever one changes.
+
+    A file the person broke is never written over: changes then last until lowback ends.
+    """
+
+    def __init__(self, loaded: Loaded) -> None:
+        self.settings = loaded.settings
+        self.problem = loaded.problem
+        """What is wrong with the settings file, if anything (the defaults are in use)."""
+
+    @classmethod
+    def load(cls) -> Preferences:
+        """The person's settings, as saved."""
+        return cls(load())
+
+    def change(self, **changes: Any) -> bool:
+        """Change settings and save them; False when they could not be saved (and why is logged)."""
+        self.settings = replace(self.settings, **changes)
+        if self.problem is not None:
+            return False  # the file is broken: never write over what the person typed
+        try:
+            save(self.settings)
+        except OSError as error:
+            log.warning("settings not saved: %s", error)
+            return False
+        return True

@@ -1,15 +1,25 @@
-"""Routines and times in plain words, the same on the screen and on the command line."""
+"""Everything lowback says about routines, sessions and times, in one place.
+
+The screens, plain mode and the command line all take their words from here, so what a person
+reads in one can never disagree with another.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from lowback_tui.core.plan import Kind, Side, total_seconds
+from lowback_tui.core.plan import Kind, Phase, Side, focus, total_seconds
 from lowback_tui.core.routine import Exercise, Routine, Sides
 
 if TYPE_CHECKING:  # only a session needs these, and `lowback validate` runs none
+    from lowback_tui.core.course import Offer
     from lowback_tui.core.session import View
     from lowback_tui.core.session_results import Summary
+
+
+def plural(count: int, noun: str) -> str:
+    """A count with its noun: "1 problem", "2 problems"."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def duration(seconds: int) -> str:
@@ -38,8 +48,7 @@ def about(seconds: int) -> str:
 
 def extent(routine: Routine, between: str = ", ") -> str:
     """How much a routine asks: "7 exercises, about 10 min"."""
-    count = len(routine.exercises)
-    exercises = f"{count} exercise{'s' if count != 1 else ''}"
+    exercises = plural(len(routine.exercises), "exercise")
     return f"{exercises}{between}{about(total_seconds(routine))}"
 
 
@@ -113,7 +122,7 @@ def coming_next(view: View, routine: Routine) -> str:
     if following.kind is Kind.GET_READY:
         return f"Next: {upcoming.name}"
     if following.kind is Kind.REST:
-        after = routine.exercises[min(following.exercise + 1, len(routine.exercises) - 1)]
+        after = routine.exercises[focus(following)]
         return f"Next: rest {duration(following.seconds)}, then {after.name}"
     if following.kind.is_active:
         what = "hold" if following.kind is Kind.HOLD else "work"
@@ -155,3 +164,38 @@ def times(summary: Summary) -> str:
     active = duration(round(summary.active_seconds))
     elapsed = duration(round(summary.elapsed_seconds))
     return f"Active {active} of {elapsed} in all"
+
+
+def phase_line(routine: Routine, phase: Phase) -> str:
+    """The sentence that announces a phase as it begins, for plain mode and a voice."""
+    exercise = routine.exercises[phase.exercise]
+    seconds = plural(phase.seconds, "second")
+    if phase.kind is Kind.GET_READY:
+        where = f", {exercise.position}" if exercise.position else ""
+        return f"{exercise.name}{where}. Get ready, {seconds}."
+    if phase.kind.is_active:
+        parts = [exercise.name]
+        if side := side_name(exercise, phase.side):
+            parts.append(side[0].upper() + side[1:])
+        if exercise.reps > 1:
+            parts.append(f"Rep {phase.rep} of {exercise.reps}")
+        verb = "Hold" if phase.kind is Kind.HOLD else "Work"
+        return ". ".join(parts) + f". {verb} {seconds}."
+    if phase.kind is Kind.REST:
+        return f"Rest {seconds}. Next: {routine.exercises[focus(phase)].name}."
+    if phase.kind is Kind.RELAX:
+        return f"Relax {seconds}."
+    return "Switch sides."
+
+
+def offer_question(offer: Offer) -> str:
+    """The question that offers one more rep (each front end adds how to answer it)."""
+    return (
+        f"{offer.name}: done in full twice in a row, without more pain. "
+        f"Go up to {offer.reps} reps next time?"
+    )
+
+
+def problems_notice(file_name: str, count: int) -> str:
+    """What to tell a person whose routine file has just turned out to have problems."""
+    return f"{file_name} has {plural(count, 'problem')}; the last good version is in use"

@@ -1,13 +1,15 @@
 """The session: a big countdown for every phase, with the controls around it.
 
-The screen never computes time: it asks the engine for a View and redraws only what changed,
+The screen never computes time: it asks the session for a View and redraws only what changed,
 then sleeps until the moment the next visible thing (a digit or a cell of the bar) changes.
+What the person does goes to the session run, which keeps it in the history.
 """
 
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING, ClassVar, cast
+from collections.abc import Callable
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -18,15 +20,11 @@ from textual.widgets import Footer, Label, Static
 
 from lowback_tui.core import wording
 from lowback_tui.core.plan import Kind
-from lowback_tui.core.recording import Recording
-from lowback_tui.core.routine import Routine
-from lowback_tui.core.session import Event, PhaseStarted, Session, SessionFinished, State, View
+from lowback_tui.core.session import Event, PhaseStarted, SessionFinished, State, View
+from lowback_tui.core.session_run import SessionRun
 from lowback_tui.screens.confirm import ConfirmEnd
 from lowback_tui.widgets.big_number import BigNumber
 from lowback_tui.widgets.phase_bar import PhaseBar
-
-if TYPE_CHECKING:
-    from lowback_tui.app import LowbackApp
 
 AFTER_THE_CHANGE = 0.005
 """Wake a little after a digit flips, so the flip is certain to have happened."""
@@ -49,15 +47,14 @@ class CountdownScreen(Screen[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-wide")]  # noqa: RUF012
     VERTICAL_BREAKPOINTS = [(0, "-tiny"), (11, "-short"), (17, "-tall")]  # noqa: RUF012
 
-    def __init__(self, routine: Routine, session: Session, recording: Recording) -> None:
+    def __init__(self, run: SessionRun, ring: Callable[[], None]) -> None:
         super().__init__()
-        self.routine = routine
-        self.session = session
-        self.recording = recording
+        self.run = run
+        self.ring = ring
+        """Called at each hold, each switch and the end (the app rings, if sound is on)."""
         self._timer: Timer | None = None
         self._shown: dict[str, object] = {}
         self._paused_for_modal = False
-        self._stopped_for_pain = False
 
     def compose(self) -> ComposeResult:
         with HorizontalGroup(id="cd-heading"):
@@ -77,21 +74,20 @@ class CountdownScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#cd-warning").display = False
         self._warn_if_not_saving()
-        self._handle(self.session.start())
+        self._handle(self.run.start())
         self.tick()
 
     def _warn_if_not_saving(self) -> None:
         """Say so, on screen, from the moment the history stops being saved."""
         warning = self.query_one("#cd-warning", Label)
-        problem = self.recording.problem
+        problem = self.run.problem
         if problem and not warning.display:
             warning.update(f"⚠ {problem}")
             warning.display = True
 
     def on_unmount(self) -> None:
-        """Leaving mid-session (ctrl+q, SIGTERM, SIGHUP): end it and record it as ended early."""
-        if self.session.state in (State.RUNNING, State.PAUSED):
-            self.recording.keep(self.session.end(), self._stopped_for_pain)
+        """Leaving mid-session (ctrl+q, SIGTERM, SIGHUP): end it and keep it as ended early."""
+        self.run.leave()
 
     def on_resize(self) -> None:
         self._shown.pop("bar", None)  # the bar's cells depend on its width
@@ -101,10 +97,10 @@ class CountdownScreen(Screen[None]):
 
     def tick(self) -> None:
         """Catch up with the clock, redraw what changed, and sleep until the next change."""
-        self._handle(self.session.advance())
-        if self.session.state is State.FINISHED or not self.is_attached:
+        self._handle(self.run.advance())
+        if self.run.state is State.FINISHED or not self.is_attached:
             return
-        view = self.session.view()
+        view = self.run.view()
         self._show(view)
         self._schedule(view)
 
@@ -121,28 +117,23 @@ class CountdownScreen(Screen[None]):
         self._timer = self.set_timer(delay, self.tick)
 
     def _handle(self, events: list[Event]) -> None:
+        """Ring and move on for what happened (the run has kept it in the history already)."""
         if not events:
             return
-        self.recording.keep(events, self._stopped_for_pain)  # now: a crash later loses nothing
         self._warn_if_not_saving()
         for event in events:
             if isinstance(event, PhaseStarted) and event.phase.kind.rings:
-                self._ring()
+                self.ring()
             elif isinstance(event, SessionFinished):
-                self._ring()
-                self._finish(event)
+                self.ring()
+                self._finish()
 
-    def _ring(self) -> None:
-        cast("LowbackApp", self.app).ring()
-
-    def _finish(self, event: SessionFinished) -> None:
+    def _finish(self) -> None:
         from lowback_tui.screens.summary import SummaryScreen
 
         if self._timer is not None:
             self._timer.stop()
-        self.app.switch_screen(
-            SummaryScreen(event.summary, self.recording, stopped_for_pain=self._stopped_for_pain)
-        )
+        self.app.switch_screen(SummaryScreen(self.run))
 
     # ---- drawing ---------------------------------------------------------------------------
 
@@ -181,7 +172,7 @@ class CountdownScreen(Screen[None]):
         cue = view.exercise.cues[0] if view.exercise.cues else ""
         if self._set("cue", cue):
             self.query_one("#cd-cue", Static).update(cue)
-        following = wording.coming_next(view, self.routine)
+        following = wording.coming_next(view, self.run.routine)
         if self._set("next", following):
             self.query_one("#cd-next", Label).update(following)
 
@@ -194,42 +185,41 @@ class CountdownScreen(Screen[None]):
     def action_toggle_pause(self) -> None:
         """Pause or carry on."""
         self._paused_for_modal = False
-        self._control(self.session.toggle_pause())
+        self._control(self.run.toggle_pause())
 
     def action_skip(self) -> None:
         """Move on to the next exercise."""
-        self._control(self.session.skip())
+        self._control(self.run.skip())
 
     def action_back(self) -> None:
         """Go back to the previous exercise."""
-        self._control(self.session.back())
+        self._control(self.run.back())
 
     def action_restart_rep(self) -> None:
         """Do the current hold again."""
-        self._control(self.session.restart_rep())
+        self._control(self.run.restart_rep())
 
     def action_end(self) -> None:
         """Ask whether to end the session; a yes shows the summary."""
 
         def answered(end: bool | None) -> None:
             if end:
-                self._control(self.session.end())
+                self._control(self.run.end())
 
         self.app.push_screen(ConfirmEnd(), answered)
 
     def action_hurts(self) -> None:
         """Stop at once because it hurts: no question asked, the reason is kept."""
-        self._stopped_for_pain = True
-        self._control(self.session.end())
+        self._control(self.run.stop_for_pain())
 
     # ---- anything on top pauses the clock ----------------------------------------------------
 
     def on_screen_suspend(self) -> None:
-        if self.session.state is State.RUNNING:
+        if self.run.state is State.RUNNING:
             self._paused_for_modal = True
-            self._control(self.session.pause())
+            self._control(self.run.pause())
 
     def on_screen_resume(self) -> None:
-        if self._paused_for_modal and self.session.state is State.PAUSED:
+        if self._paused_for_modal and self.run.state is State.PAUSED:
             self._paused_for_modal = False
-            self._control(self.session.resume())
+            self._control(self.run.resume())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -13,21 +13,20 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from lowback_tui.core import wording
-from lowback_tui.core.routine import Problem, Routine
 from lowback_tui.widgets.exercise_detail import ExerciseDetail
 from lowback_tui.widgets.exercise_list import ExerciseList
 from lowback_tui.widgets.routine_heading import RoutineHeading
 
 if TYPE_CHECKING:
-    from lowback_tui.app import LowbackApp
-    from lowback_tui.core import course
+    from lowback_tui.core.routine import Problem
+    from lowback_tui.core.trainer import Overview, Trainer
 
 
 class ExerciseListScreen(Screen[None]):
     """Today's routine: read about the exercises, then start."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "start", "Start", priority=True),
+        Binding("enter", "app.start", "Start", priority=True),
         Binding("d", "open", "Details"),
         Binding("e", "app.edit_routine", "Edit", tooltip="Edit the routine in your editor"),
         Binding("o", "app.pick_routine", "Routines", tooltip="Choose another routine"),
@@ -45,12 +44,14 @@ class ExerciseListScreen(Screen[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (72, "-wide")]  # noqa: RUF012
     VERTICAL_BREAKPOINTS = [(0, "-short"), (18, "-tall")]  # noqa: RUF012
 
-    def __init__(self, routine: Routine, size: Size | None = None) -> None:
+    def __init__(self, trainer: Trainer, size: Size | None = None) -> None:
         # Given the terminal's size, the screen starts with the breakpoint classes Textual would
         # give it on its first resize, which then restyles nothing: the first frame comes sooner.
         super().__init__(classes=" ".join(self._breakpoints(size)) if size else None)
-        self.routine = routine
-        self._shown = (routine, routine)
+        self.trainer = trainer
+        self.routine = trainer.routine
+        """The routine on screen, with the person's reps."""
+        self._shown = (self.routine, self.routine)
         """The routine on screen, and as its file has it (see show)."""
 
     @classmethod
@@ -77,28 +78,28 @@ class ExerciseListScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one(ExerciseDetail).exercise = self.routine.exercises[0]
 
-    def show(
-        self,
-        routine: Routine,
-        as_written: Routine,
-        status: course.Status | None,
-        problems: list[Problem],
-    ) -> None:
+    def show_overview(self) -> None:
+        """Show the routine, its file's problems and the course as they are now."""
+        if self.is_mounted:
+            self.show(self.trainer.overview())
+
+    def show(self, overview: Overview) -> None:
         """Show the routine with the person's current reps, its file's problems, the course."""
-        if (routine, as_written) != self._shown:  # the first call shows what is there already
-            self._shown = (routine, as_written)
-            self.query_one(ExerciseList).show(routine, as_written)
+        routine = overview.routine
+        if (routine, overview.as_written) != self._shown:  # the first time, it is there already
+            self._shown = (routine, overview.as_written)
+            self.query_one(ExerciseList).show(routine, overview.as_written)
             summary = self.query_one("#routine-summary", Static)
             summary.update(routine.summary)
             summary.set_class(not routine.summary, "-empty")  # a class: -short hides it too
         self.routine = routine
-        heading = self.query_one(RoutineHeading)
-        heading.show(routine.name, wording.extent(routine, " · "), str(status) if status else "")
-        self._show_problems(problems)
+        course = str(overview.course) if overview.course else ""
+        self.query_one(RoutineHeading).show(routine.name, wording.extent(routine, " · "), course)
+        self._show_problems(overview.problems)
         highlighted = self.query_one(ExerciseList).highlighted
         self.query_one(ExerciseDetail).exercise = routine.exercises[highlighted]
 
-    def _show_problems(self, problems: list[Problem]) -> None:
+    def _show_problems(self, problems: tuple[Problem, ...]) -> None:
         """What is wrong with the routine's file, in a panel above the list (none when fine)."""
         panels = self.query("#routine-problems")
         if not problems:
@@ -112,9 +113,11 @@ class ExerciseListScreen(Screen[None]):
             self.mount(Static(text, id="routine-problems", markup=False), before="#body")
 
     def on_screen_resume(self) -> None:
-        app = cast("LowbackApp", self.app)
-        app.check_routine_file()  # it may have been changed outside the app meanwhile
-        app.refresh_course()  # a session or a new target may have ended
+        # Back from another screen: the file may have been changed outside the app meanwhile,
+        # and a session or a new target may have ended.
+        if notice := self.trainer.check_routine_file():
+            self.notify(notice, severity="warning")
+        self.show_overview()
 
     @on(ExerciseList.Highlighted, "#exercises")
     def _show_detail(self, event: ExerciseList.Highlighted) -> None:
@@ -124,19 +127,14 @@ class ExerciseListScreen(Screen[None]):
     def _open_clicked(self, event: ExerciseList.Selected) -> None:
         self.action_open()
 
-    def action_start(self) -> None:
-        """Start a session of the whole routine."""
-        cast("LowbackApp", self.app).start_session()
-
     def action_new_course(self) -> None:
         """Begin a new course today (asks first; the history is kept)."""
         from lowback_tui.screens.confirm import Confirm
 
-        app = cast("LowbackApp", self.app)
-
         def answered(yes: bool | None) -> None:
             if yes:
-                app.new_course()
+                self.trainer.new_course()
+                self.show_overview()
 
         question = Confirm(
             "Start a new course today?",
@@ -144,12 +142,15 @@ class ExerciseListScreen(Screen[None]):
             "Start it",
             "Not now",
         )
-        app.push_screen(question, answered)
+        self.app.push_screen(question, answered)
 
     def action_adjust(self, what: str, step: int) -> None:
         """One more or one fewer rep, or a longer or shorter hold, for the highlighted exercise."""
         index = self.query_one(ExerciseList).highlighted
-        cast("LowbackApp", self.app).adjust(index, what, step)
+        refused = self.trainer.adjust(index, what, step)
+        if refused:
+            self.notify(refused.message, severity="error" if refused.error else "warning")
+        self.show_overview()
 
     def action_open(self) -> None:
         """Show the highlighted exercise on a screen of its own."""

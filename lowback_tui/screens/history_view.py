@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
-
-from lowback_tui.core.history_text import table
-
-if TYPE_CHECKING:
-    from lowback_tui.app import LowbackApp
 
 
 class HistoryScreen(Screen[None]):
@@ -23,10 +18,13 @@ class HistoryScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q,h", "app.pop_screen", "Back")]
 
+    def __init__(self, table: str) -> None:
+        super().__init__()
+        self.table = table
+        """Every past session, a line each, as `lowback history` prints it."""
+
     def compose(self) -> ComposeResult:
-        store = cast("LowbackApp", self.app).history
         with VerticalScroll(id="history-body"):
             yield Label("Your sessions", id="history-title")
-            yield Static(table(store.sessions() if store else []), id="history-table",
-                         markup=False)  # fmt: skip
+            yield Static(self.table, id="history-table", markup=False)
         yield Footer()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -12,11 +12,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Sparkline, Static
 
-from lowback_tui.core import advice, course, wording
-from lowback_tui.core.course import Mark
-
-if TYPE_CHECKING:
-    from lowback_tui.app import LowbackApp
+from lowback_tui.core import advice, wording
+from lowback_tui.core.course import Mark, Progress
 
 MARKS = {
     Mark.DONE: ("●", "$text-success"),
@@ -37,28 +34,27 @@ class ProgressScreen(Screen[None]):
         Binding("escape,q,g", "app.pop_screen", "Back"),
     ]
 
+    def __init__(self, progress: Progress | None) -> None:
+        super().__init__()
+        self.progress = progress
+        """The course so far; None before the first session."""
+
     def compose(self) -> ComposeResult:
-        app = cast("LowbackApp", self.app)
-        store = app.history
+        progress = self.progress
         with VerticalScroll(id="progress-body"):
             yield Label("Your course", id="progress-title")
-            if store is None or store.course_start() is None:
+            if progress is None:
                 yield Static("No sessions yet. Your course begins with your first session.")
                 return
-            today = app.now().date()
-            start = store.course_start() or today
-            days = app.routine.course_days
-            sessions = store.sessions(since=start)
-            yield Label(str(course.status(sessions, start, days, today)), id="progress-status")
-            yield Static(self._calendar(course.calendar(sessions, start, days, today)),
-                         id="progress-calendar")  # fmt: skip
+            yield Label(str(progress.status), id="progress-status")
+            yield Static(self._calendar(progress.calendar), id="progress-calendar")
             yield Static(
                 Content.assemble(*(part for mark, (shape, style) in MARKS.items()
                                    for part in ((shape, style), f" {mark.value}   "))),
                 id="progress-legend",
             )  # fmt: skip
             yield Label("Pain before sessions (0 to 10)", classes="progress-head")
-            trend = course.pain_by_day(sessions)
+            trend = progress.pain_trend
             if len(trend) >= 2:
                 spark = Sparkline([value for _, value in trend], id="progress-sparkline")
                 spark.styles.width = min(60, 3 * len(trend))  # a few cells a day, not smeared
@@ -70,13 +66,12 @@ class ProgressScreen(Screen[None]):
                 )
             else:
                 yield Static("Rate your back before sessions to see how it changes here.")
-            count, active = store.totals()
             yield Label(
-                f"Time spent exercising: {wording.long_duration(active)} over {count} "
-                f"session{'s' if count != 1 else ''} in all",
+                f"Time spent exercising: {wording.long_duration(progress.active_seconds)} over "
+                f"{wording.plural(progress.sessions, 'session')} in all",
                 id="progress-total",
             )
-            if course.not_improving(sessions):
+            if progress.not_improving:
                 yield Static(advice.NOT_IMPROVING, classes="summary-advice")
         yield Footer()
 

@@ -13,20 +13,18 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from lowback_tui.core import routine_library, wording
-from lowback_tui.core.routine import RoutineError
-from lowback_tui.core.routine_file import load
+from lowback_tui.core import wording
+from lowback_tui.core.routine_library import Choice
 
 
-def _option(entry: routine_library.Entry, current: Path) -> Option:
-    kind = "bundled" if entry.bundled else "yours"
-    try:
-        routine = load(entry.path)
-    except RoutineError as error:
-        count = len(error.problems)
-        about = f"cannot be used: {count} problem{'s' if count > 1 else ''} in {entry.path.name}"
+def _option(choice: Choice, current: Path) -> Option:
+    entry, routine = choice.entry, choice.routine
+    if routine is None:
+        problems = wording.plural(len(choice.problems), "problem")
+        about = f"cannot be used: {problems} in {entry.path.name}"
         title, style = entry.name, "$text-error"
     else:
+        kind = "bundled" if entry.bundled else "yours"
         about = f"{wording.extent(routine, ' · ')} · {kind}"
         title, style = routine.name, "dim"  # $text-muted is CSS-only (see widgets/gutter.py)
     marker = "● " if entry.path.resolve() == current.resolve() else "  "
@@ -41,14 +39,15 @@ class RoutinePicker(ModalScreen[Path | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss", "Back")]
 
-    def __init__(self, current: Path) -> None:
+    def __init__(self, choices: list[Choice], current: Path) -> None:
         super().__init__()
+        self.choices = [c for c in choices if not c.entry.shadowed]
+        """The routines to choose from (a bundled one hidden by the person's own is left out)."""
         self.current = current
 
     def compose(self) -> ComposeResult:
-        entries = [e for e in routine_library.entries() if not e.shadowed]
-        options = OptionList(*(_option(e, self.current) for e in entries), id="picker-list")
-        here = [e.path.resolve() for e in entries]
+        options = OptionList(*(_option(c, self.current) for c in self.choices), id="picker-list")
+        here = [c.entry.path.resolve() for c in self.choices]
         if self.current.resolve() in here:
             options.highlighted = here.index(self.current.resolve())  # start on the one in use
         with Vertical(id="picker-box"):

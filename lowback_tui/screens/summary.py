@@ -11,8 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
 from lowback_tui.core import advice, course, wording
-from lowback_tui.core.recording import Recording
-from lowback_tui.core.session_results import Summary
+from lowback_tui.core.session_run import SessionRun
 from lowback_tui.screens.pain_check import PainCheck
 
 
@@ -28,12 +27,14 @@ class SummaryScreen(Screen[None]):
         Binding("q", "app.quit", "Quit"),
     ]
 
-    def __init__(self, summary: Summary, recording: Recording, stopped_for_pain: bool) -> None:
+    def __init__(self, run: SessionRun) -> None:
         super().__init__()
-        self.summary = summary
-        self.recording = recording
-        self.stopped_for_pain = stopped_for_pain
+        assert run.summary is not None, "a summary follows a finished session"
+        self.run = run
+        self.summary = run.summary
+        self.stopped_for_pain = run.stopped_for_pain
         self.offers: list[course.Offer] = []
+        """Offers of one more rep not answered yet; the first is on screen."""
 
     def compose(self) -> ComposeResult:
         summary = self.summary
@@ -56,8 +57,8 @@ class SummaryScreen(Screen[None]):
             yield Label(wording.times(summary), id="summary-times")
             yield Static("", id="summary-offer", markup=False)
             yield Static("", id="summary-trend", classes="summary-advice")
-            if self.recording.problem:
-                yield Label(f"⚠ {self.recording.problem}", id="summary-warning", markup=False)
+            if self.run.problem:
+                yield Label(f"⚠ {self.run.problem}", id="summary-warning", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -77,24 +78,16 @@ class SummaryScreen(Screen[None]):
         widget.display = bool(text)
 
     def _pain_after(self, answer: int | Literal["cancel"] | None) -> None:
-        pain = answer if isinstance(answer, int) else None
-        self.recording.set_pain_after(pain)
-        before = self.recording.pain_before
-        self._say("#summary-pain", advice.pain_line(before, pain))
-        self._say("#summary-pain-advice", advice.pain_went_up(before, pain))
-        self._say("#summary-trend", advice.NOT_IMPROVING if self.recording.not_improving() else "")
-        if not self.stopped_for_pain:
-            self.offers = self.recording.offers()
+        after = self.run.check_in_after(answer if isinstance(answer, int) else None)
+        self._say("#summary-pain", after.pain_line)
+        self._say("#summary-pain-advice", after.pain_advice)
+        self._say("#summary-trend", after.trend_advice)
+        self.offers = list(after.offers)
         self._show_offer()
 
     def _show_offer(self) -> None:
         offer = self.offers[0] if self.offers else None
-        text = ""
-        if offer is not None:
-            text = (
-                f"{offer.name}: done in full twice in a row, without more pain. "
-                f"Go up to {offer.reps} reps next time? (y yes · n not yet)"
-            )
+        text = f"{wording.offer_question(offer)} (y yes · n not yet)" if offer else ""
         self._say("#summary-offer", text)
         self.refresh_bindings()
 
@@ -107,7 +100,7 @@ class SummaryScreen(Screen[None]):
         """Answer the offer on screen."""
         if self.offers:
             offer = self.offers.pop(0)
-            self.recording.decide(offer, accept)
+            self.run.decide(offer, accept)
             if accept:
                 self.notify(f"{offer.name}: {offer.reps} reps from now on", timeout=4)
             self._show_offer()

@@ -1,0 +1,179 @@
+"""One session, from the check-in before it to the check-in after, kept as it happens.
+
+A front end passes on what the person does (pause, skip, it hurts) and shows the events that
+come back; every exercise left is written to the history the moment it is left, so a crash
+later loses nothing already done. After the session the run says what follows: the pain
+ratings side by side, advice when the back is worse, and the offers of one more rep.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from functools import partial
+from typing import TYPE_CHECKING
+
+from lowback_tui.core import advice, course
+from lowback_tui.core.routine_file import dumps
+from lowback_tui.core.session import (
+    Clock,
+    Event,
+    ExerciseFinished,
+    Session,
+    SessionFinished,
+    State,
+    View,
+)
+
+if TYPE_CHECKING:
+    from lowback_tui.core.history_store import HistoryStore
+    from lowback_tui.core.routine import Routine
+    from lowback_tui.core.session_results import Summary
+
+
+def fingerprint(routine: Routine) -> str:
+    """A short hash of what the routine asks for, whatever its comments or layout."""
+    return hashlib.sha256(dumps(routine).encode()).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Aftermath:
+    """What follows a session, once the person has said how their back is now.
+
+    Each text is "" when there is nothing to say.
+    """
+
+    pain_line: str
+    """The ratings before and after, side by side."""
+    pain_advice: str
+    """Advice to rest, when the back hurts clearly more than before."""
+    trend_advice: str
+    """Advice to see a professional, when two weeks of sessions have not helped."""
+    offers: tuple[course.Offer, ...]
+    """Exercises ready for one more rep, to be answered one by one with `decide`."""
+
+
+class SessionRun:
+    """One session of `routine`, timed by `clock` and kept in `store` (None keeps nothing)."""
+
+    def __init__(
+        self, routine: Routine, store: HistoryStore | None, pain_before: int | None, clock: Clock
+    ) -> None:
+        self.routine = routine
+        self.pain_before = pain_before
+        self.stopped_for_pain = False
+        """The person stopped the session because it hurt."""
+        self.summary: Summary | None = None
+        """What was done, once the session is over."""
+        self._session = Session(routine, clock=clock)
+        self._store = store
+        self._id = store.begin(routine.name, fingerprint(routine), pain_before) if store else None
+
+    @property
+    def problem(self) -> str | None:
+        """Why the session is not being kept, if it is not (this can start mid-session)."""
+        return "history is not being saved" if self._store is None else self._store.problem
+
+    @property
+    def state(self) -> State:
+        """Where the session is in its life."""
+        return self._session.state
+
+    def view(self) -> View:
+        """What to show now (after `advance`, to be up to date)."""
+        return self._session.view()
+
+    # ---- what the person does; each returns the events it caused, already kept --------------
+
+    def start(self) -> list[Event]:
+        """Begin the first phase now."""
+        return self._keep(self._session.start())
+
+    def advance(self) -> list[Event]:
+        """Catch up with the clock."""
+        return self._keep(self._session.advance())
+
+    def pause(self) -> list[Event]:
+        """Freeze the time left."""
+        return self._keep(self._session.pause())
+
+    def resume(self) -> list[Event]:
+        """Carry on from where the pause froze it."""
+        return self._keep(self._session.resume())
+
+    def toggle_pause(self) -> list[Event]:
+        """Pause, or carry on."""
+        return self._keep(self._session.toggle_pause())
+
+    def skip(self) -> list[Event]:
+        """On to the next exercise (during a rest: end the rest)."""
+        return self._keep(self._session.skip())
+
+    def back(self) -> list[Event]:
+        """Back to the previous exercise."""
+        return self._keep(self._session.back())
+
+    def restart_rep(self) -> list[Event]:
+        """Do the current hold again."""
+        return self._keep(self._session.restart_rep())
+
+    def end(self) -> list[Event]:
+        """End the session here; what is done is kept."""
+        return self._keep(self._session.end())
+
+    def stop_for_pain(self) -> list[Event]:
+        """End the session at once because it hurts; the reason is kept."""
+        self.stopped_for_pain = True
+        return self._keep(self._session.end())
+
+    def leave(self) -> None:
+        """The front end is going away mid-session (quit, a signal): end and keep it here."""
+        if self.state in (State.RUNNING, State.PAUSED):
+            self.end()
+
+    def _keep(self, events: list[Event]) -> list[Event]:
+        """Write what the events say to the history: each exercise left, and the end."""
+        store = self._store
+        for event in events:
+            if isinstance(event, ExerciseFinished):
+                if store is not None:
+                    reps = self.routine.exercises[event.record.index].reps
+                    store.record_exercise(self._id, event.record, reps)
+            elif isinstance(event, SessionFinished):
+                self.summary = event.summary
+                if store is not None:
+                    store.finish(self._id, event.summary, self.stopped_for_pain)
+        return events
+
+    # ---- after the session ------------------------------------------------------------------
+
+    def check_in_after(self, pain: int | None) -> Aftermath:
+        """Keep how the back is now (None: not said), and say what follows from it."""
+        store = self._store
+        if store is not None:
+            store.set_pain_after(self._id, pain)
+        return Aftermath(
+            pain_line=advice.pain_line(self.pain_before, pain),
+            pain_advice=advice.pain_went_up(self.pain_before, pain),
+            trend_advice=advice.NOT_IMPROVING if self._not_improving() else "",
+            offers=() if self.stopped_for_pain else tuple(self._offers()),
+        )
+
+    def decide(self, offer: course.Offer, accept: bool) -> None:
+        """Keep the answer to an offer of one more rep; a yes raises the target."""
+        if self._store is not None:
+            self._store.decide_offer(
+                self._id, self.routine.name, offer.exercise_id, offer.reps, accept
+            )
+
+    def _offers(self) -> list[course.Offer]:
+        store = self._store
+        if store is None or not store.saving:
+            return []  # an answer that cannot be kept is not worth asking for
+        return course.offers(self.routine, partial(store.recent_results, self.routine.name))
+
+    def _not_improving(self) -> bool:
+        store = self._store
+        if store is None:
+            return False
+        return course.not_improving(store.sessions(since=store.course_start()))

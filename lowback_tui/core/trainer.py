@@ -1,0 +1,241 @@
+"""What lowback does for a person, whatever front end shows it: one place for each flow.
+
+The Textual app and plain mode are built on one Trainer. They show what it says and pass on
+what the person does; neither reads the history, the settings or a routine file itself. Start
+a session (`start_session`), and the SessionRun it returns keeps the session and says what
+follows it; the course, the progress and the history come from here too.
+
+Only what the first screen needs is imported up front: the session engine, the history store
+(sqlite3) and the course rules load when first used.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+from lowback_tui.core import wording
+from lowback_tui.core.routine import Problem, Routine, RoutineError
+from lowback_tui.core.routine_in_use import RoutineInUse
+from lowback_tui.core.settings import Preferences
+
+if TYPE_CHECKING:
+    from lowback_tui.core.course import Progress, Status
+    from lowback_tui.core.history_store import HistoryStore, Now
+    from lowback_tui.core.session import Clock
+    from lowback_tui.core.session_run import SessionRun
+
+
+@dataclass(frozen=True)
+class Overview:
+    """The routine as the list of exercises shows it."""
+
+    routine: Routine
+    """With the reps the person has moved up to."""
+    as_written: Routine
+    """As its file has it, to tell which reps were raised."""
+    course: Status | None
+    """Where the person is in the course; None until the history is open."""
+    problems: tuple[Problem, ...]
+    """What is wrong with the routine's file now (the last good version is in use)."""
+
+
+class Refused(NamedTuple):
+    """Why something the person asked for was not done."""
+
+    message: str
+    error: bool
+    """Something went wrong (a full disk, say), not something the person is to put right first."""
+
+
+class Trainer:
+    """One person's lowback: the routine in use, their history, settings and sessions.
+
+    `clock` times sessions (monotonic seconds) and `now` dates them; tests pass fakes of both,
+    and a store of their own. Without a store the history is opened by `open_history`.
+    """
+
+    def __init__(
+        self,
+        routine: Routine,
+        *,
+        clock: Clock = time.monotonic,
+        now: Now = datetime.now,
+        store: HistoryStore | None = None,
+        preferences: Preferences | None = None,
+    ) -> None:
+        self.clock = clock
+        self.now = now
+        self.preferences = preferences or Preferences.load()
+        self._in_use = RoutineInUse(routine)
+        self._store = store
+
+    # ---- the history ---------------------------------------------------------------------------
+
+    @property
+    def history_open(self) -> bool:
+        """The history is open (before that, the course is not known)."""
+        return self._store is not None
+
+    def open_history(self) -> list[str]:
+        """Open the history unless it is open; what the person should be told about it.
+
+        With years of sessions this takes tens of milliseconds (an integrity check), so the app
+        calls it in a thread once its first screen is up. Call it from one thread at a time.
+        """
+        if self._store is None:
+            from lowback_tui.core.history_store import HistoryStore
+
+            self._store = HistoryStore.open(now=self.now)
+        return [message for message in (self._store.notice, self._store.problem) if message]
+
+    def history_table(self) -> str:
+        """Every past session, a line each."""
+        from lowback_tui.core.history_text import session_table
+
+        return session_table(self._store)
+
+    # ---- the routine ---------------------------------------------------------------------------
+
+    @property
+    def routine(self) -> Routine:
+        """The routine in use as its file has it: the last version of the file that loaded."""
+        return self._in_use.routine
+
+    @property
+    def routine_path(self) -> Path:
+        """The file of the routine in use."""
+        return self._in_use.path
+
+    @property
+    def problems(self) -> list[Problem]:
+        """What is wrong with the routine's file as it is now; [] most of the time."""
+        return self._in_use.problems
+
+    def routine_today(self) -> Routine:
+        """The routine with the reps the person has moved up to by accepting offers."""
+        if self._store is None:
+            return self.routine
+        from lowback_tui.core.course import with_targets
+
+        return with_targets(self.routine, self._store.targets(self.routine.name))
+
+    def overview(self) -> Overview:
+        """What the list of exercises shows."""
+        return Overview(
+            self.routine_today(), self.routine, self.course_status(), tuple(self.problems)
+        )
+
+    def check_routine_file(self) -> str | None:
+        """Read the routine's file again if it changed meanwhile; what to tell the person."""
+        return self._problems_notice() if self._in_use.refresh() else None
+
+    def reread_after_edit(self) -> str | None:
+        """Read the routine's file again after the person edited it; what to tell them, if the
+        edit left problems (None: it is saved and fine)."""
+        self._in_use.refresh(force=True)
+        return self._problems_notice()
+
+    def _problems_notice(self) -> str | None:
+        problems = self.problems
+        return wording.problems_notice(self.routine_path.name, len(problems)) if problems else None
+
+    def use_routine(self, path: Path) -> list[Problem]:
+        """Switch to the routine at `path` and remember the choice; its problems if it can't."""
+        from lowback_tui.core.routine_file import load
+
+        try:
+            routine = load(path)
+        except RoutineError as error:
+            return error.problems
+        self._in_use.switch(routine)
+        self.preferences.change(routine=str(path))
+        return []
+
+    def editable_copy(self) -> tuple[Path, bool]:
+        """The person's own file of the routine in use, and whether it is a fresh copy of a
+        bundled one (which is then the routine in use).
+
+        OSError when the copy cannot be made, RoutineError when it cannot be read back.
+        """
+        from lowback_tui.core.routine_library import own_copy
+
+        source = self.routine_path
+        path = own_copy(source)
+        if path == source:
+            return path, False
+        problems = self.use_routine(path)
+        if problems:
+            raise RoutineError(problems)
+        return path, True
+
+    def adjust(self, index: int, what: str, step: int) -> Refused | None:
+        """One step more or fewer of exercise `index`'s "reps" or "seconds", saved in the
+        person's own copy of the routine; None once saved, else why it was not.
+
+        Never while the file has problems: the last good version would be written over the
+        person's unfinished edit.
+        """
+        from lowback_tui.core.routine_edits import adjusted, save_exercise
+
+        if self.problems:
+            return Refused("Fix the file first (e opens it)", error=False)
+        try:
+            path, _ = self.editable_copy()
+            exercise = adjusted(self.routine.exercises[index], what, step)
+            saved = save_exercise(path, self.routine, index, exercise)
+        except (OSError, RoutineError) as error:
+            return Refused(f"Not saved: {error}", error=True)
+        self._in_use.switch(saved)
+        return None
+
+    # ---- the course ----------------------------------------------------------------------------
+
+    def course_status(self) -> Status | None:
+        """Where the person is in the course; None until the history is open."""
+        store = self._store
+        if store is None:
+            return None
+        from lowback_tui.core import course
+
+        today = self.now().date()
+        start = store.course_start() or today
+        return course.status(store.sessions(since=start), start, self.routine.course_days, today)
+
+    def progress(self) -> Progress | None:
+        """The course so far; None before the first session (or while the history is shut)."""
+        store = self._store
+        start = store.course_start() if store is not None else None
+        if store is None or start is None:
+            return None
+        from lowback_tui.core import course
+
+        sessions = store.sessions(since=start)
+        today = self.now().date()
+        return course.progress(sessions, start, self.routine.course_days, today, store.totals())
+
+    def new_course(self) -> None:
+        """Begin a new course today; every past session stays in the history."""
+        if self._store is not None:
+            self._store.new_course(self.now().date())
+
+    # ---- a session -----------------------------------------------------------------------------
+
+    @property
+    def needs_safety_check(self) -> bool:
+        """The person has not yet confirmed the safety information, shown before a first session."""
+        return not self.preferences.settings.safety_read
+
+    def confirm_safety(self) -> None:
+        """The person has read the safety information: it is not shown before sessions again."""
+        self.preferences.change(safety_read=True)
+
+    def start_session(self, pain_before: int | None) -> SessionRun:
+        """A session of today's routine, kept in the history from this moment (front ends call
+        `start` on it when the countdown begins)."""
+        from lowback_tui.core.session_run import SessionRun
+
+        return SessionRun(self.routine_today(), self._store, pain_before, self.clock)

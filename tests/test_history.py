@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from lowback_tui.core import history_store
+from lowback_tui.core import history_file
 from lowback_tui.core.history_store import HistoryStore
 from lowback_tui.core.session_results import ExerciseRecord, Outcome, Summary
 
@@ -70,7 +70,7 @@ def test_the_folder_and_file_are_private(store: HistoryStore, tmp_path: Path) ->
 
 def test_a_fresh_file_is_migrated_to_the_latest_schema(store: HistoryStore) -> None:
     version = sqlite3.connect(store.path).execute("PRAGMA user_version").fetchone()[0]
-    assert version == len(history_store.MIGRATIONS)
+    assert version == len(history_file.MIGRATIONS)
     mode = sqlite3.connect(store.path).execute("PRAGMA journal_mode").fetchone()[0]
     assert mode == "wal"
 
@@ -81,9 +81,9 @@ def test_a_later_migration_keeps_the_data(tmp_path: Path, monkeypatch: pytest.Mo
     old.begin("Routine", "abc", 6)
     old.close()
     monkeypatch.setattr(
-        history_store,
+        history_file,
         "MIGRATIONS",
-        [*history_store.MIGRATIONS, "ALTER TABLE sessions ADD COLUMN note TEXT"],
+        [*history_file.MIGRATIONS, "ALTER TABLE sessions ADD COLUMN note TEXT"],
     )
     new = HistoryStore.open(path, now=lambda: NOON)
     assert [row.pain_before for row in new.sessions()] == [6]

@@ -2,8 +2,9 @@
 
 Each finished exercise is committed the moment it finishes, so a killed process loses nothing
 already done. A file that cannot be opened or fails its integrity check is moved aside and a
-fresh one started; a disk that refuses writes turns the store into one that says so and keeps
-nothing, while the session carries on. Pain ratings live only here: never in the log.
+fresh one started (`history_file`); a disk that refuses writes turns the store into one that
+says so and keeps nothing, while the session carries on. Pain ratings live only here: never in
+the log.
 """
 
 from __future__ import annotations
@@ -16,57 +17,10 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from lowback_tui.core import dirs
+from lowback_tui.core.history_file import NewerSchema, connect, history_path, move_aside
 from lowback_tui.core.session_results import ExerciseRecord, Outcome, Summary
 
 Now = Callable[[], datetime]
-
-MIGRATIONS = [
-    """
-    CREATE TABLE sessions (
-        id INTEGER PRIMARY KEY,
-        routine_name TEXT NOT NULL,
-        routine_hash TEXT NOT NULL,
-        started_at TEXT NOT NULL,
-        day TEXT NOT NULL,
-        ended_at TEXT,
-        elapsed_seconds REAL,
-        pain_before INTEGER CHECK (pain_before BETWEEN 0 AND 10),
-        pain_after INTEGER CHECK (pain_after BETWEEN 0 AND 10),
-        stopped_for_pain INTEGER NOT NULL DEFAULT 0,
-        ended_early INTEGER NOT NULL DEFAULT 0
-    );
-    CREATE INDEX sessions_by_day ON sessions (day);
-    CREATE INDEX sessions_by_routine ON sessions (routine_name, id);
-    CREATE TABLE exercises (
-        session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
-        position INTEGER NOT NULL,
-        exercise_id TEXT NOT NULL,
-        name TEXT NOT NULL,
-        outcome TEXT NOT NULL CHECK (outcome IN ('done', 'partial', 'skipped')),
-        efforts_done INTEGER NOT NULL,
-        efforts_planned INTEGER NOT NULL,
-        reps INTEGER NOT NULL,
-        active_seconds REAL NOT NULL,
-        PRIMARY KEY (session_id, position)
-    );
-    CREATE TABLE courses (id INTEGER PRIMARY KEY, started_on TEXT NOT NULL);
-    CREATE TABLE targets (
-        routine_name TEXT NOT NULL,
-        exercise_id TEXT NOT NULL,
-        reps INTEGER NOT NULL,
-        PRIMARY KEY (routine_name, exercise_id)
-    );
-    CREATE TABLE offers (
-        session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
-        exercise_id TEXT NOT NULL,
-        reps INTEGER NOT NULL,
-        accepted INTEGER NOT NULL,
-        PRIMARY KEY (session_id, exercise_id)
-    );
-    """,
-]
-"""Schema changes in order; the file's user_version says how many have been applied."""
 
 
 @dataclass(frozen=True)
@@ -108,11 +62,6 @@ class RecentResult(NamedTuple):
     """One more rep was already offered after this session."""
 
 
-def history_path() -> Path:
-    """Where the history lives."""
-    return dirs.data_dir() / "history.db"
-
-
 class HistoryStore:
     """The store. Methods that write never raise: a failed write sets `problem` instead."""
 
@@ -133,14 +82,14 @@ class HistoryStore:
         try:
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             os.chmod(path.parent, 0o700)
-            return cls(_connect(path), path, now)
+            return cls(connect(path), path, now)
         except (OSError, sqlite3.OperationalError, NewerSchema) as error:
             return cls.unsaved(path, now, error)  # can't write, or not ours: leave it be
         except sqlite3.DatabaseError:
             pass  # damaged: move it aside and begin again
         try:
-            aside = _move_aside(path, now())
-            store = cls(_connect(path), path, now)
+            aside = move_aside(path, now())
+            store = cls(connect(path), path, now)
         except (OSError, sqlite3.Error) as error:
             return cls.unsaved(path, now, error)
         store.notice = f"The history file was damaged; it was moved to {aside} and a new one begun"
@@ -358,49 +307,3 @@ def _session_row(r: Any) -> SessionRow:
         partial=r[12],
         skipped=r[13],
     )
-
-
-class NewerSchema(sqlite3.DatabaseError):
-    """A history written by a newer lowback: not damaged, just not ours to change."""
-
-
-def _connect(path: Path) -> sqlite3.Connection:
-    """Open, check and migrate the file; sqlite3.DatabaseError if it is damaged."""
-    fresh = not path.exists()
-    if fresh:
-        path.touch(mode=0o600)
-    os.chmod(path, 0o600)
-    db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
-    try:
-        (verdict,) = db.execute("PRAGMA integrity_check").fetchone()
-        if verdict != "ok":
-            raise sqlite3.DatabaseError(f"integrity check failed: {verdict}")
-        (version,) = db.execute("PRAGMA user_version").fetchone()
-        if version > len(MIGRATIONS):  # before changing anything in it
-            raise NewerSchema(
-                f"schema {version} is from a newer lowback; the file is left as it is"
-            )
-        db.execute("PRAGMA journal_mode = WAL")
-        db.execute("PRAGMA synchronous = FULL")  # a finished exercise survives a power cut too
-        db.execute("PRAGMA foreign_keys = ON")
-        _migrate(db)
-    except sqlite3.Error:
-        db.close()
-        raise
-    return db
-
-
-def _migrate(db: sqlite3.Connection) -> None:
-    (version,) = db.execute("PRAGMA user_version").fetchone()
-    for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
-        db.executescript(f"BEGIN; {script}; PRAGMA user_version = {number}; COMMIT;")
-
-
-def _move_aside(path: Path, when: datetime) -> Path:
-    """Rename a damaged history (and its WAL files) out of the way; the new name."""
-    aside = path.with_name(f"{path.name}.corrupt-{when.strftime('%Y%m%d-%H%M%S')}")
-    for suffix in ("", "-wal", "-shm"):
-        source = Path(f"{path}{suffix}")
-        if source.exists():
-            source.rename(Path(f"{aside}{suffix}"))
-    return aside

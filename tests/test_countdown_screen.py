@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ from lowback_tui.screens.keys import KeysScreen
 from lowback_tui.screens.pain_check import PainCheck
 from lowback_tui.screens.safety import SafetyScreen
 from lowback_tui.screens.summary import SummaryScreen
+from lowback_tui.widgets.big_number import BigNumber
 
 from .conftest import screen_text
 from .fake_clock import FakeClock
@@ -277,3 +279,59 @@ def test_summary_snapshot(snap_compare, routine: Routine) -> None:  # type: igno
 
     app = LowbackApp(Trainer(routine, clock=clock))
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+class Wakeups:
+    """Stands in for the countdown's set_timer: the one wake-up it has asked for, if any."""
+
+    def __init__(self) -> None:
+        self.pending: Wakeup | None = None
+        self.asked = 0
+
+    def set_timer(self, delay: float, callback: Callable[[], None]) -> Wakeup:
+        self.asked += 1
+        self.pending = Wakeup(delay, callback)
+        return self.pending
+
+
+class Wakeup:
+    def __init__(self, delay: float, callback: Callable[[], None]) -> None:
+        self.delay, self.callback, self.stopped = delay, callback, False
+
+    def stop(self) -> None:
+        self.stopped = True
+
+
+async def test_the_countdown_wakes_once_just_after_each_change_and_shows_it(
+    routine: Routine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The screen's own timer path, under the fake clock: it asks to be woken when the next
+    digit is due (not before: no busy redraw; at most 50 ms after: never a stale digit)."""
+    wakeups = Wakeups()
+    monkeypatch.setattr(CountdownScreen, "set_timer", wakeups.set_timer)
+    clock = FakeClock()
+    app = LowbackApp(Trainer(routine, clock=clock))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot)
+        digits = screen.query_one(BigNumber)
+        get_ready, hold, switch = Kind.GET_READY, Kind.HOLD, Kind.SWITCH
+        expected = [
+            *((get_ready, s) for s in "54321"),
+            *((hold, s) for s in "54321"),
+            *((switch, s) for s in "321"),
+            (hold, "5"), (hold, "4"),
+        ]  # fmt: skip
+        shown = [(screen.run.view().phase.kind, digits.value)]
+        asked_before = wakeups.asked
+        while len(shown) < len(expected):
+            wakeup = wakeups.pending
+            assert wakeup is not None and not wakeup.stopped
+            view = screen.run.view()
+            until_the_digit_changes = view.seconds_left - (view.shown_seconds - 1)
+            assert until_the_digit_changes <= wakeup.delay <= until_the_digit_changes + 0.05
+            clock.advance(wakeup.delay)
+            wakeup.callback()  # what Textual's timer does when it fires
+            await pilot.pause()
+            shown.append((screen.run.view().phase.kind, digits.value))
+        assert shown == expected
+        assert wakeups.asked - asked_before == len(shown) - 1  # one per change, none between

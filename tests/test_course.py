@@ -99,16 +99,25 @@ def test_targets_raise_reps_up_to_the_goal(routine: Routine) -> None:
 
 
 def _session(
-    store: HistoryStore, routine: Routine, outcome: Outcome, before: int, after: int
+    store: HistoryStore,
+    routine: Routine,
+    outcome: Outcome,
+    before: int,
+    after: int,
+    finished: bool = True,
+    reps: int | None = None,
 ) -> int:
+    """A session of the routine with its first exercise at `outcome`, done at `reps` (by default
+    the routine's), finished or cut off (the program killed)."""
     session = store.begin(routine.name, "h", before)
     assert session is not None
     exercise = routine.exercises[0]
     store.record_exercise(
         session, ExerciseRecord(0, exercise.id, exercise.name, outcome, 10, 10, 50, 50),
-        exercise.reps,
+        exercise.reps if reps is None else reps,
     )  # fmt: skip
-    store.finish(session, Summary(routine.name, (), 60, 0, False), stopped_for_pain=False)
+    if finished:
+        store.finish(session, Summary(routine.name, (), 60, 0, False), stopped_for_pain=False)
     store.set_pain_after(session, after)
     return session
 
@@ -153,3 +162,70 @@ def test_after_a_yes_the_new_target_needs_two_sessions_of_its_own(
     _session(store, raised, Outcome.DONE, 3, 3)
     _session(store, raised, Outcome.DONE, 3, 3)
     assert [o.reps for o in offers(raised, store)] == [7]
+
+
+def test_a_session_that_never_finished_is_not_one_of_the_two(
+    routine: Routine, tmp_path: Path
+) -> None:
+    store = HistoryStore.open(tmp_path / "h.db")
+    _session(store, routine, Outcome.DONE, 3, 3)
+    _session(store, routine, Outcome.DONE, 3, 3, finished=False)  # killed after the exercise
+    assert offers(routine, store) == []
+    _session(store, routine, Outcome.DONE, 3, 3)
+    assert [o.reps for o in offers(routine, store)] == [6]  # the two finished ones count
+
+
+def test_sessions_at_other_reps_do_not_count_towards_the_current_target(
+    routine: Routine, tmp_path: Path
+) -> None:
+    store = HistoryStore.open(tmp_path / "h.db")
+    _session(store, routine, Outcome.DONE, 3, 3, reps=4)  # before the file said 5
+    _session(store, routine, Outcome.DONE, 3, 3)
+    assert offers(routine, store) == []
+    _session(store, routine, Outcome.DONE, 3, 3)
+    assert [o.reps for o in offers(routine, store)] == [6]
+
+
+def test_no_more_reps_are_offered_once_the_goal_is_reached(
+    routine: Routine, tmp_path: Path
+) -> None:
+    at_goal = course.with_targets(routine, {"knee-to-chest": 10})
+    assert at_goal.exercises[0].reps == at_goal.exercises[0].goal_reps == 10
+    store = HistoryStore.open(tmp_path / "h.db")
+    for _ in range(4):
+        _session(store, at_goal, Outcome.DONE, 3, 3)
+        assert offers(at_goal, store) == []
+
+
+def test_pain_the_same_after_is_no_reason_to_wait_but_one_point_more_is(
+    routine: Routine, tmp_path: Path
+) -> None:
+    store = HistoryStore.open(tmp_path / "h.db")
+    _session(store, routine, Outcome.DONE, 3, 3)
+    _session(store, routine, Outcome.DONE, 3, 3)
+    assert offers(routine, store) != []
+    other = HistoryStore.open(tmp_path / "other.db")
+    _session(other, routine, Outcome.DONE, 3, 3)
+    _session(other, routine, Outcome.DONE, 3, 4)
+    assert offers(routine, other) == []
+
+
+def test_a_day_with_exercises_done_but_no_finished_session_is_partial_not_missed() -> None:
+    cut_off = row(START, completed=False, done=2, partial=0)
+    only_partial = row(START + timedelta(1), completed=False, done=0, partial=1)
+    nothing = row(START + timedelta(2), completed=False, done=0, partial=0)
+    marks = [m for _, m in course.calendar([cut_off, only_partial, nothing], START, 3,
+                                           today=START + timedelta(3))]  # fmt: skip
+    assert marks == [Mark.PARTIAL, Mark.PARTIAL, Mark.MISSED]
+
+
+def _rated_days(ratings: list[int | None]) -> list[SessionRow]:
+    return [row(START + timedelta(d), pain=pain) for d, pain in enumerate(ratings)]
+
+
+def test_the_pain_trend_needs_six_rated_days() -> None:
+    # 14 days of sessions, pain rising: with 5 ratings there is too little to judge by.
+    five = [4, None, None, 5, None, None, 5, None, None, 6, None, None, 6, None]
+    six = [4, None, None, 5, None, None, 5, None, None, 6, None, 6, 6, None]
+    assert not course.not_improving(_rated_days(five))
+    assert course.not_improving(_rated_days(six))

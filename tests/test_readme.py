@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from lowback_tui.core.routine import TIMING_RANGES
+from lowback_tui.core.routine import TIMING_RANGES, Timing
 from lowback_tui.core.routine_check import EXERCISE_KEYS, ROUTINE_KEYS
 from lowback_tui.core.routine_file import loads
 
@@ -32,3 +32,19 @@ def test_set_up_is_two_commands() -> None:
         "python3 -m venv .venv && .venv/bin/pip install -e . && .venv/bin/lowback",
         "python3 -m venv .venv && .venv/bin/pip install -e '.[test]' && .venv/bin/pytest",
     ]
+
+
+def test_the_timing_table_gives_the_defaults_and_ranges_in_use() -> None:
+    # exercises.md chose these (get ready 5 s, switch sides 3 s, rest 15 s between exercises);
+    # the README promises them, and a routine without [timing] gets them.
+    rows = re.findall(r"^\| `(\w+_seconds)` \| (\d+) \| (\d+)–(\d+) \|", README, re.M)
+    documented = {key: (int(default), (int(low), int(high))) for key, default, low, high in rows}
+    defaults = Timing()
+    assert documented == {
+        key: (getattr(defaults, key), bounds) for key, bounds in TIMING_RANGES.items()
+    }
+    assert (defaults.get_ready_seconds, defaults.switch_seconds, defaults.rest_seconds) == (
+        5,
+        3,
+        15,
+    )

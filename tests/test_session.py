@@ -210,3 +210,38 @@ def test_next_phase_is_shown() -> None:
     clock.advance(34 + 1)
     session.advance()
     assert session.view().next_phase.exercise == 1  # type: ignore[union-attr]
+
+
+ONE_HOLD = loads(
+    'name = "One"\n[timing]\nget_ready_seconds = 5\n'
+    '[[exercise]]\nname = "Knee"\nhold_seconds = 5\n'
+    '[[exercise]]\nname = "Bike"\nwork_seconds = 30\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("seconds_in", "outcome"),
+    [
+        (0.0, Outcome.SKIPPED),
+        (0.999, Outcome.SKIPPED),
+        (1.0, Outcome.PARTIAL),
+        (4.9, Outcome.PARTIAL),
+    ],
+)
+def test_a_second_of_effort_makes_an_exercise_partial_rather_than_skipped(
+    seconds_in: float, outcome: Outcome
+) -> None:
+    session, clock = started(ONE_HOLD)
+    clock.advance(5 + seconds_in)  # get ready, then this far into the only hold
+    events = session.skip()
+    (finished,) = [e for e in events if isinstance(e, ExerciseFinished)]
+    assert finished.record.outcome is outcome
+    assert finished.record.active_seconds == pytest.approx(seconds_in)
+
+
+def test_an_exercise_is_done_only_when_every_effort_is() -> None:
+    session, clock = started()
+    clock.advance(5 + 5 + 3 + 5 + 3 + 5 + 3 + 4.99)  # all but the last 0.01 s of Knee
+    events = session.skip()
+    (finished,) = [e for e in events if isinstance(e, ExerciseFinished)]
+    assert (finished.record.outcome, finished.record.efforts_done) == (Outcome.PARTIAL, 3)

@@ -1,0 +1,175 @@
+"""The validator's limits, each tried at its edge: the last value accepted and the first refused.
+
+A limit moved by one, or a check loosened, fails here (mutation testing found that nothing else
+would catch several of them).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import tomli_w
+
+from lowback_tui.core.routine import (
+    COURSE_DAYS_RANGE,
+    LIST_MAX,
+    NAME_MAX,
+    REPS_RANGE,
+    SECONDS_RANGE,
+    SHORT_MAX,
+    TEXT_MAX,
+    TIMING_RANGES,
+    RoutineError,
+)
+from lowback_tui.core.routine_file import loads
+
+
+def problems(top: dict[str, Any] | None = None, **exercise: Any) -> list[tuple[str, str]]:
+    """(key, message) of every problem in a small routine with these values; [] if it loads.
+
+    An exercise value of None leaves that key out.
+    """
+    table = {
+        k: v for k, v in {"name": "Knee", "hold_seconds": 5, **exercise}.items() if v is not None
+    }
+    document = {"name": "Routine", **(top or {}), "exercise": [table]}
+    try:
+        loads(tomli_w.dumps(document))
+    except RoutineError as error:
+        return [(p.key, p.message) for p in error.problems]
+    return []
+
+
+def test_the_limits_are_the_documented_ones() -> None:
+    # README's routine format tables; a change here is a change to the format people write.
+    assert (SECONDS_RANGE, REPS_RANGE, COURSE_DAYS_RANGE) == ((1, 600), (1, 100), (1, 365))
+    assert TIMING_RANGES == {
+        "get_ready_seconds": (0, 60),
+        "switch_seconds": (0, 60),
+        "relax_seconds": (0, 60),
+        "rest_seconds": (0, 600),
+    }
+    assert (NAME_MAX, TEXT_MAX, SHORT_MAX, LIST_MAX) == (80, 400, 60, 12)
+
+
+# ---- numbers ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("key", "bounds", "unit"),
+    [("hold_seconds", SECONDS_RANGE, " seconds"), ("reps", REPS_RANGE, "")],
+)
+def test_exercise_numbers_at_their_edges(key: str, bounds: tuple[int, int], unit: str) -> None:
+    low, high = bounds
+    assert problems(**{key: low}) == problems(**{key: high}) == []
+    for wrong in (low - 1, high + 1):
+        message = f"must be between {low} and {high}{unit} (got {wrong})"
+        assert problems(**{key: wrong}) == [(f"exercise[1].{key}", message)]
+
+
+def test_work_seconds_at_their_edges() -> None:
+    low, high = SECONDS_RANGE
+    for right in (low, high):
+        assert problems(hold_seconds=None, work_seconds=right) == []
+    assert problems(hold_seconds=None, work_seconds=high + 1) == [
+        ("exercise[1].work_seconds", f"must be between {low} and {high} seconds (got {high + 1})")
+    ]
+
+
+def test_goal_reps_at_its_edges() -> None:
+    assert problems(reps=5, goal_reps=5) == problems(reps=5, goal_reps=REPS_RANGE[1]) == []
+    assert problems(reps=5, goal_reps=4) == [
+        ("exercise[1].goal_reps", "must be at least reps (5) (got 4)")
+    ]
+    assert problems(goal_reps=REPS_RANGE[1] + 1) == [
+        ("exercise[1].goal_reps", f"must be between 1 and 100 (got {REPS_RANGE[1] + 1})")
+    ]
+
+
+@pytest.mark.parametrize(("key", "bounds"), list(TIMING_RANGES.items()))
+@pytest.mark.parametrize("place", ["timing", "exercise[1]"])
+def test_timing_at_its_edges(key: str, bounds: tuple[int, int], place: str) -> None:
+    def judged(value: int) -> list[tuple[str, str]]:
+        return problems({"timing": {key: value}}) if place == "timing" else problems(**{key: value})
+
+    low, high = bounds
+    assert judged(low) == judged(high) == []
+    for wrong in (low - 1, high + 1):
+        message = f"must be between {low} and {high} seconds (got {wrong})"
+        assert judged(wrong) == [(f"{place}.{key}", message)]
+
+
+def test_course_days_at_its_edges() -> None:
+    low, high = COURSE_DAYS_RANGE
+    assert problems({"course_days": low}) == problems({"course_days": high}) == []
+    for wrong in (low - 1, high + 1):
+        assert problems({"course_days": wrong}) == [
+            ("course_days", f"must be between {low} and {high} days (got {wrong})")
+        ]
+
+
+# ---- texts ---------------------------------------------------------------------------------------
+
+
+def too_long(limit: int) -> str:
+    return f"is {limit + 1} characters long; keep it under {limit}"
+
+
+@pytest.mark.parametrize(("key", "limit"), [("name", NAME_MAX), ("summary", TEXT_MAX)])
+def test_routine_texts_at_their_length_limit(key: str, limit: int) -> None:
+    assert problems({key: "x" * limit}) == []
+    assert problems({key: "x" * (limit + 1)}) == [(key, too_long(limit))]
+
+
+@pytest.mark.parametrize(
+    ("key", "limit"), [("name", NAME_MAX), ("position", NAME_MAX), ("id", SHORT_MAX)]
+)
+def test_exercise_texts_at_their_length_limit(key: str, limit: int) -> None:
+    assert problems(**{key: "x" * limit}) == []
+    assert problems(**{key: "x" * (limit + 1)}) == [(f"exercise[1].{key}", too_long(limit))]
+
+
+@pytest.mark.parametrize(
+    ("key", "limit"), [("cues", TEXT_MAX), ("equipment", SHORT_MAX), ("side_names", SHORT_MAX)]
+)
+def test_each_text_of_a_list_at_its_length_limit(key: str, limit: int) -> None:
+    assert problems(**{key: ["x" * limit, "y"]}) == []
+    assert problems(**{key: ["y", "x" * (limit + 1)]}) == [
+        (f"exercise[1].{key}[2]", too_long(limit))
+    ]
+
+
+@pytest.mark.parametrize("key", ["cues", "equipment"])
+def test_lists_hold_at_most_twelve_entries(key: str) -> None:
+    assert problems(**{key: ["a"] * LIST_MAX}) == []
+    assert problems(**{key: ["a"] * (LIST_MAX + 1)}) == [
+        (f"exercise[1].{key}", f"has {LIST_MAX + 1} entries; keep it to {LIST_MAX} or fewer")
+    ]
+
+
+@pytest.mark.parametrize("blank", ["", " ", "   ", "\u3000"])
+def test_a_name_of_nothing_but_spaces_is_empty(blank: str) -> None:
+    assert problems({"name": blank}) == [("name", "must not be empty")]
+    assert problems(name=blank) == [("exercise[1].name", "must not be empty")]
+    assert problems(cues=["Lie down.", blank]) == [("exercise[1].cues[2]", "must not be empty")]
+
+
+def test_optional_texts_may_be_empty() -> None:
+    assert problems({"summary": ""}, position="") == []
+
+
+@pytest.mark.parametrize(
+    "character",
+    ["\x00", "\x07", "\t", "\x1b", "\x1f", "\x7f", "\x80", "\x85", "\x9b", "\x9f"],
+    ids=lambda c: f"U+{ord(c):04X}",
+)
+def test_control_characters_are_refused_c0_del_and_c1(character: str) -> None:
+    message = f"contains a control character (U+{ord(character):04X}); remove it"
+    assert problems(name=f"Knee{character}") == [("exercise[1].name", message)]
+    assert problems(cues=[f"a{character}b"]) == [("exercise[1].cues[1]", message)]
+
+
+@pytest.mark.parametrize("character", [" ", "~", "\xa0", "é", "—", "×"])
+def test_the_printable_neighbours_of_the_control_ranges_are_fine(character: str) -> None:
+    assert problems(name=f"Knee{character}chest") == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from functools import partial
 from pathlib import Path
@@ -75,9 +76,10 @@ def test_pain_by_day_averages_each_day() -> None:
 
 
 def test_pain_going_up_by_two_or_more() -> None:
-    assert course.pain_went_up(3, 5)
-    assert not course.pain_went_up(3, 4)
-    assert not course.pain_went_up(None, 9)
+    # PAIN_JUMP: "a rise of 2 or more points straight after exercise is a reason to ease off".
+    assert course.pain_went_up(3, 5) and course.pain_went_up(0, 10)
+    assert not course.pain_went_up(3, 4) and not course.pain_went_up(5, 5)
+    assert not course.pain_went_up(6, 2)
 
 
 def test_two_weeks_without_improvement_suggests_a_professional() -> None:
@@ -229,3 +231,33 @@ def test_the_pain_trend_needs_six_rated_days() -> None:
     six = [4, None, None, 5, None, None, 5, None, None, 6, None, 6, 6, None]
     assert not course.not_improving(_rated_days(five))
     assert course.not_improving(_rated_days(six))
+
+
+def test_the_trend_compares_a_week_at_each_end_however_long_the_course() -> None:
+    # 16 rated days: the first 7 and the last 7 are the same, so pain has not come down; the
+    # two days between (9 then 0) must not count.
+    ratings: list[int | None] = [5] * 7 + [9, 0] + [5] * 7
+    assert course.not_improving(_rated_days(ratings))
+
+
+def test_a_short_trend_compares_halves() -> None:
+    # 14 days, 6 of them rated: first three (6, 6, 2) against the last three (9, 5, 5).
+    ratings: list[int | None] = [6, 6, 2] + [None] * 8 + [9, 5, 5]
+    assert course.not_improving(_rated_days(ratings))  # 4.7 then 6.3: worse
+    ratings = [6, 6, 9] + [None] * 8 + [2, 5, 5]
+    assert not course.not_improving(_rated_days(ratings))  # 7.0 then 4.0: better
+
+
+def test_an_exercise_without_a_goal_does_not_stop_the_next_one_being_offered(
+    routine: Routine, tmp_path: Path
+) -> None:
+    reordered = replace(routine, exercises=routine.exercises[1:2] + routine.exercises[:1])
+    store = HistoryStore.open(tmp_path / "h.db")
+    for _ in range(2):
+        session = store.begin(reordered.name, "h", 3)
+        for index, exercise in enumerate(reordered.exercises):
+            record = ExerciseRecord(index, exercise.id, exercise.name, Outcome.DONE, 6, 6, 30, 30)
+            store.record_exercise(session, record, exercise.reps)
+        store.finish(session, Summary(reordered.name, (), 60, 0, False), stopped_for_pain=False)
+        store.set_pain_after(session, 3)
+    assert [o.exercise_id for o in offers(reordered, store)] == ["knee-to-chest"]

@@ -58,3 +58,20 @@ def test_bundled_routine_takes_about_ten_minutes(routine: Routine) -> None:
     # 7 get-readies (35) + 6 rests (90) + holds 380 + switches: 9 + 5 + 0 + 5 + 5 + 5 + 5 = 34 × 3
     assert plan.active_seconds(routine) == 50 + 30 + 30 + 180 + 30 + 30 + 30
     assert plan.total_seconds(routine) == 35 + 90 + 380 + 34 * 3
+
+
+def test_a_switch_and_a_relax_each_take_their_own_time() -> None:
+    routine = _routine(
+        '[[exercise]]\nname = "A"\nhold_seconds = 5\nreps = 2\nsides = "each"',
+        "switch_seconds = 4\nrelax_seconds = 2",
+    )
+    between = [(p.kind, p.seconds) for p in plan.phases(routine) if not p.kind.is_active]
+    assert between == [
+        (Kind.GET_READY, 5), (Kind.RELAX, 2), (Kind.SWITCH, 4), (Kind.RELAX, 2),
+    ]  # fmt: skip
+
+
+def test_a_rest_looks_ahead_to_the_next_exercise() -> None:
+    rest = Phase(Kind.REST, 15, 2)
+    assert plan.focus(rest) == 3
+    assert plan.focus(Phase(Kind.HOLD, 5, 2, 1)) == plan.focus(Phase(Kind.GET_READY, 5, 2)) == 2

@@ -245,3 +245,122 @@ def test_an_exercise_is_done_only_when_every_effort_is() -> None:
     events = session.skip()
     (finished,) = [e for e in events if isinstance(e, ExerciseFinished)]
     assert (finished.record.outcome, finished.record.efforts_done) == (Outcome.PARTIAL, 3)
+
+
+THREE = loads(
+    'name = "Three"\n[timing]\nget_ready_seconds = 5\nswitch_seconds = 3\nrest_seconds = 15\n'
+    '[[exercise]]\nname = "A"\nhold_seconds = 5\nreps = 2\nsides = "alternate"\n'
+    '[[exercise]]\nname = "B"\nhold_seconds = 5\n'
+    '[[exercise]]\nname = "C"\nhold_seconds = 5\n'
+)  # A: ready 5, L 5, sw 3, R 5, sw 3, L 5, sw 3, R 5 (=34); rest 15; B: 10; rest 15; C: 10
+
+
+def test_a_routine_with_nothing_to_do_is_refused() -> None:
+    with pytest.raises(ValueError, match=r"^a routine with no phases cannot be done$"):
+        Session(Routine(name="Empty", exercises=()))
+
+
+def test_before_the_start_and_after_the_end_the_time_left_is_whole_and_nothing() -> None:
+    session = Session(TWO, clock=FakeClock())
+    assert (session.view().seconds_left, session.view().state) == (5, State.NOT_STARTED)
+    assert session.summary().elapsed_seconds == 0
+    session.start()
+    session.end()
+    assert session.view().seconds_left == 0
+
+
+def test_every_pause_adds_up() -> None:
+    session, clock = started()
+    clock.advance(6)
+    session.pause()
+    clock.advance(10)
+    session.resume()
+    clock.advance(1)
+    session.pause()
+    clock.advance(20)
+    session.resume()
+    clock.advance(1)
+    session.pause()
+    clock.advance(30)
+    assert session.summary().paused_seconds == pytest.approx(60)  # asked while still paused
+    clock.advance(40)
+    summary = session.end()[-1].summary  # type: ignore[union-attr]
+    assert (summary.paused_seconds, summary.elapsed_seconds) == (pytest.approx(100), 108)
+    assert summary.routine_name == "Two"
+
+
+def test_the_end_is_when_it_ended_not_when_asked() -> None:
+    session, clock = started()
+    clock.advance(10)
+    session.end()
+    clock.advance(500)
+    assert session.summary().elapsed_seconds == 10
+
+
+def test_back_goes_one_exercise_back_from_anywhere() -> None:
+    session, clock = started(THREE)
+    clock.advance(34 + 15 + 10 + 15 + 2)  # 2 s into C's get ready
+    session.advance()
+    session.back()
+    assert (session.view().exercise.name, session.view().phase.kind) == ("B", Kind.GET_READY)
+
+
+def test_the_next_phase_is_known_to_the_last_and_none_after_the_end() -> None:
+    session, clock = started(THREE)
+    total = plan.total_seconds(THREE)
+    clock.advance(total - 5 - 1)  # in C's get ready: the hold is the last phase
+    session.advance()
+    assert session.view().next_phase.kind is Kind.HOLD  # type: ignore[union-attr]
+    clock.advance(2)
+    session.advance()
+    assert session.view().next_phase is None
+    ended, clock = started(THREE)
+    clock.advance(8)
+    ended.end()
+    assert ended.view().next_phase is None
+
+
+@pytest.mark.parametrize(
+    ("seconds_in", "back_to"),
+    [
+        (5 + 5 + 1, (Kind.HOLD, Side.LEFT, 1)),  # in the first switch: the left hold just done
+        (5 + 5 + 3 + 5 + 1, (Kind.HOLD, Side.RIGHT, 1)),  # in the second: the right one
+        (34 + 1, (Kind.HOLD, Side.RIGHT, 2)),  # resting after A: its last hold
+        (2, (Kind.GET_READY, None, 0)),  # getting ready: that starts again
+        (34 + 15 + 2, (Kind.GET_READY, None, 0)),  # B's get ready, not A's last hold
+    ],
+)
+def test_r_redoes_the_hold_just_done_or_starts_the_phase_again(
+    seconds_in: float, back_to: tuple[Kind, Side | None, int]
+) -> None:
+    session, clock = started(THREE)
+    clock.advance(seconds_in)
+    session.restart_rep()
+    view = session.view()
+    assert (view.phase.kind, view.phase.side, view.phase.rep) == back_to
+    assert view.seconds_left == view.phase.seconds
+
+
+def test_r_without_get_ready_or_rests_stays_within_the_exercise() -> None:
+    bare = loads(
+        'name = "Bare"\n[timing]\nget_ready_seconds = 0\nrest_seconds = 0\nrelax_seconds = 2\n'
+        '[[exercise]]\nname = "A"\nhold_seconds = 5\nreps = 2\n'
+        '[[exercise]]\nname = "B"\nhold_seconds = 5\n'
+    )  # A: hold 5, relax 2, hold 5; B: hold 5 (no get ready, no rest between)
+    session, clock = started(bare)
+    clock.advance(5 + 1)  # relaxing after A's first hold
+    session.restart_rep()
+    assert (session.view().phase.kind, session.view().phase.rep) == (Kind.HOLD, 1)
+    only, clock = started(loads('name = "One"\n[[exercise]]\nname = "A"\nhold_seconds = 5\n'))
+    clock.advance(2)  # in the only exercise's get ready
+    only.restart_rep()
+    assert (only.view().phase.kind, only.view().seconds_left) == (Kind.GET_READY, 5)
+    no_rest = loads(
+        'name = "No rest"\n[timing]\nrest_seconds = 0\n'
+        '[[exercise]]\nname = "A"\nhold_seconds = 5\n[[exercise]]\nname = "B"\nhold_seconds = 5\n'
+    )  # A: ready 5, hold 5; B straight after: ready 5, hold 5
+    session, clock = started(no_rest)
+    clock.advance(5 + 5 + 2)  # B's get ready, right after A's hold
+    session.restart_rep()
+    view = session.view()
+    assert (view.exercise.name, view.phase.kind, view.seconds_left) == ("B", Kind.GET_READY, 5)

@@ -11,7 +11,7 @@ from lowback_tui.core import advice
 from lowback_tui.core.history_store import HistoryStore
 from lowback_tui.core.routine import Routine
 from lowback_tui.core.routine_file import dumps, loads
-from lowback_tui.core.session import State
+from lowback_tui.core.session import Session, State
 from lowback_tui.core.session_run import SessionRun, fingerprint
 
 from .fake_clock import FakeClock
@@ -99,7 +99,10 @@ def test_the_check_in_after_says_what_follows(store: HistoryStore) -> None:
     run.advance()
     after = run.check_in_after(4)
     assert after.pain_line == "Your back: 2 before, 4 after (0 to 10)"
-    assert after.pain_advice.startswith("Your back hurts 2 points more than before the session.")
+    assert after.pain_advice == (
+        "Your back hurts 2 points more than before the session. Rest today and go gently next "
+        "time; if it stays worse for more than a few days, talk to a doctor or physiotherapist."
+    )
     assert after.trend_advice == ""
     assert store.sessions()[0].pain_after == 4
 
@@ -175,3 +178,47 @@ def test_the_run_times_today_s_routine_and_tells_its_events(routine: Routine) ->
     (started,) = run.start()
     assert started.phase.exercise == 0  # type: ignore[union-attr]
     assert run.view().seconds_left == 5
+
+
+@pytest.mark.parametrize(
+    "control", ["pause", "resume", "toggle_pause", "skip", "back", "restart_rep", "end"]
+)
+def test_each_control_does_what_the_engine_does_and_keeps_it(
+    store: HistoryStore, control: str
+) -> None:
+    run, clock = begun(store)
+    twin = Session(TWO, clock=clock)  # the same session, driven directly
+    twin.start()
+    clock.advance(18 + 15 + 7)  # 2 s into Bike's work
+    if control == "resume":
+        run.pause()
+        twin.pause()
+        clock.advance(30)
+    events = getattr(run, control)()
+    assert events == getattr(twin, control)()
+    assert run.view() == twin.view()
+    assert store.sessions()[0].done == 1  # Knee, kept when it was left
+
+
+def test_there_is_no_summary_until_the_session_is_over(store: HistoryStore) -> None:
+    run, _ = begun(store)
+    assert run.summary is None
+    run.end()
+    assert run.summary is not None and run.summary.ended_early
+
+
+def test_the_trend_is_judged_on_this_course_only(tmp_path: Path) -> None:
+    day = [TODAY - timedelta(days=40)]
+    store = HistoryStore.open(tmp_path / "h.db", now=lambda: day[0])
+    for _ in range(14):  # two weeks without improvement, in an earlier course
+        whole_session(store, before=5, after=5)
+        day[0] += timedelta(days=1)
+    day[0] = TODAY
+    store.new_course(TODAY.date())
+    run = whole_session(store, before=5, after=5)
+    assert run.check_in_after(5).trend_advice == ""
+
+
+def test_the_fingerprint_is_sixteen_hex_digits() -> None:
+    assert len(fingerprint(TWO)) == 16
+    int(fingerprint(TWO), 16)

@@ -19,10 +19,20 @@ if TYPE_CHECKING:
 
     from lowback_tui.core.history_store import RecentResult, SessionRow
 
+# The care thresholds. Their source is public guidance on low back pain, as summed up in
+# ../shared/exercises.md; each is tested at its edge (tests/test_course.py, test_session_run.py).
 PAIN_JUMP = 2
-"""Points of pain after a session above the rating before it that call for rest."""
+"""Points more pain straight after a session than before it that call for rest ("a rise of 2
+or more points straight after exercise is a reason to ease off")."""
 TREND_DAYS = 14
-"""Days with sessions after which a pain trend that has not improved suggests a professional."""
+"""Days with sessions after which pain that has not come down suggests a professional ("if the
+back is no better after about two weeks of the routine, see a doctor or physiotherapist")."""
+TREND_WEEK = 7
+"""Rated days compared at each end of the course to judge the trend: a week's worth."""
+TREND_MIN_RATINGS = 6
+"""Fewest rated days to judge a trend by: three at each end, so one odd day cannot decide."""
+SESSIONS_IN_A_ROW = 2
+"""Full sessions in a row, without more pain, after which one more rep is offered."""
 
 
 class Mark(StrEnum):
@@ -133,9 +143,9 @@ def progress(
     )
 
 
-def pain_went_up(before: int | None, after: int | None) -> bool:
+def pain_went_up(before: int, after: int) -> bool:
     """True when the back hurts PAIN_JUMP or more points more after a session than before."""
-    return before is not None and after is not None and after - before >= PAIN_JUMP
+    return after - before >= PAIN_JUMP
 
 
 def not_improving(sessions: list[SessionRow]) -> bool:
@@ -147,9 +157,9 @@ def not_improving(sessions: list[SessionRow]) -> bool:
     if len({s.day for s in sessions}) < TREND_DAYS:
         return False
     ratings = [value for _, value in pain_by_day(sessions)]
-    if len(ratings) < 6:
+    if len(ratings) < TREND_MIN_RATINGS:
         return False
-    week = min(7, len(ratings) // 2)
+    week = min(TREND_WEEK, len(ratings) // 2)
     return statistics.fmean(ratings[-week:]) >= statistics.fmean(ratings[:week])
 
 
@@ -164,20 +174,20 @@ class Offer:
 
 
 def offers(
-    routine: Routine, recent_results: Callable[[str], Sequence[RecentResult]]
+    routine: Routine, recent_results: Callable[[str, int], Sequence[RecentResult]]
 ) -> list[Offer]:
     """The exercises ready for one more rep, given each one's latest finished sessions.
 
-    `recent_results(exercise_id)` gives them newest first. Ready means: the exercise has a goal
-    it has not reached, and the last two sessions both did it fully at the current target, pain
-    did not go up in either, and neither already asked.
+    `recent_results(exercise_id, count)` gives up to `count` of them, newest first. Ready means:
+    the exercise has a goal it has not reached, and the last SESSIONS_IN_A_ROW sessions all did
+    it fully at the current target, pain did not go up in any, and none of them already asked.
     """
     found = []
     for exercise in routine.exercises:
         if exercise.goal_reps is None or exercise.reps >= exercise.goal_reps:
             continue
-        results = recent_results(exercise.id)[:2]
-        ready = len(results) == 2 and all(
+        results = recent_results(exercise.id, SESSIONS_IN_A_ROW)
+        ready = len(results) == SESSIONS_IN_A_ROW and all(
             result.outcome == "done"
             and result.reps == exercise.reps
             and not result.asked

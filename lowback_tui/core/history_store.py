@@ -225,9 +225,7 @@ class HistoryStore:
                 (routine_name, exercise_id, reps),
             )
 
-    def recent_results(
-        self, routine_name: str, exercise_id: str, limit: int = 2
-    ) -> list[RecentResult]:
+    def recent_results(self, routine_name: str, exercise_id: str, limit: int) -> list[RecentResult]:
         """The latest finished sessions of a routine with this exercise's result, newest first."""
         rows = self._read(
             "SELECT s.id, e.outcome, e.reps, s.pain_before, s.pain_after,"

@@ -74,15 +74,14 @@ def exercise_phases(routine: Routine, index: int) -> Iterator[Phase]:
     active = Kind.HOLD if exercise.is_hold else Kind.WORK
     if timing.get_ready_seconds:
         yield Phase(Kind.GET_READY, timing.get_ready_seconds, index)
-    previous: Side | None = None
-    for n, (rep, side) in enumerate(_efforts(exercise)):
+    efforts = _efforts(exercise)
+    for n, (rep, side) in enumerate(efforts):
         if n:
-            between = Kind.SWITCH if side is not previous else Kind.RELAX
+            between = Kind.SWITCH if side is not efforts[n - 1][1] else Kind.RELAX
             seconds = timing.switch_seconds if between is Kind.SWITCH else timing.relax_seconds
             if seconds:
                 yield Phase(between, seconds, index)
         yield Phase(active, exercise.effort_seconds, index, rep, side)
-        previous = side
     if index < len(routine.exercises) - 1 and timing.rest_seconds:
         yield Phase(Kind.REST, timing.rest_seconds, index)
 

@@ -68,12 +68,12 @@ def _describe(value: Any) -> str:
         return "a table"
     if type(value).__name__ in ("datetime", "date", "time"):  # saves importing datetime
         return f"{value}, a date or time"
-    return type(value).__name__
+    return type(value).__name__  # pragma: no mutate (TOML has no other type: never reached)
 
 
 def slug(name: str) -> str:
     """An id made from a name: "Knee to chest" -> "knee-to-chest"."""
-    return re.sub(r"[\W_]+", "-", name.lower()).strip("-")[:SHORT_MAX]
+    return "-".join(re.findall(r"[^\W_]+", name.lower()))[:SHORT_MAX]
 
 
 class _Checker:
@@ -99,7 +99,7 @@ class _Checker:
                 continue
             import difflib  # only a file with a typo pays for it
 
-            close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+            close = difflib.get_close_matches(key, known)  # the best first
             hint = f"did you mean '{close[0]}'?" if close else "known keys: " + ", ".join(known)
             self.problem(_join(prefix, key), f"unknown key; {hint}")
 
@@ -172,7 +172,9 @@ class _Checker:
             self._one_text(item, f"{where}[{n}]", limit, required=True)
             for n, item in enumerate(value, start=1)
         ]
-        return None if None in items else tuple(i for i in items if i is not None)
+        if None in items:  # pragma: no mutate (each is reported: the exercise is dropped anyway)
+            return None
+        return tuple(i for i in items if i is not None)
 
     def table(self, document: dict[str, Any], key: str, shape: str) -> dict[str, Any]:
         """The sub-table at `key`, or {} (with a problem) if it is something else."""
@@ -195,10 +197,11 @@ def build(document: dict[str, Any], text: str, path: Path) -> Routine:
     if isinstance(version, bool) or not isinstance(version, int):
         check.problem("format", f"must be the number {FORMAT} (got {_describe(version)})")
     elif version != FORMAT:
-        newer = " (written for a newer lowback?)" if version > FORMAT else ""
+        newer = version > FORMAT  # pragma: no mutate (>= is the same: it is not FORMAT here)
+        hint = " (written for a newer lowback?)" if newer else ""
         check.problem(
             "format",
-            f"unknown format version {version}{newer}; this lowback reads format = {FORMAT}",
+            f"unknown format version {version}{hint}; this lowback reads format = {FORMAT}",
         )
     name = check.text(document, "name", "", NAME_MAX, required=True)
     summary = check.text(document, "summary", "", TEXT_MAX)
@@ -275,7 +278,7 @@ def _exercise(check: _Checker, table: dict[str, Any], prefix: str) -> Exercise |
             f"{prefix}.id", f"may hold only letters, digits, '-' and '_' (got \"{ident}\")"
         )
     if ident is None and name is not None:
-        ident = slug(name) or prefix.replace("[", "-").rstrip("]")
+        ident = slug(name) or slug(prefix)  # "exercise[3]" -> "exercise-3"
     hold = check.integer(table, "hold_seconds", prefix, SECONDS_RANGE, "seconds")
     work = check.integer(table, "work_seconds", prefix, SECONDS_RANGE, "seconds")
     if "hold_seconds" in table and "work_seconds" in table:
@@ -290,8 +293,9 @@ def _exercise(check: _Checker, table: dict[str, Any], prefix: str) -> Exercise |
         )
     reps = check.integer(table, "reps", prefix, REPS_RANGE)
     goal = check.integer(table, "goal_reps", prefix, REPS_RANGE)
-    if goal is not None and goal < (reps or 1):
-        check.problem(f"{prefix}.goal_reps", f"must be at least reps ({reps or 1}) (got {goal})")
+    reps = reps or 1
+    if goal is not None and goal < reps:
+        check.problem(f"{prefix}.goal_reps", f"must be at least reps ({reps}) (got {goal})")
     sides = _sides(check, table, prefix)
     side_names = check.texts(table, "side_names", prefix, SHORT_MAX, count=2)
     timing = {
@@ -301,14 +305,15 @@ def _exercise(check: _Checker, table: dict[str, Any], prefix: str) -> Exercise |
     position = check.text(table, "position", prefix, NAME_MAX)
     equipment = check.texts(table, "equipment", prefix, SHORT_MAX)
     cues = check.texts(table, "cues", prefix, TEXT_MAX)
-    if len(check.problems) > before or name is None or ident is None:
+    if len(check.problems) > before:
         return None
+    assert name is not None and ident is not None  # each way to miss one is a problem
     return Exercise(
         id=ident,
         name=name,
         hold_seconds=hold,
         work_seconds=work,
-        reps=reps or 1,
+        reps=reps,
         goal_reps=goal,
         sides=sides,
         side_names=(side_names[0], side_names[1]) if side_names else DEFAULT_SIDE_NAMES,
@@ -326,7 +331,7 @@ def _sides(check: _Checker, table: dict[str, Any], prefix: str) -> Sides:
         return Sides(value)
     import difflib
 
-    close = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.5)
+    close = difflib.get_close_matches(str(value), choices, cutoff=0.5)  # the best first
     hint = f"; did you mean '{close[0]}'?" if close else ""
     got = f'"{value}"' if isinstance(value, str) else _describe(value)
     check.problem(

@@ -94,7 +94,8 @@ class Session:
         if not self._phases:
             raise ValueError("a routine with no phases cannot be done")
         count = len(self._phases)
-        self._after = [0] * (count + 1)  # seconds of all phases after index i
+        self._after = [0] * (count + 1)  # pragma: no mutate (a longer list: its end is never read)
+        """Seconds of all the phases from index i on; 0 after the last."""
         for i in range(count - 1, -1, -1):
             self._after[i] = self._after[i + 1] + self._phases[i].seconds
         exercises = len(routine.exercises)
@@ -106,12 +107,14 @@ class Session:
         self._done: list[set[tuple[int, Side | None]]] = [set() for _ in range(exercises)]
         self._active = [0.0] * exercises
         self._index = 0
-        self._deadline = 0.0
-        self._left = float(self._phases[0].seconds)  # only meaningful while paused
         self.state = State.NOT_STARTED
-        self._started_at = 0.0
+        # Set by start() (and pause()) before anything reads them, hence the pragmas: mutmut
+        # would change these first values, and nothing could notice.
+        self._deadline = 0.0  # pragma: no mutate (set by start before it is read)
+        self._left = 0.0  # pragma: no mutate (read only while paused; pause sets it)
+        self._started_at = 0.0  # pragma: no mutate (set by start before it is read)
+        self._paused_at = 0.0  # pragma: no mutate (read only while paused; pause sets it)
         self._ended_at: float | None = None
-        self._paused_at = 0.0
         self._paused_total = 0.0
         self._ended_early = False
 
@@ -191,17 +194,20 @@ class Session:
         return events + self._jump(self._first[max(self._focus() - 1, 0)])
 
     def restart_rep(self) -> list[Event]:
-        """Do the current hold again from its start (between holds: the one just done)."""
+        """Do the current hold again from its start; between two holds, or in the rest after
+        them, the hold just done. Any other phase starts again."""
         events = self.advance()
-        exercise = self._phases[self._index].exercise
         index = self._index
-        while (
-            index > 0
-            and not self._phases[index].kind.is_active
-            and self._phases[index - 1].exercise == exercise
+        current = self._phases[index]
+        just_done = self._phases[index - 1] if index else None
+        if (
+            not current.kind.is_active
+            and just_done is not None
+            and just_done.kind.is_active
+            and just_done.exercise == current.exercise
         ):
             index -= 1
-        return events + self._jump(index if self._phases[index].kind.is_active else self._index)
+        return events + self._jump(index)
 
     def end(self) -> list[Event]:
         """Stop here: what is done stays done, the rest is skipped."""
@@ -255,10 +261,10 @@ class Session:
         return focus(self._phases[self._index])
 
     def _credit(self, phase: Phase, completed: bool) -> None:
-        """Count the time spent in an active phase that is being left."""
+        """Count the time spent in an active phase that is being left (`completed`: at its end)."""
         if not phase.kind.is_active:
             return
-        self._active[phase.exercise] += phase.seconds - (0.0 if completed else self._left_now())
+        self._active[phase.exercise] += phase.seconds - self._left_now()  # 0 left at the end
         if completed:
             self._done[phase.exercise].add((phase.rep, phase.side))
 

@@ -346,7 +346,7 @@ def main() -> None:
     args = parser.parse_args()
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(HERE.parent / "lowback_tui")],
                    env=CLEAN_ENV, check=True)  # a real install has bytecode  # fmt: skip
-    parts = {
+    parts: dict[str, Callable[[], list[Row]]] = {
         "startup": lambda: startup(args.runs * 3),
         "countdown": lambda: countdown(max(1, args.runs // 5), args.countdown_seconds),
         "accuracy": lambda: accuracy(args.accuracy_repeats),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import Any
 
 import pytest
 from rich.console import Console
@@ -35,7 +36,7 @@ def routine() -> Routine:
     return load(BUNDLED)
 
 
-def screen_text(app: App[object]) -> str:
+def screen_text(app: App[Any]) -> str:
     """What the terminal shows now, as plain text: export_screenshot's render, without the SVG."""
     width, height = app.size
     console = Console(width=width, height=height, file=io.StringIO(), record=True)

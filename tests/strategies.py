@@ -49,6 +49,11 @@ def routines(
         name=draw(text),
         summary=draw(st.just("") | text),
         course_days=draw(st.integers(1, 365)),
-        timing=Timing(*(draw(st.integers(0, short)) for _ in range(3)), draw(st.integers(0, 600))),
+        timing=Timing(
+            get_ready_seconds=draw(st.integers(0, short)),
+            switch_seconds=draw(st.integers(0, short)),
+            relax_seconds=draw(st.integers(0, short)),
+            rest_seconds=draw(st.integers(0, 600)),
+        ),
         exercises=tuple(draw(exercises(i, max_reps, max_seconds)) for i in range(count)),
     )

@@ -236,15 +236,15 @@ def test_the_pain_trend_needs_six_rated_days() -> None:
 def test_the_trend_compares_a_week_at_each_end_however_long_the_course() -> None:
     # 16 rated days: the first 7 and the last 7 are the same, so pain has not come down; the
     # two days between (9 then 0) must not count.
-    ratings: list[int | None] = [5] * 7 + [9, 0] + [5] * 7
+    ratings: list[int | None] = [*([5] * 7), 9, 0, *([5] * 7)]
     assert course.not_improving(_rated_days(ratings))
 
 
 def test_a_short_trend_compares_halves() -> None:
     # 14 days, 6 of them rated: first three (6, 6, 2) against the last three (9, 5, 5).
-    ratings: list[int | None] = [6, 6, 2] + [None] * 8 + [9, 5, 5]
+    ratings: list[int | None] = [6, 6, 2, *([None] * 8), 9, 5, 5]
     assert course.not_improving(_rated_days(ratings))  # 4.7 then 6.3: worse
-    ratings = [6, 6, 9] + [None] * 8 + [2, 5, 5]
+    ratings = [6, 6, 9, *([None] * 8), 2, 5, 5]
     assert not course.not_improving(_rated_days(ratings))  # 7.0 then 4.0: better
 
 

@@ -25,7 +25,7 @@ from lowback_tui.core.routine import (
 from lowback_tui.core.routine_file import loads
 
 
-def problems(top: dict[str, Any] | None = None, **exercise: Any) -> list[tuple[str, str]]:
+def problems(top: dict[str, Any] | None = None, /, **exercise: Any) -> list[tuple[str, str]]:
     """(key, message) of every problem in a small routine with these values; [] if it loads.
 
     An exercise value of None leaves that key out.

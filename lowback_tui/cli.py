@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lowback_tui import __version__
-from lowback_tui.core import dirs, routine_library, routine_schema
+from lowback_tui.core import dirs, routine_library
 from lowback_tui.core.routine import Problem, Routine, RoutineError
 from lowback_tui.core.routine_file import load
 
@@ -243,6 +243,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_schema(args: argparse.Namespace) -> int:
     """Print the JSON Schema of the routine format, for editors."""
+    from lowback_tui.core import routine_schema
+
     sys.stdout.write(routine_schema.text())
     return EXIT_OK
 

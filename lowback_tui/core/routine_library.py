@@ -7,19 +7,23 @@ first copies it, comments and all, into the person's routines folder).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
+from typing import NamedTuple
 
-from lowback_tui.core import dirs, routine_schema
+from lowback_tui.core import dirs
 from lowback_tui.core.routine import Problem, Routine, RoutineError
 from lowback_tui.core.routine_file import dumps, load, loads
 
 DEFAULT_ROUTINE = "lower-back"
 
 
-@dataclass(frozen=True)
-class Entry:
-    """A routine file found in the bundled or the user routines folder."""
+class Entry(NamedTuple):
+    """A routine file found in the bundled or the user routines folder.
+
+    NamedTuples here, not frozen dataclasses: `lowback` imports this before its first screen,
+    and each dataclass costs a few tenths of a millisecond to define.
+    """
 
     name: str
     """The name to type: the file name without ".toml"."""
@@ -41,8 +45,7 @@ def entries() -> list[Entry]:
     return found
 
 
-@dataclass(frozen=True)
-class Choice:
+class Choice(NamedTuple):
     """A routine there is to choose, with what it asks, or what stops it from being used."""
 
     entry: Entry
@@ -101,6 +104,8 @@ def own_copy(path: Path) -> Path:
     if not mine.exists():
         mine.parent.mkdir(parents=True, exist_ok=True)
         mine.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    from lowback_tui.core import routine_schema
+
     routine_schema.install(mine.parent)  # the copy's #:schema line points beside it
     return mine
 
@@ -119,6 +124,7 @@ def create(name: str, source: Routine) -> Path:
     Raises ValueError for a name with nothing to name a file after, FileExistsError when there
     is one of that name already (it is never written over), OSError when it cannot be written.
     """
+    from lowback_tui.core import routine_schema
     from lowback_tui.core.routine_check import slug
 
     file_name = slug(name)

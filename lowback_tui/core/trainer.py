@@ -12,7 +12,6 @@ Only what the first screen needs is imported up front: the session engine, the h
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -29,9 +28,12 @@ if TYPE_CHECKING:
     from lowback_tui.core.session_run import SessionRun
 
 
-@dataclass(frozen=True)
-class Overview:
-    """The routine as the list of exercises shows it."""
+class Overview(NamedTuple):
+    """The routine as the list of exercises shows it.
+
+    A NamedTuple, like Refused: it is made before the first screen, where a frozen dataclass
+    costs a few tenths of a millisecond more to define.
+    """
 
     routine: Routine
     """With the reps the person has moved up to."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from lowback_tui.core import dirs
 from lowback_tui.core.files import write_atomically
@@ -33,9 +33,9 @@ class Settings:
     """Keys this version does not know, kept as they were."""
 
 
-@dataclass(frozen=True)
-class Loaded:
-    """Settings as read, and what stopped them from being read, if anything."""
+class Loaded(NamedTuple):
+    """Settings as read, and what stopped them from being read, if anything (a NamedTuple, for
+    the reason Problem is one)."""
 
     settings: Settings
     problem: Problem | None = None

@@ -206,7 +206,7 @@ class LowbackApp(App[None]):
         try:
             path, copied = self.trainer.editable_copy()
         except RoutineError as error:
-            self.notify("\n".join(str(p) for p in error.problems), severity="error")
+            self.notify(str(error), severity="error")  # a line per problem
             return
         except OSError as error:
             self.notify(f"Could not copy the routine: {error.strerror}", severity="error")

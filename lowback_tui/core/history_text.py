@@ -90,16 +90,13 @@ def as_csv(rows: list[SessionRow], exercises: Exercises) -> str:
     return out.getvalue()
 
 
-FORMATS = ("csv", "json")
-
-
 def session_table(store: HistoryStore | None) -> str:
     """Every stored session, a line each, oldest first ("No sessions yet." for none)."""
     return table(store.sessions() if store else [])
 
 
 def export(store: HistoryStore | None, format: str) -> str:
-    """Every stored session and exercise in one of FORMATS, for other programs."""
+    """Every stored session and exercise as "csv" or "json", for other programs."""
     rows = store.sessions() if store else []
     exercises = store.all_exercises() if store else {}
     return as_json(rows, exercises) if format == "json" else as_csv(rows, exercises)

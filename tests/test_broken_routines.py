@@ -77,6 +77,12 @@ EXPECTED: dict[str, list[tuple[int | None, str, str]]] = {
         (9, "exercise[1].cues[2]", "must not be empty"),
         (10, "exercise[1].cues[3]", "must be text in quotes (got 3)"),
     ],
+    "bad-cues.toml": [
+        (6, "exercise[1].get_ready_cue", "must be text in quotes (got a list)"),
+        (7, "exercise[1].effort_cue", "is 164 characters long; keep it under 160"),
+        (8, "exercise[1].let_go_cue", "contains a control character (U+001B); remove it"),
+        (9, "exercise[1].effort_cu", "unknown key; did you mean 'effort_cue'?"),
+    ],
     "missing-name.toml": [
         (None, "name", 'missing; add name = "..."'),
         (3, "exercise[1].name", 'missing; add name = "..."'),

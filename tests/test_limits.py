@@ -6,13 +6,17 @@ would catch several of them).
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
 import tomli_w
+from jsonschema import Draft202012Validator
 
+from lowback_tui.core import routine_schema
 from lowback_tui.core.routine import (
     COURSE_DAYS_RANGE,
+    CUE_MAX,
     LIST_MAX,
     NAME_MAX,
     REPS_RANGE,
@@ -22,6 +26,7 @@ from lowback_tui.core.routine import (
     TIMING_RANGES,
     RoutineError,
 )
+from lowback_tui.core.routine_check import MOMENT_CUES
 from lowback_tui.core.routine_file import loads
 
 
@@ -50,7 +55,7 @@ def test_the_limits_are_the_documented_ones() -> None:
         "relax_seconds": (0, 60),
         "rest_seconds": (0, 600),
     }
-    assert (NAME_MAX, TEXT_MAX, SHORT_MAX, LIST_MAX) == (80, 400, 60, 12)
+    assert (NAME_MAX, TEXT_MAX, SHORT_MAX, LIST_MAX, CUE_MAX) == (80, 400, 60, 12, 160)
 
 
 # ---- numbers ------------------------------------------------------------------------------------
@@ -123,7 +128,13 @@ def test_routine_texts_at_their_length_limit(key: str, limit: int) -> None:
 
 
 @pytest.mark.parametrize(
-    ("key", "limit"), [("name", NAME_MAX), ("position", NAME_MAX), ("id", SHORT_MAX)]
+    ("key", "limit"),
+    [
+        ("name", NAME_MAX),
+        ("position", NAME_MAX),
+        ("id", SHORT_MAX),
+        *((key, CUE_MAX) for key in MOMENT_CUES),
+    ],
 )
 def test_exercise_texts_at_their_length_limit(key: str, limit: int) -> None:
     assert problems(**{key: "x" * limit}) == []
@@ -157,6 +168,26 @@ def test_a_name_of_nothing_but_spaces_is_empty(blank: str) -> None:
 
 def test_optional_texts_may_be_empty() -> None:
     assert problems({"summary": ""}, position="") == []
+    assert problems(**dict.fromkeys(MOMENT_CUES, "")) == []
+
+
+def test_the_schema_refuses_a_moment_cue_where_the_validator_does() -> None:
+    validator = Draft202012Validator(json.loads(routine_schema.text()))
+    for key in MOMENT_CUES:
+        for length, fine in ((CUE_MAX, True), (CUE_MAX + 1, False)):
+            document = {
+                "name": "R",
+                "exercise": [{"name": "A", "hold_seconds": 5, key: "x" * length}],
+            }
+            assert validator.is_valid(document) is fine, (key, length)
+            assert (problems(**{key: "x" * length}) == []) is fine, (key, length)
+
+
+@pytest.mark.parametrize("key", MOMENT_CUES)
+def test_a_moment_cue_is_one_text_not_a_list(key: str) -> None:
+    assert problems(**{key: ["Lie down."]}) == [
+        (f"exercise[1].{key}", "must be text in quotes (got a list)")
+    ]
 
 
 @pytest.mark.parametrize(
@@ -168,6 +199,7 @@ def test_control_characters_are_refused_c0_del_and_c1(character: str) -> None:
     message = f"contains a control character (U+{ord(character):04X}); remove it"
     assert problems(name=f"Knee{character}") == [("exercise[1].name", message)]
     assert problems(cues=[f"a{character}b"]) == [("exercise[1].cues[1]", message)]
+    assert problems(effort_cue=f"a{character}b") == [("exercise[1].effort_cue", message)]
 
 
 @pytest.mark.parametrize("character", [" ", "~", "\xa0", "é", "—", "×"])

@@ -126,3 +126,34 @@ def test_round_trip_of_any_routine(routine: Routine) -> None:
 
 def test_source_is_not_part_of_equality(routine: Routine) -> None:
     assert replace(routine, source=None) == routine
+
+
+OLD_EXERCISE = (
+    'name = "Old"\n[[exercise]]\nname = "Knee to chest"\nhold_seconds = 5\n'
+    'cues = ["Lie on your back.", "Hug one knee."]\n'
+)
+
+
+def test_an_exercise_without_moment_cues_loads_as_before() -> None:
+    (exercise,) = loads(OLD_EXERCISE).exercises
+    assert (exercise.get_ready_cue, exercise.effort_cue, exercise.let_go_cue) == ("", "", "")
+    assert exercise.cues == ("Lie on your back.", "Hug one knee.")
+    written = dumps(loads(OLD_EXERCISE))
+    assert "_cue" not in written  # an empty cue is left out, as the file had it
+
+
+def test_moment_cues_survive_a_round_trip() -> None:
+    text = OLD_EXERCISE + (
+        'get_ready_cue = "Lie down, legs long."\n'
+        'effort_cue = "Hug the knee — gently."\n'
+        'let_go_cue = "Lower the leg \\"slowly\\"."\n'
+    )
+    routine = loads(text)
+    (exercise,) = routine.exercises
+    assert exercise.get_ready_cue == "Lie down, legs long."
+    assert exercise.effort_cue == "Hug the knee — gently."
+    assert exercise.let_go_cue == 'Lower the leg "slowly".'
+    assert loads(dumps(routine)) == routine
+    only_one = replace(routine, exercises=(replace(exercise, get_ready_cue="", let_go_cue=""),))
+    assert loads(dumps(only_one)) == only_one
+    assert "get_ready_cue" not in dumps(only_one) and "let_go_cue" not in dumps(only_one)

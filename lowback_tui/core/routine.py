@@ -36,6 +36,9 @@ SHORT_MAX = 60
 """Characters in an id, a side's name and an item of equipment."""
 LIST_MAX = 12
 """Entries in a list of texts (cues, equipment)."""
+CUE_MAX = 160
+"""Characters in a cue for one moment of an exercise (get ready, effort, let go): short enough
+to read at a glance from the floor."""
 
 
 class Sides(StrEnum):
@@ -86,6 +89,13 @@ class Exercise:
     position: str = ""
     equipment: tuple[str, ...] = ()
     cues: tuple[str, ...] = ()
+    """General tips on the exercise, in order."""
+    get_ready_cue: str = ""
+    """How to get into position: for the get-ready phase and the rest before the exercise."""
+    effort_cue: str = ""
+    """What to do during each hold or timed effort."""
+    let_go_cue: str = ""
+    """How to let go and come out of it: for switching sides and relaxing."""
     get_ready_seconds: int | None = None
     switch_seconds: int | None = None
     relax_seconds: int | None = None

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from lowback_tui.core.routine import (
     COURSE_DAYS_RANGE,
+    CUE_MAX,
     DEFAULT_SIDE_NAMES,
     FORMAT,
     LIST_MAX,
@@ -33,6 +34,8 @@ from lowback_tui.core.routine import (
 if TYPE_CHECKING:
     from lowback_tui.core.toml_lines import KeyLines
 
+MOMENT_CUES = ("get_ready_cue", "effort_cue", "let_go_cue")
+"""An exercise's cues for one moment each, every one optional text up to CUE_MAX."""
 ROUTINE_KEYS = ("format", "name", "summary", "course_days", "timing", "exercise")
 EXERCISE_KEYS = (
     "id",
@@ -46,6 +49,7 @@ EXERCISE_KEYS = (
     "sides",
     "side_names",
     "cues",
+    *MOMENT_CUES,
     *TIMING_RANGES,
 )
 
@@ -305,6 +309,9 @@ def _exercise(check: _Checker, table: dict[str, Any], prefix: str) -> Exercise |
     position = check.text(table, "position", prefix, NAME_MAX)
     equipment = check.texts(table, "equipment", prefix, SHORT_MAX)
     cues = check.texts(table, "cues", prefix, TEXT_MAX)
+    get_ready_cue, effort_cue, let_go_cue = (
+        check.text(table, key, prefix, CUE_MAX) for key in MOMENT_CUES
+    )
     if len(check.problems) > before:
         return None
     assert name is not None and ident is not None  # each way to miss one is a problem
@@ -320,6 +327,9 @@ def _exercise(check: _Checker, table: dict[str, Any], prefix: str) -> Exercise |
         position=position or "",
         equipment=equipment or (),
         cues=cues or (),
+        get_ready_cue=get_ready_cue or "",
+        effort_cue=effort_cue or "",
+        let_go_cue=let_go_cue or "",
         **timing,
     )
 

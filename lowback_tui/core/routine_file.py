@@ -129,6 +129,9 @@ def _exercise_document(exercise: Exercise) -> dict[str, Any]:
         if value is not None:
             doc[key] = value
     doc["cues"] = list(exercise.cues)
+    for key in routine_check.MOMENT_CUES:
+        if value := getattr(exercise, key):
+            doc[key] = value
     return doc
 
 

@@ -68,7 +68,7 @@ def test_a_whole_session_a_line_per_change(routine: Routine, tmp_path: Path) -> 
     assert "Switch sides." in lines
     assert "Rest 15 seconds. Next: Superman." in lines
     assert "Lying bicycle. Work 30 seconds." in lines
-    assert "7 done. Active 6 min 20 s of 10 min 7 s in all." in lines
+    assert "7 done. Active 6 min 20 s of 10 min 57 s in all." in lines
     assert text.count("\a") == 41 + 34 + 1  # as many bells as the app rings
     (row,) = store.sessions()
     assert (row.pain_before, row.pain_after, row.done, row.completed) == (4, 3, 7, True)

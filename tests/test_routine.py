@@ -2,16 +2,29 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 
-from lowback_tui.core.routine import DEFAULT_SIDE_NAMES, Routine, RoutineError, Sides, Timing
+from lowback_tui.core.routine import (
+    CUE_MAX,
+    DEFAULT_SIDE_NAMES,
+    Exercise,
+    Routine,
+    RoutineError,
+    Sides,
+    Timing,
+)
 from lowback_tui.core.routine_file import MAX_FILE_BYTES, dumps, load, loads
 
+from .conftest import REPO
 from .strategies import routines
+
+BUNDLED_ROUTINES = sorted((REPO / "routines").glob("*.toml"))
+"""gentle-start.toml, then lower-back.toml."""
 
 
 def test_bundled_routine_has_the_seven_seed_exercises_at_our_doses(routine: Routine) -> None:
@@ -33,17 +46,52 @@ def test_bundled_routine_has_the_seven_seed_exercises_at_our_doses(routine: Rout
         assert exercise.position, exercise.id
 
 
-def test_bundled_routine_promises_no_cure(routine: Routine) -> None:
+def texts(exercise: Exercise) -> list[str]:
+    """Every cue of an exercise, general and for each moment."""
+    return [*exercise.cues, exercise.get_ready_cue, exercise.effort_cue, exercise.let_go_cue]
+
+
+@pytest.mark.parametrize("path", BUNDLED_ROUTINES, ids=lambda p: p.name)
+def test_bundled_routine_promises_no_cure(path: Path) -> None:
+    routine = load(path)
     words = " ".join([routine.name, routine.summary] + [c for e in routine.exercises
-                                                        for c in e.cues]).lower()  # fmt: skip
-    for claim in ("cure", "once and for all", "get rid of", "pain-free", "guarantee"):
+                                                        for c in texts(e)]).lower()  # fmt: skip
+    for claim in ("cure", "once and for all", "get rid of", "pain-free", "guarantee", "heal"):
         assert claim not in words
+
+
+@pytest.mark.parametrize("path", BUNDLED_ROUTINES, ids=lambda p: p.name)
+def test_every_bundled_exercise_has_a_short_cue_for_each_moment(path: Path) -> None:
+    for exercise in load(path).exercises:
+        for cue in (exercise.get_ready_cue, exercise.effort_cue, exercise.let_go_cue):
+            assert len(cue) <= CUE_MAX, (exercise.id, cue)
+            assert re.fullmatch(r"[A-Z][^.?!]*\.", cue), (exercise.id, cue)  # one sentence
+        assert 3 <= len(exercise.cues) <= 4, exercise.id  # and a few general tips
+
+
+@pytest.mark.parametrize("path", BUNDLED_ROUTINES, ids=lambda p: p.name)
+def test_the_bundled_routines_give_time_to_change_sides(path: Path) -> None:
+    switch = {e.id: e.switch_seconds for e in load(path).exercises}
+    assert switch["hamstring-stretch"] == 5  # stand up, the other heel forward
+    assert switch["squat-twist"] == 6  # turn back and stand up between turns
+    assert switch["seated-twist"] == (8 if path.name == "lower-back.toml" else 6)
+    # the lower-back twist uncrosses the legs and crosses them the other way; the gentle one
+    # crosses nothing
+
+
+def test_the_seated_twist_needs_nothing_and_the_reach_lifts_both_arms(routine: Routine) -> None:
+    by_id = {e.id: e for e in routine.exercises}
+    assert by_id["seated-twist"].equipment == ()
+    assert not any("band" in cue for cue in texts(by_id["seated-twist"]))
+    reach = by_id["superman-reach"]
+    assert reach.side_names == ("left leg", "right leg")  # both arms lift every time
+    assert "both arms" in reach.effort_cue
 
 
 def test_squat_cue_does_not_ask_for_parallel_thighs(routine: Routine) -> None:
     squat = next(e for e in routine.exercises if e.id == "squat-twist")
     assert any("comfortable" in cue for cue in squat.cues)
-    assert not any("parallel" in cue for cue in squat.cues)
+    assert not any("parallel" in cue for cue in texts(squat))
 
 
 def test_minimal_routine_gets_defaults() -> None:
@@ -157,3 +205,14 @@ def test_moment_cues_survive_a_round_trip() -> None:
     only_one = replace(routine, exercises=(replace(exercise, get_ready_cue="", let_go_cue=""),))
     assert loads(dumps(only_one)) == only_one
     assert "get_ready_cue" not in dumps(only_one) and "let_go_cue" not in dumps(only_one)
+
+
+def test_a_new_routine_made_from_the_bundled_one_keeps_its_moment_cues(routine: Routine) -> None:
+    from lowback_tui.core import routine_library
+
+    path = routine_library.create("bad day", routine)  # what `lowback new` writes
+    text = path.read_text(encoding="utf-8")
+    for exercise in routine.exercises:
+        for key in ("get_ready_cue", "effort_cue", "let_go_cue"):
+            assert f'{key} = "{getattr(exercise, key)}"\n' in text, key
+    assert load(path).exercises == routine.exercises

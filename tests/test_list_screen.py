@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
 import pytest
+from textual.content import Content
 
 from lowback_tui.app import LowbackApp
 from lowback_tui.core.history_store import HistoryStore
-from lowback_tui.core.routine import Routine
+from lowback_tui.core.routine import Exercise, Routine
 from lowback_tui.core.trainer import Trainer
 from lowback_tui.screens.exercise_detail import ExerciseDetailScreen
 from lowback_tui.screens.exercise_list import ExerciseListScreen
 from lowback_tui.screens.keys import KeysScreen
-from lowback_tui.widgets.exercise_detail import ExerciseDetail
+from lowback_tui.widgets.exercise_detail import ExerciseDetail, exercise_rows
 from lowback_tui.widgets.exercise_list import ExerciseList
+from lowback_tui.widgets.gutter import Gutter
 
 from .conftest import screen_text
 
@@ -74,6 +77,28 @@ async def test_d_opens_the_exercise_and_escape_comes_back(
         assert window.scroll_offset.y == (1 if window.max_scroll_y else 0)
         await pilot.press("escape")
         assert isinstance(app.screen, ExerciseListScreen)
+
+
+def labelled(exercise: Exercise) -> list[tuple[str, str]]:
+    """The detail pane's labelled rows: (label, text)."""
+    rows = [row for row in exercise_rows(exercise) if isinstance(row, Gutter)]
+    return [(row.label.plain, row.body.plain) for row in rows]
+
+
+def test_the_pane_shows_the_cue_for_each_moment_before_the_tips(routine: Routine) -> None:
+    knee, _, bicycle, *_ = routine.exercises
+    assert labelled(knee)[2:5] == [
+        ("Get ready", knee.get_ready_cue),
+        ("Hold", knee.effort_cue),
+        ("Let go", knee.let_go_cue),
+    ]
+    assert [label for label, _ in labelled(bicycle)][2:5] == ["Get ready", "Work", "Let go"]
+    old = replace(bicycle, get_ready_cue="", effort_cue="", let_go_cue="")
+    assert [label for label, _ in labelled(old)] == ["Position", "Equipment"] + ["•"] * 3
+    assert "How to do it" in [row.plain for row in exercise_rows(old) if isinstance(row, Content)]
+    only = replace(old, effort_cue="Pedal slowly.")
+    assert labelled(only)[2] == ("Work", "Pedal slowly.")
+    assert "Tips" in [row.plain for row in exercise_rows(only) if isinstance(row, Content)]
 
 
 async def test_a_click_highlights_an_exercise_and_opens_it(routine: Routine) -> None:

@@ -1,4 +1,5 @@
-"""Everything about one exercise: dose, goal, position, equipment and how to do it."""
+"""Everything about one exercise: dose, goal, position, equipment, its cue for each moment and
+how to do it."""
 
 from __future__ import annotations
 
@@ -29,8 +30,21 @@ def exercise_rows(exercise: Exercise) -> list[Visual]:
     ]
     for label, value in facts:
         rows.append(Gutter(Content.styled(label, "dim"), FACT_WIDTH, Content(value)))
+    moments = [
+        (label, cue)
+        for label, cue in [
+            ("Get ready", exercise.get_ready_cue),
+            ("Hold" if exercise.is_hold else "Work", exercise.effort_cue),
+            ("Let go", exercise.let_go_cue),
+        ]
+        if cue
+    ]
+    if moments:  # what to do at each moment, then the general tips
+        rows.append(Content(""))
+        for label, cue in moments:
+            rows.append(Gutter(Content.styled(label, "dim"), FACT_WIDTH, Content(cue)))
     if exercise.cues:
-        rows += [Content(""), Content.styled("How to do it", "bold dim")]
+        rows += [Content(""), Content.styled("Tips" if moments else "How to do it", "bold dim")]
         bullet = Content.styled("•", "$text-accent")
         rows += [Gutter(bullet, 2, Content(cue)) for cue in exercise.cues]
     return rows

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from lowback_tui.core import wording
+from lowback_tui.core.plan import total_seconds
 from lowback_tui.core.routine import Routine
 from lowback_tui.core.routine_file import loads
 
@@ -77,10 +78,36 @@ def test_countdown_words_through_the_first_exercise(routine: Routine) -> None:
     rest = _view_at(routine, 83)
     assert rest.exercise.name == "Superman"
     assert wording.coming_next(rest, routine) == "Next: Superman"
-    assert wording.whereabouts(rest) == "exercise 2 of 7 · about 9 min left"
+    left = wording.about(total_seconds(routine) - 83)
+    assert wording.whereabouts(rest) == f"exercise 2 of 7 · {left} left"
+
+
+def test_the_countdown_says_what_to_do_at_each_moment(routine: Routine) -> None:
+    knee = routine.exercises[0]
+    ready, hold, switch = _view_at(routine, 1), _view_at(routine, 5), _view_at(routine, 10)
+    assert wording.moment_cue(ready) == knee.get_ready_cue != ""
+    assert wording.moment_cue(hold) == knee.effort_cue != ""
+    assert wording.moment_cue(switch) == knee.let_go_cue != ""
+    rest = _view_at(routine, 83)  # the rest before Superman shows how to get into it
+    assert wording.moment_cue(rest) == routine.exercises[1].get_ready_cue
+    assert wording.phase_detail(rest) == "Lying face down"
+    assert (wording.big_side(ready), wording.big_side(hold), wording.big_side(switch)) == (
+        "LEFT", "LEFT", "RIGHT")  # fmt: skip
+    assert wording.big_side(rest) == ""
+    assert wording.phase_detail(switch) == "next: right leg · rep 1 of 5"
+    bike = _view_at(routine, 170)  # knee to chest 0-82, rest, superman 97-147, rest, ready
+    assert (bike.exercise.name, bike.phase.kind.value) == ("Lying bicycle", "work")
+    assert (wording.big_side(bike), wording.phase_detail(bike)) == ("", "")
+
+
+def test_an_old_routine_without_moment_cues_shows_its_first_cue_to_get_ready() -> None:
+    old = loads('name = "Old"\n[[exercise]]\nname = "A"\nhold_seconds = 5\n'
+                'cues = ["Kneel on all fours.", "Lift one arm."]\n')  # fmt: skip
+    assert wording.moment_cue(_view_at(old, 1)) == "Kneel on all fours."
+    assert wording.moment_cue(_view_at(old, 6)) == ""  # not a guess at which cue is the effort
 
 
 def test_the_last_phase_says_so(routine: Routine) -> None:
-    view = _view_at(routine, 604)
+    view = _view_at(routine, total_seconds(routine) - 1)
     assert wording.coming_next(view, routine) == "Last one: then you are done"
     assert wording.whereabouts(view) == "exercise 7 of 7 · under a minute left"

@@ -38,6 +38,16 @@ def data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+def cache_dir() -> Path:
+    """What lowback can make again at any time (the tones of a session)."""
+    home = _home()
+    if home:
+        return home / "cache"
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
 def routines_dir() -> Path:
     """The person's own routines, made by `lowback new` or by hand."""
     return config_dir() / "routines"

@@ -24,11 +24,6 @@ class Kind(StrEnum):
     REST = "rest"
 
     @property
-    def rings(self) -> bool:
-        """True for the phases that begin with the bell (the session's end rings too)."""
-        return self in (Kind.HOLD, Kind.WORK, Kind.SWITCH)
-
-    @property
     def is_active(self) -> bool:
         """True for the phases that count as exercise time."""
         return self in (Kind.HOLD, Kind.WORK)

@@ -34,7 +34,7 @@ class State(StrEnum):
 
 @dataclass(frozen=True)
 class PhaseStarted:
-    """A phase began: the screen rings for holds, efforts and switches."""
+    """A phase began (guidance.Guide says what sounds and is said for it)."""
 
     phase: Phase
 

@@ -9,11 +9,13 @@ ratings side by side, advice when the back is worse, and the offers of one more 
 from __future__ import annotations
 
 import hashlib
+import math
 from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
 
 from lowback_tui.core import advice, course
+from lowback_tui.core.guidance import Guide
 from lowback_tui.core.routine_file import dumps
 from lowback_tui.core.session import (
     Clock,
@@ -24,8 +26,10 @@ from lowback_tui.core.session import (
     State,
     View,
 )
+from lowback_tui.core.settings import COUNT_SECONDS
 
 if TYPE_CHECKING:
+    from lowback_tui.core.guidance import Announcer
     from lowback_tui.core.history_store import HistoryStore
     from lowback_tui.core.routine import Routine
     from lowback_tui.core.session_results import Summary
@@ -54,10 +58,20 @@ class Aftermath:
 
 
 class SessionRun:
-    """One session of `routine`, timed by `clock` and kept in `store` (None keeps nothing)."""
+    """One session of `routine`, timed by `clock` and kept in `store` (None keeps nothing).
+
+    With an `announcer`, every change is announced from here, as the engine reports it: the
+    sounds and words of `guidance`, with the last `count` seconds of each effort counted.
+    """
 
     def __init__(
-        self, routine: Routine, store: HistoryStore | None, pain_before: int | None, clock: Clock
+        self,
+        routine: Routine,
+        store: HistoryStore | None,
+        pain_before: int | None,
+        clock: Clock,
+        announcer: Announcer | None = None,
+        count: int = COUNT_SECONDS,
     ) -> None:
         self.routine = routine
         self.pain_before = pain_before
@@ -68,6 +82,9 @@ class SessionRun:
         self._session = Session(routine, clock=clock)
         self._store = store
         self._id = store.begin(routine.name, fingerprint(routine), pain_before) if store else None
+        self._announcer = announcer
+        self._guide = Guide(routine, count)
+        self._paused = False
 
     @property
     def problem(self) -> str | None:
@@ -122,14 +139,30 @@ class SessionRun:
         return self._keep(self._session.end())
 
     def stop_for_pain(self) -> list[Event]:
-        """End the session at once because it hurts; the reason is kept."""
+        """End the session at once because it hurts; the reason is kept (and no chime plays)."""
         self.stopped_for_pain = True
+        self._silence()
         return self._keep(self._session.end())
 
     def leave(self) -> None:
         """The front end is going away mid-session (quit, a signal): end and keep it here."""
+        self._silence()
         if self.state in (State.RUNNING, State.PAUSED):
             self.end()
+
+    def seconds_to_next_cue(self) -> float:
+        """How long until something is to be announced within this phase (a count); inf when
+        nothing is before the phase ends (the phase's end is announced as it is reached)."""
+        view = self.view()
+        if view.state is not State.RUNNING:
+            return math.inf
+        return self._guide.seconds_to_next_count(view)
+
+    def _silence(self) -> None:
+        """Say nothing more in this session."""
+        if self._announcer is not None:
+            self._announcer.hush()
+            self._announcer = None
 
     def _keep(self, events: list[Event]) -> list[Event]:
         """Write what the events say to the history: each exercise left, and the end."""
@@ -143,7 +176,21 @@ class SessionRun:
                 self.summary = event.summary
                 if store is not None:
                     store.finish(self._id, event.summary, self.stopped_for_pain)
+        self._announce(events)
         return events
+
+    def _announce(self, events: list[Event]) -> None:
+        """Play what the events (and the clock) call for; a pause silences."""
+        cues = self._guide.cues(events, self.view())  # always: the guide follows every phase
+        announcer = self._announcer
+        if announcer is None:
+            return
+        paused = self.state is State.PAUSED
+        if paused and not self._paused:
+            announcer.hush()
+        elif cues and not paused:
+            announcer.play(cues)
+        self._paused = paused
 
     # ---- after the session ------------------------------------------------------------------
 

@@ -16,13 +16,23 @@ from lowback_tui.core.files import write_atomically
 from lowback_tui.core.logs import log
 from lowback_tui.core.routine import Problem
 
+COUNT_SECONDS = 3
+"""The last seconds counted before an effort starts and before it ends, unless set otherwise."""
+COUNT_RANGE = (0, 10)
+
 
 @dataclass(frozen=True)
 class Settings:
     """Everything the person can set."""
 
-    sound: bool = True
-    """Ring the terminal bell at each hold, each switch and the end."""
+    sound: str = "tones"
+    """How a session sounds: "tones" (the bell where no player is found), "bell" or "off"."""
+    voice: bool = False
+    """Speak each change of phase, through the system's speech engine."""
+    count_seconds: int = COUNT_SECONDS
+    """The last seconds ticked before an effort starts and ends; 0 ticks none."""
+    voice_command: str = ""
+    """A speech command of the person's own, e.g. "piper-say {text}"; "" finds one."""
     safety_read: bool = False
     """The person has confirmed the safety information, shown before the first session."""
     routine: str = ""
@@ -56,18 +66,43 @@ def load() -> Loaded:
         return Loaded(Settings())
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         return Loaded(Settings(), Problem(path, None, "", f"cannot be read ({error})"))
+    if isinstance(document.get("sound"), bool):  # lowback before sounds had kinds: on or off
+        document["sound"] = "tones" if document["sound"] else "off"
     values: dict[str, Any] = {}
     for key, default in known().items():
         value = document.pop(key, default)
-        if type(value) is not type(default):
-            kind = "true or false" if isinstance(default, bool) else "text in quotes"
-            problem = Problem(path, None, key, f"must be {kind} (got {value!r})")
-            return Loaded(Settings(), problem)
+        wrong = (
+            f"must be {KINDS[type(default)]} (got {value!r})"
+            if type(value) is not type(default)
+            else _out_of_range(key, value)
+        )
+        if wrong is not None:
+            return Loaded(Settings(), Problem(path, None, key, wrong))
         values[key] = value
     return Loaded(Settings(**values, extra=document))
 
 
-def known() -> dict[str, bool | str]:
+KINDS = {bool: "true or false", str: "text in quotes", int: "a whole number"}
+SOUNDS = ("tones", "bell", "off")
+"""The values of `sound`, in the order `m` steps through them."""
+
+
+def next_sound(sound: str) -> str:
+    """The sound setting after `sound`, as `m` steps through them."""
+    return SOUNDS[(SOUNDS.index(sound) + 1) % len(SOUNDS)] if sound in SOUNDS else SOUNDS[0]
+
+
+def _out_of_range(key: str, value: object) -> str | None:
+    """What is wrong with a value of the right type, if anything."""
+    if key == "sound" and value not in SOUNDS:
+        return f"must be one of {', '.join(SOUNDS)} (got {value!r})"
+    low, high = COUNT_RANGE
+    if key == "count_seconds" and not low <= value <= high:  # type: ignore[operator]
+        return f"must be between {low} and {high} (got {value!r})"
+    return None
+
+
+def known() -> dict[str, bool | str | int]:
     """Every setting this version knows, with its default (and so its type)."""
     defaults = Settings()
     return {f.name: getattr(defaults, f.name) for f in fields(Settings) if f.name != "extra"}
@@ -98,6 +133,10 @@ class Preferences:
     def load(cls) -> Preferences:
         """The person's settings, as saved."""
         return cls(load())
+
+    def override(self, **changes: Any) -> None:
+        """Change settings for this run only (`lowback run --voice`), without saving them."""
+        self.settings = replace(self.settings, **changes)
 
     def change(self, **changes: Any) -> bool:
         """Change settings and save them; False when they could not be saved (and why is logged)."""

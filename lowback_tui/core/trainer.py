@@ -23,6 +23,7 @@ from lowback_tui.core.settings import Preferences
 
 if TYPE_CHECKING:
     from lowback_tui.core.course import Progress, Status
+    from lowback_tui.core.guidance import Announcer
     from lowback_tui.core.history_store import HistoryStore, Now
     from lowback_tui.core.session import Clock
     from lowback_tui.core.session_run import SessionRun
@@ -235,9 +236,13 @@ class Trainer:
         """The person has read the safety information: it is not shown before sessions again."""
         self.preferences.change(safety_read=True)
 
-    def start_session(self, pain_before: int | None) -> SessionRun:
+    def start_session(
+        self, pain_before: int | None, announcer: Announcer | None = None
+    ) -> SessionRun:
         """A session of today's routine, kept in the history from this moment (front ends call
-        `start` on it when the countdown begins)."""
+        `start` on it when the countdown begins), announced through `announcer` if given."""
         from lowback_tui.core.session_run import SessionRun
 
-        return SessionRun(self.routine_today(), self._store, pain_before, self.clock)
+        count = self.preferences.settings.count_seconds
+        routine = self.routine_today()
+        return SessionRun(routine, self._store, pain_before, self.clock, announcer, count)

@@ -100,17 +100,61 @@ def side_name(exercise: Exercise, side: Side | None) -> str:
     return exercise.side_names[0 if side is Side.LEFT else 1]
 
 
-def phase_detail(view: View) -> str:
-    """The line under the phase title: side and rep while holding, the position before."""
-    phase, exercise = view.phase, view.exercise
-    if phase.kind is Kind.GET_READY:
-        return exercise.position.capitalize() if exercise.position else "Get into position"
-    if not phase.kind.is_active:
+BIG_WORDS = {
+    Kind.GET_READY: "GET READY",
+    Kind.HOLD: "HOLD",
+    Kind.WORK: "WORK",
+    Kind.SWITCH: "SWITCH",
+    Kind.RELAX: "RELAX",
+    Kind.REST: "REST",
+}
+"""The phase in big letters on the countdown: short, to be as large as the terminal allows."""
+PAUSED_WORD = "PAUSED"
+
+
+def _effort_in_view(view: View) -> Phase | None:
+    """The effort on now, or the one this phase leads into within the same exercise."""
+    phase, following = view.phase, view.next_phase
+    if phase.kind.is_active:
+        return phase
+    if phase.kind is Kind.REST or following is None or not following.kind.is_active:
+        return None
+    return following if following.exercise == phase.exercise else None
+
+
+def big_side(view: View) -> str:
+    """LEFT or RIGHT, in big letters, for the effort on now or coming next; "" without sides."""
+    effort = _effort_in_view(view)
+    if effort is None or effort.side is None:
         return ""
-    parts = [side_name(exercise, phase.side)]
+    return "LEFT" if effort.side is Side.LEFT else "RIGHT"
+
+
+def phase_detail(view: View) -> str:
+    """The line under the phase: the side and rep of the effort on now or next, or the position
+    to get into."""
+    phase, exercise = view.phase, view.exercise  # during a rest, the exercise coming next
+    if phase.kind in (Kind.GET_READY, Kind.REST):
+        return exercise.position.capitalize() if exercise.position else "Get into position"
+    effort = _effort_in_view(view)
+    if effort is None:
+        return ""
+    parts = [side_name(exercise, effort.side)]
     if exercise.reps > 1:
-        parts.append(f"rep {phase.rep} of {exercise.reps}")
-    return " · ".join(p for p in parts if p)
+        parts.append(f"rep {effort.rep} of {exercise.reps}")
+    said = " · ".join(p for p in parts if p)
+    return said if phase.kind.is_active else f"next: {said}"
+
+
+def moment_cue(view: View) -> str:
+    """What to do at this moment: get into position, the effort itself, or letting go; during a
+    rest, how to get into the next exercise's position."""
+    exercise, kind = view.exercise, view.phase.kind
+    if kind in (Kind.GET_READY, Kind.REST):
+        return exercise.get_ready_cue or (exercise.cues[0] if exercise.cues else "")
+    if kind.is_active:
+        return exercise.effort_cue
+    return exercise.let_go_cue
 
 
 def coming_next(view: View, routine: Routine) -> str:
@@ -166,25 +210,36 @@ def times(summary: Summary) -> str:
     return f"Active {active} of {elapsed} in all"
 
 
-def phase_line(routine: Routine, phase: Phase) -> str:
-    """The sentence that announces a phase as it begins, for plain mode and a voice."""
+SESSION_DONE = "Session done."
+"""Said and printed as a session ends."""
+
+
+def announcement(routine: Routine, phase: Phase) -> str:
+    """The words that announce a phase as it begins: short, since they are spoken over a
+    countdown, and the same in plain mode, the voice and the tests."""
     exercise = routine.exercises[phase.exercise]
-    seconds = plural(phase.seconds, "second")
     if phase.kind is Kind.GET_READY:
         where = f", {exercise.position}" if exercise.position else ""
-        return f"{exercise.name}{where}. Get ready, {seconds}."
+        return f"{exercise.name}{where}. Get ready."
     if phase.kind.is_active:
-        parts = [exercise.name]
-        if side := side_name(exercise, phase.side):
-            parts.append(side[0].upper() + side[1:])
+        verb = "hold" if phase.kind is Kind.HOLD else "work"
+        parts = [side_name(exercise, phase.side)]
         if exercise.reps > 1:
-            parts.append(f"Rep {phase.rep} of {exercise.reps}")
-        verb = "Hold" if phase.kind is Kind.HOLD else "Work"
-        return ". ".join(parts) + f". {verb} {seconds}."
+            parts += [verb, f"{phase.rep} of {exercise.reps}"]
+        else:
+            parts.append(f"{verb} {plural(phase.seconds, 'second')}")
+        said = ", ".join(part for part in parts if part)
+        line = said[0].upper() + said[1:] + "."
+        first = phase.rep == 1 and phase.side is not Side.RIGHT
+        if first and not routine.timing_for(exercise).get_ready_seconds:
+            return f"{exercise.name}. {line}"  # nothing named it before
+        return line
     if phase.kind is Kind.REST:
-        return f"Rest {seconds}. Next: {routine.exercises[focus(phase)].name}."
+        upcoming = routine.exercises[focus(phase)]
+        where = f", {upcoming.position}" if upcoming.position else ""
+        return f"Rest {plural(phase.seconds, 'second')}. Next: {upcoming.name}{where}."
     if phase.kind is Kind.RELAX:
-        return f"Relax {seconds}."
+        return "Relax."
     return "Switch sides."
 
 

@@ -62,7 +62,7 @@ def lowback(hold: int, seconds: float, home: str) -> tuple[float, int]:
         program.send(b"\r")
         program.wait_for("How is your back right now?")
         program.send(b"s")
-        program.wait_for("HOLD")
+        program.wait_for("exercise 1 of")
         time.sleep(1)
         return measure(program, seconds)
     finally:

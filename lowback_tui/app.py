@@ -24,6 +24,7 @@ from textual.worker import Worker
 
 from lowback_tui.core.logs import log
 from lowback_tui.core.routine import RoutineError
+from lowback_tui.core.settings import next_sound
 from lowback_tui.screens.exercise_list import ExerciseListScreen
 
 # Only what the first screen needs is imported up front; the other screens load when first used,
@@ -31,6 +32,8 @@ from lowback_tui.screens.exercise_list import ExerciseListScreen
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from lowback_tui.audio.speaker import Speaker
+    from lowback_tui.core.guidance import Sound
     from lowback_tui.core.trainer import Trainer
 
 EXIT_ON_SIGNAL = {signal.SIGTERM: 128 + signal.SIGTERM, signal.SIGHUP: 128 + signal.SIGHUP}
@@ -45,6 +48,8 @@ class LowbackApp(App[None]):
     TITLE = "lowback"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "show_keys", "Keys"),
+        Binding("m", "cycle_sound", "Sound", tooltip="Sound: tones, the bell, or none", show=False),
+        Binding("v", "toggle_voice", "Voice", tooltip="Speak each change, or not", show=False),
     ]
 
     def __init__(self, trainer: Trainer) -> None:
@@ -53,6 +58,7 @@ class LowbackApp(App[None]):
         self._history_opening: Worker[None] | None = None
         self._once_history_is_open: list[Callable[[], object]] = []
         self._list: ExerciseListScreen | None = None
+        self._speaker: Speaker | None = None
         if trainer.preferences.settings.theme in self.available_themes:
             self.theme = trainer.preferences.settings.theme
         self.crash: BaseException | None = None
@@ -69,8 +75,15 @@ class LowbackApp(App[None]):
         )
         yield SystemCommand("Progress", "The course so far", self.action_progress)
         yield SystemCommand("History", "Every past session", self.action_history)
-        state = "off" if self.trainer.preferences.settings.sound else "on"
-        yield SystemCommand(f"Sound {state}", "Turn the bell on or off", self.action_toggle_sound)
+        settings = self.trainer.preferences.settings
+        following = next_sound(settings.sound)
+        yield SystemCommand(f"Sound: {following}", f"Sounds of a session: {following} (now "
+                            f"{settings.sound})", self.action_cycle_sound)  # fmt: skip
+        voice = "off" if settings.voice else "on"
+        yield SystemCommand(f"Voice {voice}", "Speak each change of a session",
+                            self.action_toggle_voice)  # fmt: skip
+        yield SystemCommand("Sound test", "Play every sound, speak a line, say what plays them",
+                            self.action_sound_test)  # fmt: skip
         yield SystemCommand("Safety information", "When to stop, when to get help",
                             self.action_safety)  # fmt: skip
         yield from super().get_system_commands(screen)  # Theme, Quit, Keys
@@ -161,25 +174,57 @@ class LowbackApp(App[None]):
         pain = await self.push_screen_wait(PainCheck("How is your back right now?", True))
         if pain == CANCEL:
             return
-        run = trainer.start_session(pain)
+        run = trainer.start_session(pain, announcer=self.speaker)
         if run.problem:
             self.notify(run.problem, severity="warning", timeout=10)
-        self.push_screen(CountdownScreen(run, ring=self.ring))
+        self.push_screen(CountdownScreen(run))
 
-    def ring(self) -> None:
-        """The terminal bell, unless the person has turned sound off."""
-        if self.trainer.preferences.settings.sound:
-            self.bell()
+    # ---- sound and voice -----------------------------------------------------------------------
 
-    def action_toggle_sound(self) -> None:
-        """Turn the bell on or off, and remember the choice."""
+    @property
+    def speaker(self) -> Speaker:
+        """Plays a session's tones, bell and voice (made when first needed, not at start-up)."""
+        if self._speaker is None:
+            from lowback_tui.audio.speaker import Speaker
+
+            self._speaker = Speaker(self.trainer.preferences, self.bell)
+        return self._speaker
+
+    def action_cycle_sound(self) -> None:
+        """Tones, the bell, or no sound: the next one, remembered."""
         preferences = self.trainer.preferences
-        saved = preferences.change(sound=not preferences.settings.sound)
-        state = "on" if preferences.settings.sound else "off"
+        saved = preferences.change(sound=next_sound(preferences.settings.sound))
+        self._said_and_saved(f"Sound: {self.speaker.sound_in_use()}", saved)
+
+    def action_toggle_voice(self) -> None:
+        """Speak each change, or not; remembered."""
+        preferences = self.trainer.preferences
+        saved = preferences.change(voice=not preferences.settings.voice)
+        if not preferences.settings.voice:
+            self.speaker.hush()
+        self._said_and_saved(f"Voice {self.speaker.voice_in_use()}", saved)
+
+    def _said_and_saved(self, message: str, saved: bool) -> None:
         if saved:
-            self.notify(f"Sound {state}", timeout=2)
+            self.notify(message, timeout=3)
         else:
-            self.notify(f"Sound {state} for now (not saved)")
+            self.notify(f"{message}, for now (not saved)")
+
+    def action_sound_test(self) -> None:
+        """Play every sound a second apart, then speak a line, naming each as it plays."""
+        from lowback_tui.audio.sound_test import GAP_SECONDS, LINE, STEPS
+        from lowback_tui.core.guidance import Cue
+
+        speaker = self.speaker
+        self.notify(speaker.describe(), title="Sound test", timeout=4 + GAP_SECONDS * len(STEPS))
+        for n, (sound, meaning) in enumerate(STEPS):
+
+            def play(sound: Sound = sound, meaning: str = meaning) -> None:
+                speaker.play([Cue(sound, "", False)])
+                self.notify(f"Playing {meaning}", timeout=GAP_SECONDS)
+
+            self.set_timer(GAP_SECONDS * n + 0.1, play)
+        self.set_timer(GAP_SECONDS * len(STEPS), lambda: speaker.say(LINE))
 
     # ---- the routine ---------------------------------------------------------------------------
 
@@ -244,7 +289,7 @@ class LowbackApp(App[None]):
         from lowback_tui.screens.keys import KeysScreen
 
         if not isinstance(self.screen, KeysScreen):
-            self.push_screen(KeysScreen(self.screen.active_bindings))
+            self.push_screen(KeysScreen(self.screen.active_bindings, self.speaker.describe()))
 
     def action_history(self) -> None:
         """Every past session."""

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 
 USAGE = """\
-lowback [ROUTINE]                   start the trainer (default: the bundled lower-back routine)
+lowback [--voice] [ROUTINE]         start the trainer (default: the bundled lower-back routine)
        lowback validate FILE...            check routine files
        lowback routines                    list bundled and your own routines
        lowback new NAME [--from ROUTINE]   start a routine of your own from an existing one
@@ -33,6 +33,7 @@ lowback [ROUTINE]                   start the trainer (default: the bundled lowe
        lowback history                     past sessions, a line each
        lowback export [--format csv|json] [-o FILE]   all sessions, for other programs
        lowback schema                      the JSON Schema of routine files, for editors
+       lowback sound-test                  play every sound, speak a line, say what plays them
        lowback locate                      show where settings, history and routines live"""
 
 DESCRIPTION = """\
@@ -76,10 +77,13 @@ def cmd_run(args: argparse.Namespace) -> int:
         return _report(error.problems)
     from lowback_tui.core.trainer import Trainer
 
+    trainer = Trainer(routine)
+    if args.voice:
+        trainer.preferences.override(voice=True)  # for this run; `v` in the app remembers it
     if args.plain or not sys.stdout.isatty():
         from lowback_tui import plain  # no full screen: for screen readers, logs and pipes
 
-        return plain.run(Trainer(routine))
+        return plain.run(trainer)
     # Start-up makes ~78,000 objects and almost no garbage, so the collector's passes over them
     # only delay the first screen (by ~10 ms, measured); the app turns it back on once that
     # screen is drawn, as Textual itself pauses it while scrolling.
@@ -94,7 +98,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     log_path = start_logging()
     log.info("starting on %s", routine.source)
-    app = LowbackApp(Trainer(routine))
+    app = LowbackApp(trainer)
     app.run()
     if app.crash is not None:
         where = f"the details are in {log_path}" if log_path else "no log could be written"
@@ -249,6 +253,18 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_sound_test(args: argparse.Namespace) -> int:
+    """Play every sound and speak a line, and say what plays them."""
+    from lowback_tui.audio.sound_test import sound_test
+    from lowback_tui.core.settings import Preferences
+
+    def bell() -> None:
+        sys.stdout.write("\a")
+        sys.stdout.flush()
+
+    return sound_test(Preferences.load(), bell, print)
+
+
 def cmd_locate(args: argparse.Namespace) -> int:
     """Print the folders lowback reads and writes."""
     print(f"config    {dirs.config_dir()}")
@@ -292,6 +308,8 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--plain", action="store_true",
                      help="a line per change instead of the full screen (also when output is "
                      "not a terminal): for screen readers and logs")  # fmt: skip
+    run.add_argument("--voice", action="store_true",
+                     help="speak each change, this run only (v in the app keeps it)")  # fmt: skip
     command("validate", cmd_validate).add_argument(
         "files", nargs="+", metavar="FILE", help="routine files (or routine names) to check"
     )
@@ -311,6 +329,7 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=("csv", "json"), default="csv", help="default: csv")
     export.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     command("schema", cmd_schema)
+    command("sound-test", cmd_sound_test)
     command("locate", cmd_locate)
     return parser
 
@@ -321,6 +340,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = _parser()
     known = {  # `lowback --plain` is `lowback run --plain`
         "run", "validate", "routines", "new", "edit", "history", "export", "schema", "locate",
+        "sound-test",
         "-h", "--help", "--version",
     }  # fmt: skip
     if not args_list or args_list[0] not in known:

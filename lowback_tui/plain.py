@@ -1,7 +1,7 @@
 """Plain mode: the same session, one line per change, for screen readers, logs and pipes.
 
-No full screen and no textual: it prints a line at each change of phase ("Knee to chest. Left
-leg. Hold 5 seconds."), rings the bell where the app would, and reads commands as lines: Enter
+No full screen and no textual: it prints a line at each change of phase ("Left leg, hold, 1 of
+5."), the same words a voice says, sounds what the app sounds, and reads commands as lines: Enter
 pauses or carries on, s skips, b goes back, r redoes the hold, q ends, ! stops because it hurts.
 The session is kept in the history like any other, with the check-ins asked as questions.
 """
@@ -12,12 +12,15 @@ import os
 import select
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TextIO
 
+from lowback_tui.audio.speaker import Speaker
 from lowback_tui.core import advice, wording
-from lowback_tui.core.session import Event, PhaseStarted, SessionFinished, State
+from lowback_tui.core.guidance import Cue
+from lowback_tui.core.session import Event, SessionFinished, State
 from lowback_tui.core.session_run import SessionRun
+from lowback_tui.core.settings import Loaded, Preferences, Settings
 from lowback_tui.core.trainer import Trainer
 
 KEYS = ("Enter pauses or carries on; s skips an exercise, b goes back, r starts the hold again, "
@@ -58,11 +61,29 @@ class Plain:
     def __init__(self, out: TextIO, commands: Commands) -> None:
         self.out = out
         self.commands = commands
+        self.speaker: Speaker = Speaker(Preferences(Loaded(Settings(sound="off"))), self.bell)
+        """Set for the person's settings by `run`."""
 
-    def say(self, line: str, bell: bool = False) -> None:
+    def say(self, line: str) -> None:
         """One line out, at once (someone may be listening through a screen reader)."""
-        self.out.write(("\a" if bell else "") + line + "\n")
+        self.out.write(line + "\n")
         self.out.flush()
+
+    def bell(self) -> None:
+        """The terminal bell, where no tones can be played."""
+        self.out.write("\a")
+        self.out.flush()
+
+    def play(self, cues: Sequence[Cue]) -> None:
+        """An Announcer: print each announcement, and sound and speak every cue with it."""
+        for cue in cues:
+            if cue.urgent:
+                self.say(cue.words)
+        self.speaker.play(cues)
+
+    def hush(self) -> None:
+        """Stop the voice (a pause)."""
+        self.speaker.hush()
 
     def ask(self, question: str) -> str | None:
         """A question answered by one line; None when input has ended."""
@@ -95,7 +116,8 @@ class Plain:
             if not self.safety():
                 return 0
             trainer.confirm_safety()
-        run = trainer.start_session(self.ask_pain("How is your back right now?"))
+        self.speaker = Speaker(trainer.preferences, self.bell)
+        run = trainer.start_session(self.ask_pain("How is your back right now?"), announcer=self)
         if run.problem:
             self.say(f"Note: {run.problem}.")
         self.session(run)
@@ -119,16 +141,13 @@ class Plain:
         """Run the countdown, a line per change, until the session is over."""
         routine = run.routine
         self.say(f"{routine.name}: {wording.extent(routine)}. {KEYS}")
-        events = run.start()
+        events = run.start()  # each change is printed as it is announced (see play)
         while True:
-            for event in events:
-                if isinstance(event, PhaseStarted):
-                    self.say(wording.phase_line(routine, event.phase), bell=event.phase.kind.rings)
-                elif isinstance(event, SessionFinished):
-                    self.say("Done.", bell=True)
-                    return
+            if any(isinstance(event, SessionFinished) for event in events):
+                return
             view = run.view()
-            wait = view.seconds_left if view.state is State.RUNNING else None
+            running = view.state is State.RUNNING
+            wait = min(view.seconds_left, run.seconds_to_next_cue()) if running else None
             try:
                 lines = self.commands(wait)
             except KeyboardInterrupt:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,58 @@ def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
         monkeypatch.setenv(name, str(home / name.lower()))
     return home / "lowback"
+
+
+@pytest.fixture(autouse=True)
+def no_speakers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No real sound player or speech engine in tests: the bell is in use, the voice finds none
+    (`fake_speakers` puts logging stand-ins on PATH instead)."""
+    from lowback_tui.audio import speaker
+    from lowback_tui.audio.players import Found
+    from lowback_tui.audio.voices import Engine
+
+    monkeypatch.setattr(speaker, "find_player", lambda: Found((), "no sound player in tests"))
+    monkeypatch.setattr(speaker, "find_engine", lambda own: Engine((), "", "none in tests"))
+
+
+FAKE = """#!/bin/bash
+printf '%s %s %s\n' "$EPOCHREALTIME" "${0##*/}" "$*" >> {log}
+{then}
+"""
+
+
+@pytest.fixture
+def fake_speakers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A sound player (pw-play) and a speech engine (espeak-ng) first on PATH that write what
+    they were asked to do, with the time, to the file returned (the voice takes 0.5 s)."""
+    from lowback_tui.audio import players, speaker, voices
+
+    folder = tmp_path / "fake-bin"
+    folder.mkdir()
+    log = tmp_path / "played.log"
+    for name, then in (("pw-play", ""), ("espeak-ng", "sleep 0.5")):
+        script = folder / name
+        script.write_text(FAKE.replace("{log}", str(log)).replace("{then}", then))
+        script.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{folder}:{os.environ['PATH']}")
+    for name in ("SSH_CONNECTION", "SSH_CLIENT", "SSH_TTY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(speaker, "find_player", players.find_player)
+    monkeypatch.setattr(speaker, "find_engine", voices.find_engine)
+    return log
+
+
+def played(log: Path, count: int, timeout: float = 10) -> list[list[str]]:
+    """The first `count` lines the fake speakers wrote, split (time, program, arguments...);
+    waits for them, since each plays in a process of its own, started and not waited for."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while True:
+        lines = log.read_text().splitlines() if log.exists() else []
+        if len(lines) >= count or time.monotonic() > deadline:
+            return [line.split(" ", 2) for line in lines]
+        time.sleep(0.05)
 
 
 @pytest.fixture

@@ -10,7 +10,8 @@ import pytest
 from textual.pilot import Pilot
 
 from lowback_tui.app import LowbackApp
-from lowback_tui.core.plan import Kind
+from lowback_tui.core import wording
+from lowback_tui.core.plan import Kind, total_seconds
 from lowback_tui.core.routine import Routine
 from lowback_tui.core.session import State
 from lowback_tui.core.trainer import Trainer
@@ -22,6 +23,7 @@ from lowback_tui.screens.pain_check import PainCheck
 from lowback_tui.screens.safety import SafetyScreen
 from lowback_tui.screens.summary import SummaryScreen
 from lowback_tui.widgets.big_number import BigNumber
+from lowback_tui.widgets.big_text import BigText
 
 from .conftest import screen_text
 from .fake_clock import FakeClock
@@ -66,6 +68,11 @@ async def to_summary(pilot: Pilot[None], pain: str = "s") -> SummaryScreen:
     return screen
 
 
+def big(app: LowbackApp, selector: str) -> str:
+    """The words drawn in big letters by one of the countdown's BigTexts."""
+    return app.screen.query_one(selector, BigText).text
+
+
 def state_of(screen: CountdownScreen) -> State:
     """The session's state now (a call, so that mypy does not hold on to an earlier one)."""
     return screen.run.state
@@ -93,16 +100,17 @@ async def test_a_whole_session_from_enter_to_summary(routine: Routine) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         bells = Bells(app)
         await start(pilot)
-        await wait(pilot, clock, 700)
+        await wait(pilot, clock, 900)
         summary = (await to_summary(pilot)).summary
         assert [r.outcome.value for r in summary.records] == ["done"] * 7
-        assert summary.elapsed_seconds == 607
-        # one bell per hold or effort (41), per switch of sides (34), and one at the end
-        assert bells.count == 41 + 34 + 1
+        assert summary.elapsed_seconds == total_seconds(routine)
+        # No player in tests, so the bell: at each start of an effort (41), at each end but the
+        # last (40), and at the end of the session; never for the count.
+        assert bells.count == 41 + 40 + 1
         text = screen_text(app)
         assert "Session complete." in text
         assert "7 done" in text
-        assert "Active 6 min 20 s of 10 min 7 s in all" in text
+        assert f"Active 6 min 20 s of {wording.duration(total_seconds(routine))} in all" in text
         await pilot.press("enter")
         assert isinstance(app.screen, ExerciseListScreen)
 
@@ -113,14 +121,16 @@ async def test_the_countdown_shows_phase_side_rep_time_and_next(routine: Routine
     async with app.run_test(size=(80, 24)) as pilot:
         await start(pilot)
         text = screen_text(app)
-        assert "GET READY" in text and "Lying on your back" in text
+        assert big(app, "#cd-phase") == "GET READY" and "Lying on your back" in text
+        assert big(app, "#cd-side") == "LEFT"  # the side the first hold is on
         assert "Next: hold 5 s, left leg" in text
-        assert "exercise 1 of 7 · about 10 min left" in text
+        assert f"exercise 1 of 7 · {wording.about(total_seconds(routine))} left" in text
         await wait(pilot, clock, 5.5)
         text = screen_text(app)
-        assert "HOLD" in text and "left leg · rep 1 of 5" in text
+        assert big(app, "#cd-phase") == "HOLD" and "left leg · rep 1 of 5" in text
         assert "Next: switch sides" in text
-        assert "Lie on your back with both legs long" in text  # the first cue
+        assert routine.exercises[0].effort_cue in text  # what to do now, not how to begin
+        assert routine.exercises[0].get_ready_cue not in text
 
 
 async def test_space_pauses_and_the_time_left_stays_put(routine: Routine) -> None:
@@ -130,13 +140,15 @@ async def test_space_pauses_and_the_time_left_stays_put(routine: Routine) -> Non
         screen = await start(pilot)
         await wait(pilot, clock, 6.5)
         await pilot.press("space")
-        assert screen.query_one("#cd-middle").has_class("-paused")
-        assert "PAUSED" in screen_text(app)
+        assert screen.query_one("#cd-digits").has_class("-paused")
+        assert big(app, "#cd-phase") == "PAUSED"
+        assert "HOLD paused · space carries on" in screen_text(app)
         before = screen.run.view().seconds_left
         await wait(pilot, clock, 300)
         assert screen.run.view().seconds_left == before
         await pilot.press("space")
-        assert not screen.query_one("#cd-middle").has_class("-paused")
+        assert not screen.query_one("#cd-digits").has_class("-paused")
+        assert screen.query_one("#cd-digits").has_class("-effort")
         await wait(pilot, clock, 1)
         assert screen.run.view().seconds_left == pytest.approx(before - 1)
 
@@ -213,18 +225,24 @@ async def test_a_pause_before_help_stays_a_pause(routine: Routine) -> None:
         assert screen.run.state is State.PAUSED
 
 
-async def test_m_mutes_and_the_choice_is_remembered(routine: Routine, private_home: Path) -> None:
+async def test_m_steps_through_the_sounds_and_the_choice_is_remembered(
+    routine: Routine, private_home: Path
+) -> None:
     clock = FakeClock()
     app = LowbackApp(Trainer(routine, clock=clock))
     async with app.run_test(size=(80, 24)) as pilot:
         bells = Bells(app)
         await start(pilot)
-        await pilot.press("m")
+        await pilot.press("m")  # tones (the bell here: no player) -> the bell
+        assert app.trainer.preferences.settings.sound == "bell"
+        await wait(pilot, clock, 6)
+        assert bells.count == 1  # the first hold began
+        await pilot.press("m")  # -> off
         await wait(pilot, clock, 30)
-        assert bells.count == 0
+        assert bells.count == 1
     saved = tomllib.loads((private_home / "config" / "config.toml").read_text())
-    assert saved["sound"] is False
-    assert Trainer(routine).preferences.settings.sound is False
+    assert saved["sound"] == "off"
+    assert Trainer(routine).preferences.settings.sound == "off"
 
 
 async def test_a_broken_settings_file_is_reported_and_never_overwritten(
@@ -237,7 +255,7 @@ async def test_a_broken_settings_file_is_reported_and_never_overwritten(
     async with app.run_test(size=(80, 24)) as pilot:
         await start(pilot)
         await pilot.press("m")
-        assert app.trainer.preferences.settings.sound is False  # off for this run
+        assert app.trainer.preferences.settings.sound == "bell"  # for this run
     assert path.read_text() == "sound = maybe\n"
 
 
@@ -264,7 +282,8 @@ async def test_a_burst_of_resizes_mid_countdown_keeps_the_time(routine: Routine)
         view = screen.run.view()
         assert view.phase.kind is Kind.HOLD
         assert view.seconds_left == pytest.approx(2.75)
-        assert "HOLD" in screen_text(app)
+        assert big(app, "#cd-phase") == "HOLD"
+        assert "left leg · rep 1 of 5" in screen_text(app)
 
 
 def test_countdown_snapshot_paused(snap_compare, routine: Routine) -> None:  # type: ignore[no-untyped-def]

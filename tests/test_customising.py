@@ -163,8 +163,8 @@ async def test_the_palette_offers_lowbacks_commands(routine: Routine) -> None:
     app = LowbackApp(Trainer(routine))
     async with app.run_test(size=(80, 24)) as pilot:
         titles = [c.title for c in app.get_system_commands(app.screen)]
-        for title in ("Start", "Pick routine", "Edit routine", "Progress", "History",
-                      "Sound off", "Safety information", "Theme"):  # fmt: skip
+        for title in ("Start", "Pick routine", "Edit routine", "Progress", "History", "Sound: bell",
+                      "Voice on", "Sound test", "Safety information", "Theme"):  # fmt: skip
             assert title in titles
         await pilot.press("ctrl+p")
         await pilot.pause()

@@ -10,13 +10,16 @@ import sys
 import time
 from pathlib import Path
 
+from lowback_tui.core import wording
 from lowback_tui.core.history_store import HistoryStore
+from lowback_tui.core.plan import total_seconds
 from lowback_tui.core.routine import Routine
 from lowback_tui.core.routine_file import load
 from lowback_tui.core.settings import Settings, save
 from lowback_tui.core.trainer import Trainer
 from lowback_tui.plain import Plain
 
+from .conftest import played
 from .fake_clock import FakeClock
 
 TINY = Path(__file__).resolve().parent / "routines" / "tiny.toml"
@@ -63,13 +66,17 @@ def test_a_whole_session_a_line_per_change(routine: Routine, tmp_path: Path) -> 
     store = HistoryStore.open(tmp_path / "h.db")
     text = run_plain(routine, store, ["4", "3"], {})
     lines = text.replace("\a", "").splitlines()
-    assert "Knee to chest, lying on your back. Get ready, 5 seconds." in lines
-    assert "Knee to chest. Left leg. Rep 1 of 5. Hold 5 seconds." in lines
+    assert "Knee to chest, lying on your back. Get ready." in lines
+    assert "Left leg, hold, 1 of 5." in lines
     assert "Switch sides." in lines
-    assert "Rest 15 seconds. Next: Superman." in lines
-    assert "Lying bicycle. Work 30 seconds." in lines
-    assert "7 done. Active 6 min 20 s of 10 min 57 s in all." in lines
-    assert text.count("\a") == 41 + 34 + 1  # as many bells as the app rings
+    assert "Rest 15 seconds. Next: Superman, lying face down." in lines
+    assert "Lying bicycle, lying on your back. Get ready." in lines
+    assert "Work 30 seconds." in lines
+    assert "Session done." in lines
+    assert "3" not in lines  # the count is heard, not printed
+    elapsed = wording.duration(total_seconds(routine))
+    assert f"7 done. Active 6 min 20 s of {elapsed} in all." in lines
+    assert text.count("\a") == 41 + 40 + 1  # as many bells as the app rings
     (row,) = store.sessions()
     assert (row.pain_before, row.pain_after, row.done, row.completed) == (4, 3, 7, True)
 
@@ -79,7 +86,7 @@ def test_enter_pauses_s_skips_q_ends(routine: Routine, tmp_path: Path) -> None:
     store = HistoryStore.open(tmp_path / "h.db")
     text = run_plain(routine, store, ["", "", ""], {7: "", 30: "s", 40: "q"})
     assert "Paused. Enter carries on." in text and "Carrying on." in text
-    assert "Superman, lying face down. Get ready, 5 seconds." in text
+    assert "Superman, lying face down. Get ready." in text
     assert "Knee to chest: partial" in text and "Superman: partial" in text
     (row,) = store.sessions()
     assert row.ended_early and (row.pain_before, row.pain_after) == (None, None)
@@ -115,7 +122,7 @@ def _read_until(process: subprocess.Popen[bytes], text: str, seen: bytearray) ->
             seen += os.read(process.stdout.fileno(), 4096)
 
 
-def test_through_a_pipe_end_to_end(private_home: Path) -> None:
+def test_through_a_pipe_end_to_end(private_home: Path, fake_speakers: Path) -> None:
     """Output that is not a terminal means plain mode, with no --plain needed."""
     process = subprocess.Popen([LOWBACK, str(TINY)], stdin=subprocess.PIPE,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
@@ -133,7 +140,11 @@ def test_through_a_pipe_end_to_end(private_home: Path) -> None:
     finally:
         process.kill()
     text = seen.decode()
-    assert "\aFirst. Left leg. Hold 1 second.\n\aFirst. Right leg. Hold 1 second." in text
+    assert "First. Left leg, hold 1 second.\nRight leg, hold 1 second.\n" in text
+    assert "\a" not in text  # tones, through the player found on PATH
+    assert [(name, Path(sound).name) for _, name, sound in played(fake_speakers, 4)] == [
+        ("pw-play", "start-v1.wav"), ("pw-play", "start-v1.wav"), ("pw-play", "start-v1.wav"),
+        ("pw-play", "finish-v1.wav")]  # fmt: skip
     assert "Second: done, 1 of 1." in text
     (row,) = HistoryStore.open(private_home / "data" / "history.db").sessions()
     assert (row.pain_before, row.pain_after, row.done) == (2, 1, 2)

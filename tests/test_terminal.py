@@ -77,7 +77,7 @@ def test_a_signal_mid_session_restores_the_terminal(signum: int) -> None:
     program = PtyProgram([LOWBACK, TINY], size=(80, 24))
     try:
         begin_session(program)
-        program.wait_for("HOLD")
+        program.wait_for("exercise 1 of")
         program.process.send_signal(signum)
         code = program.wait_exit()
     finally:
@@ -97,7 +97,7 @@ def test_an_unexpected_error_exits_1_with_the_log_path(private_home: Path) -> No
     program = PtyProgram([sys.executable, "-c", crash], size=(80, 24))
     try:
         begin_session(program)
-        program.wait_for("HOLD")
+        program.wait_for("exercise 1 of")
         program.send(b"n")
         code = program.wait_exit()
     finally:

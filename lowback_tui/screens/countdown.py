@@ -1,14 +1,17 @@
 """The session: a big countdown for every phase, with the controls around it.
 
+Made to be read from the floor, two metres away: the phase in big letters on a band of its own
+colour, the side (LEFT, RIGHT) as large, then the digits, and the bar in the phase's colour;
+without colour the phases still differ in the band's shade, the bar's weight and the words.
 The screen never computes time: it asks the session for a View and redraws only what changed,
 then sleeps until the moment the next visible thing (a digit or a cell of the bar) changes.
-What the person does goes to the session run, which keeps it in the history.
+What the person does goes to the session run, which keeps it in the history and announces
+each change (sounds, voice) as the engine reports it.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -20,14 +23,37 @@ from textual.widgets import Footer, Label, Static
 
 from lowback_tui.core import wording
 from lowback_tui.core.plan import Kind
-from lowback_tui.core.session import Event, PhaseStarted, SessionFinished, State, View
+from lowback_tui.core.session import Event, SessionFinished, State, View
 from lowback_tui.core.session_run import SessionRun
 from lowback_tui.screens.confirm import ConfirmEnd
 from lowback_tui.widgets.big_number import BigNumber
+from lowback_tui.widgets.big_text import BigText
 from lowback_tui.widgets.phase_bar import PhaseBar
 
 AFTER_THE_CHANGE = 0.005
 """Wake a little after a digit flips, so the flip is certain to have happened."""
+
+PHASE_CLASSES = {
+    Kind.GET_READY: "-get-ready",
+    Kind.HOLD: "-effort",
+    Kind.WORK: "-effort",
+    Kind.SWITCH: "-between",
+    Kind.RELAX: "-between",
+    Kind.REST: "-rest",
+}
+"""Each phase's colour (countdown.tcss): the band, the digits and the bar wear it."""
+COLOURED = ("#cd-phase", "#cd-side", "#cd-digits", "#cd-bar")
+
+
+def big_letters(height: int) -> tuple[int, int]:
+    """The largest scale of the phase and of the side for a terminal `height` rows tall (the
+    digits take what is left): 5 rows each from 40 rows up, 3 from 17, the side in the detail
+    line below that, and the phase on one line of a band below 11."""
+    if height >= 40:
+        return 2, 2
+    if height >= 17:
+        return 1, 1
+    return (1, 0) if height >= 11 else (0, 0)
 
 
 class CountdownScreen(Screen[None]):
@@ -40,18 +66,17 @@ class CountdownScreen(Screen[None]):
         Binding("right,n", "skip", "Skip", tooltip="Skip to the next exercise"),
         Binding("left,p", "back", "Back", tooltip="Back to the previous exercise"),
         Binding("r", "restart_rep", "Redo rep", tooltip="Start the current hold again"),
-        Binding("m", "app.toggle_sound", "Sound", tooltip="Turn the bell on or off"),
+        Binding("m", "app.cycle_sound", "Sound", tooltip="Sound: tones, the bell, or none"),
+        Binding("v", "app.toggle_voice", "Voice", tooltip="Speak each change, or not"),
         Binding("q,escape", "end", "End", tooltip="End the session (asks first)"),
         Binding("exclamation_mark", "hurts", "It hurts", tooltip="It hurts: stop now"),
     ]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-wide")]  # noqa: RUF012
     VERTICAL_BREAKPOINTS = [(0, "-tiny"), (11, "-short"), (17, "-tall")]  # noqa: RUF012
 
-    def __init__(self, run: SessionRun, ring: Callable[[], None]) -> None:
+    def __init__(self, run: SessionRun) -> None:
         super().__init__()
         self.run = run
-        self.ring = ring
-        """Called at each hold, each switch and the end (the app rings, if sound is on)."""
         self._timer: Timer | None = None
         self._shown: dict[str, object] = {}
         self._paused_for_modal = False
@@ -60,12 +85,12 @@ class CountdownScreen(Screen[None]):
         with HorizontalGroup(id="cd-heading"):
             yield Label("", id="cd-exercise", markup=False)
             yield Label("", id="cd-whereabouts")
+        yield BigText(id="cd-phase")
         with Vertical(id="cd-middle"):
-            yield Label("", id="cd-phase")
+            yield BigText(id="cd-side")
             yield Label("", id="cd-detail", markup=False)
             yield BigNumber(id="cd-digits")
             yield PhaseBar(id="cd-bar")
-            yield Label("PAUSED · space carries on", id="cd-paused")
         yield Static("", id="cd-cue", markup=False)
         yield Label("", id="cd-next", markup=False)
         yield Label("", id="cd-warning", markup=False)
@@ -91,6 +116,9 @@ class CountdownScreen(Screen[None]):
 
     def on_resize(self) -> None:
         self._shown.pop("bar", None)  # the bar's cells depend on its width
+        phase_scale, side_scale = big_letters(self.size.height)
+        self.query_one("#cd-phase", BigText).max_scale = phase_scale
+        self.query_one("#cd-side", BigText).max_scale = side_scale
         self.tick()
 
     # ---- the clock -------------------------------------------------------------------------
@@ -117,16 +145,12 @@ class CountdownScreen(Screen[None]):
         self._timer = self.set_timer(delay, self.tick)
 
     def _handle(self, events: list[Event]) -> None:
-        """Ring and move on for what happened (the run has kept it in the history already)."""
+        """Move on for what happened (the run has kept and announced it already)."""
         if not events:
             return
         self._warn_if_not_saving()
-        for event in events:
-            if isinstance(event, PhaseStarted) and event.phase.kind.rings:
-                self.ring()
-            elif isinstance(event, SessionFinished):
-                self.ring()
-                self._finish()
+        if any(isinstance(event, SessionFinished) for event in events):
+            self._finish()
 
     def _finish(self) -> None:
         from lowback_tui.screens.summary import SummaryScreen
@@ -150,15 +174,27 @@ class CountdownScreen(Screen[None]):
         where = wording.whereabouts(view)
         if self._set("whereabouts", where):
             self.query_one("#cd-whereabouts", Label).update(where)
+        paused = view.state is State.PAUSED
         kind = view.phase.kind
-        if self._set("kind", kind):
+        if self._set("look", (kind, paused)):
             # Classes go on the widgets they style: a class on the screen restyles every widget
             # on it, which measured 20 ms a time.
-            title = self.query_one("#cd-phase", Label)
-            title.update(wording.PHASE_TITLES[kind])
-            title.set_class(kind.is_active, "-active")
-            title.set_class(kind in (Kind.REST, Kind.RELAX, Kind.SWITCH), "-between")
+            look = "-paused" if paused else PHASE_CLASSES[kind]
+            for selector in COLOURED:
+                widget = self.query_one(selector)
+                widget.remove_class(*PHASE_CLASSES.values(), "-paused")
+                widget.add_class(look)
+            self.query_one(PhaseBar).heavy = kind.is_active
+            self.query_one("#cd-phase", BigText).text = (
+                wording.PAUSED_WORD if paused else wording.BIG_WORDS[kind]
+            )
+        side = wording.big_side(view)
+        if self._set("side", side):
+            self.query_one("#cd-side", BigText).text = side
+            self.query_one("#cd-side").set_class(not side, "-none")
         detail = wording.phase_detail(view)
+        if paused:
+            detail = f"{wording.PHASE_TITLES[kind]} paused · space carries on"
         if self._set("detail", detail):
             self.query_one("#cd-detail", Label).update(detail)
         seconds = str(view.shown_seconds)
@@ -167,9 +203,7 @@ class CountdownScreen(Screen[None]):
         bar = self.query_one(PhaseBar)
         if self._set("bar", bar.cells_for(view.fraction_done, view.phase.seconds)):
             bar.show(view.fraction_done, view.phase.seconds)
-        if self._set("paused", view.state is State.PAUSED):
-            self.query_one("#cd-middle").set_class(view.state is State.PAUSED, "-paused")
-        cue = view.exercise.cues[0] if view.exercise.cues else ""
+        cue = wording.moment_cue(view)
         if self._set("cue", cue):
             self.query_one("#cd-cue", Static).update(cue)
         following = wording.coming_next(view, self.run.routine)

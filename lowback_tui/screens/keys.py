@@ -40,9 +40,11 @@ class KeysScreen(ModalScreen[None]):
         Binding("s", "safety", "Safety information"),
     ]
 
-    def __init__(self, bindings: dict[str, ActiveBinding]) -> None:
+    def __init__(self, bindings: dict[str, ActiveBinding], note: str = "") -> None:
         super().__init__()
         self.bindings = bindings
+        self.note = note
+        """A line under the keys (which sound and voice are in use)."""
 
     def rows(self) -> list[tuple[str, str]]:
         """(keys, description) for each action, in the order the bindings were declared."""
@@ -67,6 +69,8 @@ class KeysScreen(ModalScreen[None]):
             yield Label("Keys", id="keys-title")
             for keys, description in rows:
                 yield Label(f"{keys:<{width}}  {description}", classes="keys-row", markup=False)
+            if self.note:
+                yield Label(self.note, id="keys-note", markup=False)
             yield Label("s  safety information · esc closes this", id="keys-hint")
 
     def action_safety(self) -> None:

@@ -28,11 +28,14 @@ class PhaseBar(Widget):
     PhaseBar {
         height: 1;
         width: 100%;
+        color: $primary;
     }
     """
 
     filled: reactive[int] = reactive(0)
     """Cells filled; set through `show`."""
+    heavy: reactive[bool] = reactive(False)
+    """Filled with full blocks rather than a line: the effort's bar, told apart without colour."""
 
     @property
     def cells(self) -> int:
@@ -67,6 +70,7 @@ class PhaseBar(Widget):
         width = self.cells
         filled = min(self.filled, width)
         margin = " " * ((self.content_size.width - width) // 2)
-        return Content.assemble(
-            margin, ("━" * filled, "$primary"), ("─" * (width - filled), "$panel-lighten-2")
+        fill = "█" if self.heavy else "━"
+        return Content.assemble(  # the filled part in the widget's own colour (the phase's)
+            margin, (fill * filled, "bold"), ("─" * (width - filled), "$panel-lighten-2")
         )

@@ -11,7 +11,7 @@ from textual.pilot import Pilot
 
 from lowback_tui.app import LowbackApp
 from lowback_tui.core import wording
-from lowback_tui.core.plan import Kind, total_seconds
+from lowback_tui.core.plan import Kind, phases, total_seconds
 from lowback_tui.core.routine import Routine
 from lowback_tui.core.session import State
 from lowback_tui.core.trainer import Trainer
@@ -284,6 +284,69 @@ async def test_a_burst_of_resizes_mid_countdown_keeps_the_time(routine: Routine)
         assert view.seconds_left == pytest.approx(2.75)
         assert big(app, "#cd-phase") == "HOLD"
         assert "left leg · rep 1 of 5" in screen_text(app)
+
+
+def seconds_into(routine: Routine, kind: Kind, exercise: int = 0) -> float:
+    """A moment 1.5 s into the first phase of `kind` (from exercise `exercise` on)."""
+    at = 0.0
+    for phase in phases(routine):
+        if phase.kind is kind and phase.exercise >= exercise:
+            return at + 1.5
+        at += phase.seconds
+    raise AssertionError(f"no {kind} phase")
+
+
+COUNTDOWN_MOMENTS = {
+    "get-ready": (Kind.GET_READY, 0),
+    "hold": (Kind.HOLD, 0),
+    "switch": (Kind.SWITCH, 0),
+    "rest": (Kind.REST, 0),
+    "work": (Kind.WORK, 2),
+}
+
+
+@pytest.mark.parametrize("moment", list(COUNTDOWN_MOMENTS))
+def test_countdown_snapshot_each_phase(snap_compare, routine: Routine, moment: str) -> None:  # type: ignore[no-untyped-def]
+    """Each phase in its own colour and words, readable from two metres."""
+    clock = FakeClock()
+    kind, exercise = COUNTDOWN_MOMENTS[moment]
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await start(pilot)
+        await wait(pilot, clock, seconds_into(routine, kind, exercise))
+
+    app = LowbackApp(Trainer(routine, clock=clock))
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+@pytest.mark.parametrize("size", [(40, 12), (60, 20), (120, 40)])
+def test_countdown_snapshot_hold_at_other_sizes(  # type: ignore[no-untyped-def]
+    snap_compare, routine: Routine, size: tuple[int, int]
+) -> None:
+    clock = FakeClock()
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await start(pilot)
+        await wait(pilot, clock, seconds_into(routine, Kind.HOLD))
+
+    app = LowbackApp(Trainer(routine, clock=clock))
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+def test_countdown_snapshot_without_colour(  # type: ignore[no-untyped-def]
+    snap_compare, routine: Routine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """NO_COLOR: a hold still differs from the rest around it (the band's shade, the solid
+    bar, the words)."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    clock = FakeClock()
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await start(pilot)
+        await wait(pilot, clock, seconds_into(routine, Kind.HOLD))
+
+    app = LowbackApp(Trainer(routine, clock=clock))
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
 
 
 def test_countdown_snapshot_paused(snap_compare, routine: Routine) -> None:  # type: ignore[no-untyped-def]

@@ -47,11 +47,12 @@ COLOURED = ("#cd-phase", "#cd-side", "#cd-digits", "#cd-bar")
 
 def big_letters(height: int) -> tuple[int, int]:
     """The largest scale of the phase and of the side for a terminal `height` rows tall (the
-    digits take what is left): 5 rows each from 40 rows up, 3 from 17, the side in the detail
-    line below that, and the phase on one line of a band below 11."""
+    digits take what is left): 5 rows each from 40 rows up, 3 from 24; below that the side is
+    only in the detail line (the digits need the room more), and below 11 rows the phase is one
+    line of its band."""
     if height >= 40:
         return 2, 2
-    if height >= 17:
+    if height >= 24:
         return 1, 1
     return (1, 0) if height >= 11 else (0, 0)
 
@@ -72,7 +73,7 @@ class CountdownScreen(Screen[None]):
         Binding("exclamation_mark", "hurts", "It hurts", tooltip="It hurts: stop now"),
     ]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-wide")]  # noqa: RUF012
-    VERTICAL_BREAKPOINTS = [(0, "-tiny"), (11, "-short"), (17, "-tall")]  # noqa: RUF012
+    VERTICAL_BREAKPOINTS = [(0, "-tiny"), (11, "-short"), (17, "-tall"), (24, "-roomy")]  # noqa: RUF012
 
     def __init__(self, run: SessionRun) -> None:
         super().__init__()

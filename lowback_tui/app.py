@@ -289,7 +289,7 @@ class LowbackApp(App[None]):
         from lowback_tui.screens.keys import KeysScreen
 
         if not isinstance(self.screen, KeysScreen):
-            self.push_screen(KeysScreen(self.screen.active_bindings, self.speaker.describe()))
+            self.push_screen(KeysScreen(self.screen.active_bindings, self.speaker.describe("\n")))
 
     def action_history(self) -> None:
         """Every past session."""

@@ -80,9 +80,9 @@ class Speaker:
             return f"{state}, but {engine.why_not}"
         return f"{state}, through {engine.name}"
 
-    def describe(self) -> str:
-        """Sound and voice in use, in one line."""
-        return f"Sound: {self.sound_in_use()}. Voice: {self.voice_in_use()}."
+    def describe(self, between: str = " ") -> str:
+        """Sound and voice in use, in a line (or two, `between` them)."""
+        return f"Sound: {self.sound_in_use()}.{between}Voice: {self.voice_in_use()}."
 
     def _engine(self) -> Engine:
         assert self._voice is not None, "found by _get_ready"

@@ -70,7 +70,7 @@ def speakable(text: str) -> str:
     """The words as safe to hand to any engine: no control characters, no leading dash (never
     read as an option), one line, not too long."""
     kept = "".join(" " if unicodedata.category(ch)[0] in "CZ" else ch for ch in text)
-    return " ".join(kept.split())[:LONGEST].lstrip("-").strip()
+    return " ".join(kept.split())[:LONGEST].lstrip("- ").rstrip()
 
 
 class Voice:

@@ -79,7 +79,7 @@ EXPECTED: dict[str, list[tuple[int | None, str, str]]] = {
     ],
     "bad-cues.toml": [
         (6, "exercise[1].get_ready_cue", "must be text in quotes (got a list)"),
-        (7, "exercise[1].effort_cue", "is 164 characters long; keep it under 160"),
+        (7, "exercise[1].effort_cue", "is 164 characters long; keep it to 160 or fewer"),
         (8, "exercise[1].let_go_cue", "contains a control character (U+001B); remove it"),
         (9, "exercise[1].effort_cu", "unknown key; did you mean 'effort_cue'?"),
     ],

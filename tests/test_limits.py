@@ -118,7 +118,7 @@ def test_course_days_at_its_edges() -> None:
 
 
 def too_long(limit: int) -> str:
-    return f"is {limit + 1} characters long; keep it under {limit}"
+    return f"is {limit + 1} characters long; keep it to {limit} or fewer"
 
 
 @pytest.mark.parametrize(("key", "limit"), [("name", NAME_MAX), ("summary", TEXT_MAX)])

@@ -146,7 +146,7 @@ class _Checker:
             self.problem(where, "must not be empty")
             return None
         if len(value) > limit:
-            self.problem(where, f"is {len(value)} characters long; keep it under {limit}")
+            self.problem(where, f"is {len(value)} characters long; keep it to {limit} or fewer")
             return None
         if control := _CONTROL.search(value):
             self.problem(

@@ -12,6 +12,7 @@ each change (sounds, voice) as the engine reports it.
 from __future__ import annotations
 
 import math
+import time
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -22,6 +23,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Label, Static
 
 from lowback_tui.core import wording
+from lowback_tui.core.logs import log
 from lowback_tui.core.plan import Kind
 from lowback_tui.core.session import Event, SessionFinished, State, View
 from lowback_tui.core.session_run import SessionRun
@@ -100,7 +102,10 @@ class CountdownScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#cd-warning").display = False
         self._warn_if_not_saving()
-        self._handle(self.run.start())
+        wall = time.time()  # read before start() plays its first cue, to time the sounds by
+        events = self.run.start()
+        log.info("session started at wall clock %.6f", wall)
+        self._handle(events)
         self.tick()
 
     def _warn_if_not_saving(self) -> None:

@@ -134,8 +134,9 @@ def main() -> None:
     args = parser.parse_args()
     latencies, shares, length = measure(args.repeats)
     ms = sorted(x * 1000 for x in latencies)
-    print(f"{len(ms)} sounds over {args.repeats} × {length:.0f} s: median "
-          f"{statistics.median(ms):.1f} ms, worst {ms[-1]:.1f} ms, best {ms[0]:.1f} ms")  # fmt: skip
+    median = statistics.median(ms)
+    print(f"{len(ms)} sounds over {args.repeats} × {length:.0f} s: median {median:.1f} ms, "
+          f"worst {ms[-1]:.1f} ms, best {ms[0]:.1f} ms")  # fmt: skip
     print(f"lowback's CPU, tones and voice on: {statistics.median(shares) * 100:.2f} % of a core")
 
 

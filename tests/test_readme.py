@@ -48,3 +48,23 @@ def test_the_timing_table_gives_the_defaults_and_ranges_in_use() -> None:
         3,
         15,
     )
+
+
+def test_every_setting_is_documented_with_its_default() -> None:
+    from lowback_tui.core.settings import known
+
+    for key, default in known().items():
+        shown = f'"{default}"' if isinstance(default, str) else str(default).lower()
+        assert f"| `{key}` | `{shown}` |" in README, key
+
+
+def test_every_sound_is_explained() -> None:
+    from lowback_tui.audio.players import LINUX_PLAYERS
+    from lowback_tui.audio.voices import ENGINES
+
+    section = README.split("### Sounds and voice")[1].split("\n## ")[0]
+    for name, _ in LINUX_PLAYERS:
+        assert f"`{name}`" in section
+    for name in ENGINES:
+        assert f"`{name}`" in section
+    assert "`lowback sound-test`" in section

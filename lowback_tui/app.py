@@ -223,8 +223,8 @@ class LowbackApp(App[None]):
                 speaker.play([Cue(sound, "", False)])
                 self.notify(f"Playing {meaning}", timeout=GAP_SECONDS)
 
-            self.set_timer(GAP_SECONDS * n + 0.1, play)
-        self.set_timer(GAP_SECONDS * len(STEPS), lambda: speaker.say(LINE))
+            self.set_timer(GAP_SECONDS * n + 0.01, play)
+        self.set_timer(GAP_SECONDS * len(STEPS) + 0.01, lambda: speaker.say(LINE))
 
     # ---- the routine ---------------------------------------------------------------------------
 

@@ -1,0 +1,54 @@
+"""Sound and voice in the app: m, v, the sound test, and what ? says is in use."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from lowback_tui.app import LowbackApp
+from lowback_tui.audio import sound_test
+from lowback_tui.core.routine import Routine
+from lowback_tui.core.trainer import Trainer
+from lowback_tui.screens.keys import KeysScreen
+
+from .conftest import played, screen_text
+from .fake_clock import FakeClock
+
+
+async def test_v_turns_the_voice_on_and_off_and_remembers(
+    routine: Routine, private_home: Path
+) -> None:
+    app = LowbackApp(Trainer(routine, clock=FakeClock()))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("v")
+        assert app.trainer.preferences.settings.voice is True
+        await pilot.press("v", "v")
+    saved = tomllib.loads((private_home / "config" / "config.toml").read_text())
+    assert saved["voice"] is True
+
+
+async def test_keys_say_which_sound_and_voice_are_in_use(routine: Routine) -> None:
+    app = LowbackApp(Trainer(routine, clock=FakeClock()))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, KeysScreen)
+        text = screen_text(app)
+        assert "Sound: the terminal bell (no sound player in tests)." in text
+        assert "Voice: off, but none in tests." in text
+
+
+async def test_the_sound_test_plays_everything_and_speaks_a_line(
+    routine: Routine, fake_speakers: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sound_test, "GAP_SECONDS", 0.01)
+    app = LowbackApp(Trainer(routine, clock=FakeClock()))
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.action_sound_test()
+        await pilot.pause(0.3)
+        heard = played(fake_speakers, 5)
+    # Each program logs as it starts; the order within one program is the order played.
+    assert [Path(what).stem for _, name, what in heard if name == "pw-play"] == [
+        "tick-v1", "start-v1", "stop-v1", "finish-v1"]  # fmt: skip
+    assert [what for _, name, what in heard if name == "espeak-ng"] == [sound_test.LINE]

@@ -141,6 +141,7 @@ class Plain:
         """Run the countdown, a line per change, until the session is over."""
         routine = run.routine
         self.say(f"{routine.name}: {wording.extent(routine)}. {KEYS}")
+        self.say(self.speaker.describe())
         events = run.start()  # each change is printed as it is announced (see play)
         while True:
             if any(isinstance(event, SessionFinished) for event in events):

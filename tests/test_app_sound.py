@@ -35,7 +35,7 @@ async def test_keys_say_which_sound_and_voice_are_in_use(routine: Routine) -> No
         await pilot.press("question_mark")
         assert isinstance(app.screen, KeysScreen)
         text = screen_text(app)
-        assert "Sound: the terminal bell (no sound player in tests)." in text
+        assert "Sound: the terminal bell; no sound player in tests." in text
         assert "Voice: off, but none in tests." in text
 
 

@@ -73,6 +73,8 @@ def test_a_whole_session_a_line_per_change(routine: Routine, tmp_path: Path) -> 
     assert "Lying bicycle, lying on your back. Get ready." in lines
     assert "Work 30 seconds." in lines
     assert "Session done." in lines
+    in_use = "Sound: the terminal bell; no sound player in tests. Voice: off, but none in tests."
+    assert in_use in lines  # said once, at the start
     assert "3" not in lines  # the count is heard, not printed
     elapsed = wording.duration(total_seconds(routine))
     assert f"7 done. Active 6 min 20 s of {elapsed} in all." in lines

@@ -90,7 +90,7 @@ def test_with_nothing_installed_the_bell_rings_and_keys_say_so(tmp_path: Path) -
         program.send(b"s")
         program.wait_for("Session complete")
         program.send(b"?")
-        program.wait_for("Sound: the terminal bell (no sound player found")
+        program.wait_for("Sound: the terminal bell; no sound player found")
         program.wait_for("Voice: on, but no speech engine found")
         program.send(b"\x11")  # ctrl+q
         assert program.wait_exit() == 0

@@ -66,8 +66,10 @@ class Player:
         return Path(self.command[0]).name
 
     def play(self, path: Path) -> None:
-        """Start playing `path` and return at once."""
+        """Start playing `path` and return at once (nothing once the player has failed)."""
         self.collect()
+        if self.failed:
+            return
         if sys.platform == "win32":
             import winsound
 

@@ -68,7 +68,7 @@ class Speaker:
             player.collect()  # notice a player that has failed since
         if player is None or player.failed:
             why = player.failed if player is not None else self._player_why_not
-            return f"the terminal bell ({why})"
+            return f"the terminal bell; {why}"
         return f"tones, played by {player.name}"
 
     def voice_in_use(self) -> str:

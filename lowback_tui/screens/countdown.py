@@ -75,7 +75,13 @@ class CountdownScreen(Screen[None]):
         Binding("exclamation_mark", "hurts", "It hurts", tooltip="It hurts: stop now"),
     ]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-wide")]  # noqa: RUF012
-    VERTICAL_BREAKPOINTS = [(0, "-tiny"), (11, "-short"), (17, "-tall"), (24, "-roomy")]  # noqa: RUF012
+    VERTICAL_BREAKPOINTS = [  # noqa: RUF012
+        (0, "-tiny"),
+        (11, "-short"),
+        (17, "-tall"),
+        (24, "-roomy"),
+        (40, "-huge"),
+    ]
 
     def __init__(self, run: SessionRun) -> None:
         super().__init__()

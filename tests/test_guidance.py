@@ -30,6 +30,7 @@ class Transcript:
         self.urgent: list[bool] = []
 
     def play(self, cues: Sequence[Cue]) -> None:
+        assert cues, "an announcer is woken only when there is something to play"
         for cue in cues:
             sound = cue.sound.value if cue.sound else ""
             self.lines.append((round(self.clock.now - START, 6), sound, cue.words))
@@ -50,10 +51,13 @@ def begin(routine: Routine, count: int = 3) -> tuple[SessionRun, FakeClock, Tran
 
 def wake_as_a_front_end_does(run: SessionRun, clock: FakeClock, until: float = 1e9) -> None:
     """Sleep until the next thing to announce (a phase's end or a count), then advance."""
-    while run.state is State.RUNNING and clock.now < START + until:
+    for _ in range(10_000):  # a wake that moves nothing on would loop for ever
+        if run.state is not State.RUNNING or clock.now >= START + until:
+            return
         wait = min(run.view().seconds_left, run.seconds_to_next_cue())
         clock.now = min(clock.now + wait, START + until)
         run.advance()
+    raise AssertionError("the session never ended: a count is due without end")
 
 
 def planned(routine: Routine) -> list[tuple[float, float, Phase]]:
@@ -230,6 +234,17 @@ def test_a_run_without_an_announcer_still_works() -> None:
     run.advance()
     assert run.state is State.FINISHED
     assert run.seconds_to_next_cue() == float("inf")
+
+
+def test_with_no_count_nothing_is_due_before_the_phase_ends() -> None:
+    run, clock, _ = begin(BUNDLED, count=0)
+    clock.advance(6)
+    run.advance()
+    assert run.seconds_to_next_cue() == float("inf")  # plain mode sleeps to the phase's end
+    run, clock, _ = begin(BUNDLED, count=1)
+    clock.advance(6)
+    run.advance()
+    assert run.seconds_to_next_cue() == 3.0  # "1" at 1 s left of the 5 s hold begun at 5
 
 
 def test_a_rest_before_a_get_ready_is_not_counted_and_one_before_an_effort_is() -> None:

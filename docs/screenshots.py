@@ -15,12 +15,28 @@ async def main() -> None:
     from lowback_tui.app import LowbackApp
     from lowback_tui.core import routine_library
     from lowback_tui.core.routine_file import load
+    from lowback_tui.core.settings import Loaded, Preferences, Settings
     from lowback_tui.core.trainer import Trainer
 
     app = LowbackApp(Trainer(load(routine_library.resolve(None))))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         app.save_screenshot(str(HERE / "list-screen.svg"))
+    # The countdown 1.5 s into the first hold, on a clock that moves only when told.
+    now = [1000.0]
+    preferences = Preferences(Loaded(Settings(safety_read=True, sound="off")))
+    trainer = Trainer(load(routine_library.resolve(None)), clock=lambda: now[0],
+                      preferences=preferences)  # fmt: skip
+    app = LowbackApp(trainer)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        now[0] += 6.5
+        app.screen.tick()  # type: ignore[attr-defined]
+        await pilot.pause()
+        app.save_screenshot(str(HERE / "countdown.svg"))
 
 
 if __name__ == "__main__":

@@ -197,8 +197,8 @@ def test_history_lists_sessions(capsys: pytest.CaptureFixture[str], private_home
     code, out, _ = run(capsys, "history")
     assert code == 0
     assert out.splitlines() == [
-        "date        time   routine  done part skip  active      pain     note",
-        "2026-11-03  07:05  Routine     1    0    0  50 s        4 → 6    stopped: it hurt",
+        "date        time   routine  done   active      pain     note",
+        "2026-11-03  07:05  Routine  1/1    50 s        4 → 6    stopped: it hurt",
         "1 session, 50 s of exercise",
     ]
 

@@ -212,3 +212,26 @@ def test_kill_minus_9_mid_session_loses_no_finished_exercise(tmp_path: Path) -> 
     (row,) = store.sessions()
     assert row.ended_at is None  # it never finished...
     assert row.done == 3  # ...but everything it finished is there
+
+
+def test_the_table_fits_80_columns_and_starts_with_the_newest() -> None:
+    from datetime import date
+
+    from lowback_tui.core.history_store import SessionRow
+    from lowback_tui.core.history_text import table
+
+    def row(day: int, name: str, pain: tuple[int | None, int | None]) -> SessionRow:
+        return SessionRow(
+            id=day, day=date(2026, 11, day), started_at=f"2026-11-{day:02}T07:05:00",
+            ended_at=f"2026-11-{day:02}T07:20:00", routine_name=name, pain_before=pain[0],
+            pain_after=pain[1], stopped_for_pain=True, ended_early=True, done=12, partial=0,
+            skipped=0, active_seconds=3 * 3600.0, elapsed_seconds=3 * 3600.0,
+        )  # fmt: skip
+
+    long_name = "A routine with a name as long as eighty characters allows, which is very long"
+    text = table([row(1, "Short", (10, 10)), row(2, long_name, (None, 9))])
+    lines = text.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    assert lines[1].startswith("2026-11-02  07:05  A routine with…  12/12  3 h 0 min   – → 9")
+    assert lines[2].startswith("2026-11-01  07:05  Short")
+    assert lines[1].endswith("stopped: it hurt")

@@ -85,7 +85,7 @@ def test_the_history_table(routine: Routine, store: HistoryStore) -> None:
     assert trainer.history_table() == "No sessions yet."
     a_full_session(trainer)
     lines = trainer.history_table().splitlines()
-    assert lines[1].startswith("2026-11-25  08:00  Strengthen your lower back     7    0    0")
+    assert lines[1].startswith("2026-11-25  08:00  Strengthen you…  7/7    6 min")
     assert lines[-1] == "1 session, 6 min of exercise"
 
 

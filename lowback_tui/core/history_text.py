@@ -32,24 +32,31 @@ def note(row: SessionRow) -> str:
     return "ended early" if row.ended_early else ""
 
 
+ROUTINE_WIDTH = 15
+"""Characters of a routine's name in the table, so that a row fits 80 columns."""
+
+
+def _clipped(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def table(rows: list[SessionRow]) -> str:
-    """Every session, a line each, oldest first."""
+    """Every session, a line each, newest first, each line at most 80 characters."""
     if not rows:
         return "No sessions yet."
-    width = max(len(r.routine_name) for r in rows)
-    lines = [
-        f"{'date':10}  {'time':5}  {'routine':{width}}  done part skip  {'active':10}  "
-        f"{'pain':7}  note"
-    ]
-    for r in rows:
+    width = min(ROUTINE_WIDTH, max(len(r.routine_name) for r in rows))
+    lines = [f"{'date':10}  {'time':5}  {'routine':{width}}  {'done':5}  {'active':10}  "
+             f"{'pain':7}  note"]  # fmt: skip
+    for r in reversed(rows):
         pain = "" if r.pain_before is None and r.pain_after is None else (
             f"{'–' if r.pain_before is None else r.pain_before} → "
             f"{'–' if r.pain_after is None else r.pain_after}"
         )  # fmt: skip
+        done = f"{r.done}/{r.done + r.partial + r.skipped}"
         lines.append(
-            f"{r.day.isoformat():10}  {r.started_at[11:16]:5}  {r.routine_name:{width}}  "
-            f"{r.done:4} {r.partial:4} {r.skipped:4}  {long_duration(r.active_seconds):10}  "
-            f"{pain:7}  {note(r)}".rstrip()
+            f"{r.day.isoformat():10}  {r.started_at[11:16]:5}  "
+            f"{_clipped(r.routine_name, width):{width}}  {done:5}  "
+            f"{long_duration(r.active_seconds):10}  {pain:7}  {note(r)}".rstrip()
         )
     active = sum(r.active_seconds for r in rows)
     lines.append(f"{plural(len(rows), 'session')}, {long_duration(active)} of exercise")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from lowback_tui.widgets.pain_chart import AFTER, BEFORE, BOTH, PainDay, plot, words
+from lowback_tui.core.pain_days import PainDay, pain_days
+from lowback_tui.widgets.pain_chart import AFTER, BEFORE, BOTH, plot, words
 
 
 def day(n: int, before: float | None, after: float | None = None) -> PainDay:
@@ -57,3 +58,17 @@ def test_too_small_a_box_says_it_in_words() -> None:
     assert plot(days, 14, 13) is None and plot(days, 40, 5) is None and plot([], 80, 20) is None
     assert words(days) == "Before sessions: 6 on Nov 1, 4 on Nov 9."
     assert words([day(1, None, 3)]) == "No ratings before sessions yet."
+
+
+def test_each_day_is_the_mean_of_its_sessions_before_and_after() -> None:
+    from lowback_tui.core.history_store import SessionRow
+
+    def session(n: int, before: int | None, after: int | None) -> SessionRow:
+        return SessionRow(
+            id=n, routine_name="R", started_at="", day=date(2026, 11, n // 10), ended_at=None,
+            elapsed_seconds=None, active_seconds=0.0, pain_before=before, pain_after=after,
+            stopped_for_pain=False, ended_early=False, done=0, partial=0, skipped=0,
+        )  # fmt: skip
+
+    rows = [session(31, 6, None), session(32, 3, 2), session(11, None, 4), session(51, None, None)]
+    assert pain_days(rows) == [day(1, None, 4), day(3, 4.5, 2)]  # day 5: nothing rated

@@ -7,11 +7,10 @@ more rows make the steps finer, more columns spread the days.
 
 from __future__ import annotations
 
-from datetime import date
-from typing import NamedTuple
-
 from textual.content import Content
 from textual.widget import Widget
+
+from lowback_tui.core.pain_days import PainDay
 
 BEFORE, AFTER, BOTH = "●", "○", "◉"
 """Marks with their own shapes, so the chart reads without colour too."""
@@ -19,14 +18,6 @@ Y_LABELS = 3
 """Cells for the scale's numbers ("10 ")."""
 MIN_ROWS = 4
 """Plot rows below which the chart says its numbers in words instead."""
-
-
-class PainDay(NamedTuple):
-    """One day's mean ratings, before and after its sessions (None: not rated)."""
-
-    day: date
-    before: float | None
-    after: float | None
 
 
 def plot(days: list[PainDay], width: int, height: int) -> list[str] | None:

@@ -22,6 +22,7 @@ def test_the_scale_is_fixed_so_small_changes_look_small() -> None:
     assert lines is not None
     rows = sorted({r for r, _ in column_of(lines, BEFORE)})
     assert rows == [5, 6, 7]  # 5, 4 and 3 on 11 rows from 10 down to 0: one row apart each
+    assert plot([day(1, 4), day(2, 3)], 40, 12) is None  # no room for a row a point: words
     assert lines[0].startswith("10 ┤") and lines[10].startswith(" 0 ┤")
     assert lines[5].startswith(" 5 ┤")
 
@@ -40,9 +41,10 @@ def test_before_and_after_have_their_own_marks_and_share_one_when_equal() -> Non
 
 
 def test_the_axis_is_dated_and_everything_fits_the_box() -> None:
-    lines = plot([day(1, 2), day(20, 3)], 50, 8)
+    lines = plot([day(1, 2), day(20, 3.5)], 50, 23)
     assert lines is not None
-    assert len(lines) == 8 and all(len(line) <= 50 for line in lines)
+    assert len(lines) == 23 and all(len(line) <= 50 for line in lines)
+    assert sorted(r for r, _ in column_of(lines, BEFORE)) == [13, 16]  # half points, 2 rows each
     assert lines[-1].strip().startswith("Nov 1") and lines[-1].rstrip().endswith("Nov 20")
     assert lines[-2].lstrip().startswith("└")
 
@@ -55,7 +57,7 @@ def test_values_off_the_scale_are_clipped_to_it_never_a_crash() -> None:
 
 def test_too_small_a_box_says_it_in_words() -> None:
     days = [day(1, 6), day(9, 4)]
-    assert plot(days, 14, 13) is None and plot(days, 40, 5) is None and plot([], 80, 20) is None
+    assert plot(days, 14, 13) is None and plot(days, 40, 12) is None and plot([], 80, 20) is None
     assert words(days) == "Before sessions: 6 on Nov 1, 4 on Nov 9."
     assert words([day(1, None, 3)]) == "No ratings before sessions yet."
 

@@ -274,7 +274,7 @@ async def test_the_progress_screen(routine: Routine, tmp_path: Path) -> None:
         assert "Day 8 of 21 · this week 2 of 7" in text
         assert "Nov 16 – Nov 22  ● ● ● · ● ● ◐" in text  # the 19th missed, the 22nd cut short
         assert "Nov 23 – Nov 29  ● ● ◌ ○ ○ ○ ○" in text
-        assert "from 6 on the first rated day to 3 on the latest" in text
+        assert "Before sessions: 6 on Nov 16, 3 on Nov 24." in text
         assert "Time spent exercising: 24 min over 8 sessions in all" in text
         await pilot.press("escape")
         assert isinstance(app.screen, ExerciseListScreen)
@@ -286,6 +286,16 @@ def test_progress_snapshot(snap_compare, routine: Routine, tmp_path: Path) -> No
 
     app = progress_app(routine, tmp_path)
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_progress_snapshot_large(snap_compare, routine: Routine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A large terminal gives the chart a row for each half point."""
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await pilot.press("g")
+
+    app = progress_app(routine, tmp_path)
+    assert snap_compare(app, terminal_size=(120, 40), run_before=run_before)
 
 
 @pytest.mark.parametrize("size", [(20, 6), (40, 12), (300, 100)])

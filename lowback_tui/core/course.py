@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from lowback_tui.core.pain_days import PainDay, pain_days
 from lowback_tui.core.routine import Routine
 
 if TYPE_CHECKING:
@@ -121,6 +122,8 @@ class Progress:
     calendar: list[tuple[date, Mark]]
     pain_trend: list[tuple[date, float]]
     """The mean rating before sessions of each rated day, oldest first."""
+    pain_days: list[PainDay]
+    """Each rated day's mean ratings before and after its sessions, oldest first (the chart)."""
     sessions: int
     """Sessions in the whole history, this course or not."""
     active_seconds: float
@@ -137,6 +140,7 @@ def progress(
         status=status(sessions, start, days, today),
         calendar=calendar(sessions, start, days, today),
         pain_trend=pain_by_day(sessions),
+        pain_days=pain_days(sessions),
         sessions=count,
         active_seconds=active,
         not_improving=not_improving(sessions),

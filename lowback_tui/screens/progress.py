@@ -1,4 +1,4 @@
-"""The course so far: a calendar of its days, the pain trend, and the time spent."""
+"""The course so far: a calendar of its days, a chart of the pain, and the time spent."""
 
 from __future__ import annotations
 
@@ -10,10 +10,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Label, Sparkline, Static
+from textual.widgets import Footer, Label, Static
 
 from lowback_tui.core import advice, wording
 from lowback_tui.core.course import Mark, Progress
+from lowback_tui.widgets.pain_chart import PainChart, words
 
 MARKS = {
     Mark.DONE: ("●", "$text-success"),
@@ -34,6 +35,9 @@ class ProgressScreen(Screen[None]):
         Binding("escape,q,g", "app.pop_screen", "Back"),
     ]
 
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (40, "-tall")]  # noqa: RUF012
+    """A taller chart where the terminal has the rows."""
+
     def __init__(self, progress: Progress | None) -> None:
         super().__init__()
         self.progress = progress
@@ -53,19 +57,6 @@ class ProgressScreen(Screen[None]):
                                    for part in ((shape, style), f" {mark.value}   "))),
                 id="progress-legend",
             )  # fmt: skip
-            yield Label("Pain before sessions (0 to 10)", classes="progress-head")
-            trend = progress.pain_trend
-            if len(trend) >= 2:
-                spark = Sparkline([value for _, value in trend], id="progress-sparkline")
-                spark.styles.width = min(60, 3 * len(trend))  # a few cells a day, not smeared
-                yield spark
-                first, last = trend[0][1], trend[-1][1]
-                yield Label(
-                    f"from {round(first, 1):g} on the first rated day "
-                    f"to {round(last, 1):g} on the latest"
-                )
-            else:
-                yield Static("Rate your back before sessions to see how it changes here.")
             yield Label(
                 f"Time spent exercising: {wording.long_duration(progress.active_seconds)} over "
                 f"{wording.plural(progress.sessions, 'session')} in all",
@@ -73,6 +64,18 @@ class ProgressScreen(Screen[None]):
             )
             if progress.not_improving:
                 yield Static(advice.NOT_IMPROVING, classes="summary-advice")
+            yield Label("Your back, 0 (no pain) to 10 (worst)", classes="progress-head")
+            days = progress.pain_days
+            if days:
+                yield Static(words(days), id="progress-chart-words")
+                yield Static(
+                    Content.assemble(("●", "$text-warning"), " before a session   ",
+                                     ("○", "$text-success"), " after it   ◉ both, to the point"),
+                    id="progress-chart-legend",
+                )  # fmt: skip
+                yield PainChart(days, id="progress-chart")
+            else:
+                yield Static("Rate your back before and after sessions to see it change here.")
         yield Footer()
 
     @staticmethod

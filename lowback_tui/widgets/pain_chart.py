@@ -16,22 +16,25 @@ BEFORE, AFTER, BOTH = "●", "○", "◉"
 """Marks with their own shapes, so the chart reads without colour too."""
 Y_LABELS = 3
 """Cells for the scale's numbers ("10 ")."""
-MIN_ROWS = 4
-"""Plot rows below which the chart says its numbers in words instead."""
 
 
 def plot(days: list[PainDay], width: int, height: int) -> list[str] | None:
-    """The chart as lines of text, `width` × `height`; None when it does not fit."""
-    rows = height - 2  # the x axis and its dates below the plot
+    """The chart as lines of text, at most `width` × `height`; None when it does not fit.
+
+    Each point of the scale has a row of its own (two, where there is room for half points),
+    so two marks share a cell only when the ratings round to the same point.
+    """
+    step = (height - 2) // 10 if height - 2 >= 11 else 0  # rows a point; 2 for the axis, dates
     columns = width - Y_LABELS - 1
-    if rows < MIN_ROWS or columns < 12 or not days:
+    if not step or columns < 12 or not days:
         return None
+    rows = 10 * step + 1
     first, last = days[0].day, days[-1].day
     span = max((last - first).days, 1)
     grid = [[" "] * columns for _ in range(rows)]
 
     def row_of(value: float) -> int:
-        return round((10 - max(0.0, min(10.0, value))) / 10 * (rows - 1))
+        return round((10 - max(0.0, min(10.0, value))) * step)
 
     for entry in days:
         column = round((entry.day - first).days / span * (columns - 1)) if len(days) > 1 else 0
@@ -56,7 +59,7 @@ class PainChart(Widget):
 
     DEFAULT_CSS = """
     PainChart {
-        height: 12;
+        height: 13;
         width: 1fr;
     }
     """
@@ -81,6 +84,8 @@ class PainChart(Widget):
                     parts.append((ch, "$text-success"))
                 elif ch == BOTH:
                     parts.append((ch, "bold"))
+                elif ch in "┤└─":
+                    parts.append((ch, "$text-muted"))
                 else:
                     parts.append(ch)
         return Content.assemble(*parts)

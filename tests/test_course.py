@@ -32,41 +32,117 @@ def row(day: date, completed: bool = True, pain: int | None = None, **kw: object
     return SessionRow(**values)  # type: ignore[arg-type]
 
 
-def test_day_counts_completed_days_and_this_week() -> None:
-    sessions = [row(START), row(START + timedelta(1)), row(START + timedelta(3)),
-                row(START + timedelta(3)),  # twice on one day counts once
-                row(START + timedelta(4), completed=False)]  # fmt: skip
-    status = course.status(sessions, START, 21, today=START + timedelta(4))
-    assert (status.day, status.completed_days, status.done_today, status.this_week) == (
-        4, 3, False, 3,
+PLANNED = 100.0  # the active seconds one whole session plans, in these tests
+HALF = course.HALF * PLANNED
+
+
+def day_of(offset: int, active: float = PLANNED, completed: bool = True) -> SessionRow:
+    """A session `offset` days into the course (START) that did `active` seconds."""
+    return row(START + timedelta(offset), completed, active_seconds=active)
+
+
+def status(sessions: list[SessionRow], today: int, days: int = 21) -> course.Status:
+    return course.status(sessions, START, days, START + timedelta(today), PLANNED)
+
+
+def marks(sessions: list[SessionRow], today: int, days: int = 21) -> list[Mark]:
+    found = course.calendar(sessions, START, days, START + timedelta(today), PLANNED)
+    return [mark for _, mark in found]
+
+
+def test_day_n_is_the_calendar_day_and_done_days_are_counted_apart() -> None:
+    sessions = [day_of(0), day_of(1), day_of(3), day_of(3),  # twice on one day counts once
+                day_of(4, active=HALF - 1)]  # fmt: skip
+    today = status(sessions, today=4)
+    assert (today.day, today.completed_days, today.done_today, today.this_week) == (
+        5, 3, False, 3,
     )  # fmt: skip
-    assert str(status) == "Day 4 of 21 · this week 3 of 7"
-    done_today = course.status(sessions, START, 21, today=START + timedelta(3))
-    assert str(done_today) == "Day 3 of 21 (done today) · this week 3 of 7"
+    assert str(today) == "Day 5 of 21 · this week 3 of 7"
+    assert str(status(sessions, today=3)) == "Day 4 of 21 (done today) · this week 3 of 7"
 
 
-def test_the_week_starts_on_monday() -> None:
-    sessions = [row(START + timedelta(d)) for d in range(8)]  # Monday to next Monday
-    assert course.status(sessions, START, 21, today=START + timedelta(7)).this_week == 1
+def test_a_day_is_done_at_exactly_half_the_planned_active_time_and_not_just_under() -> None:
+    assert status([day_of(0, active=HALF)], today=0).done_today
+    assert not status([day_of(0, active=HALF - 0.1)], today=0).done_today
+    assert marks([day_of(0, active=HALF - 0.1)], today=1)[0] is Mark.PARTIAL
 
 
-def test_a_finished_course_says_so() -> None:
-    sessions = [row(START + timedelta(d)) for d in range(21)]
-    status = course.status(sessions, START, 21, today=START + timedelta(22))
-    assert status.finished
-    assert str(status) == "Course done: 21 days · this week 0 of 7"
+def test_sessions_of_one_day_add_up_and_only_the_last_exercise_is_not_a_day() -> None:
+    two_halves = [day_of(0, active=HALF / 2), day_of(0, active=HALF / 2)]
+    assert status(two_halves, today=0).done_today
+    last_of_seven = day_of(0, active=PLANNED / 7)  # only the last exercise of seven
+    assert not status([last_of_seven], today=0).done_today
+
+
+def test_the_day_boundary_is_midnight(tmp_path: Path) -> None:
+    clock = [datetime(2026, 11, 2, 23, 59)]
+    store = HistoryStore.open(tmp_path / "h.db", now=lambda: clock[0])
+    for when in (datetime(2026, 11, 2, 23, 59), datetime(2026, 11, 3, 0, 1)):
+        clock[0] = when
+        session = store.begin("R", "h", None)
+        record = ExerciseRecord(0, "a", "A", Outcome.DONE, 2, 2, HALF / 2, HALF / 2)
+        store.record_exercise(session, record, 1)
+    sessions = store.sessions()
+    assert [s.day for s in sessions] == [START, START + timedelta(1)]
+    # Half the time each side of midnight: neither day is done.
+    assert status(sessions, today=1).completed_days == 0
+    assert marks(sessions, today=1)[:2] == [Mark.PARTIAL, Mark.PARTIAL]
+
+
+def test_this_week_runs_monday_to_sunday() -> None:
+    sessions = [day_of(d) for d in range(8)]  # Monday to the next Monday
+    assert status(sessions, today=6).this_week == 7  # Sunday
+    assert status(sessions, today=7).this_week == 1  # Monday: a new week
+
+
+def test_a_course_run_past_its_planned_days_goes_on_counting() -> None:
+    sessions = [day_of(d) for d in range(0, 25, 2)]  # every other day, 13 days done
+    past = status(sessions, today=24)
+    assert (past.day, past.completed_days, past.finished) == (25, 13, True)
+    assert (
+        str(past)
+        == "Day 25 (done today), past the course's 21 days · 13 days done · this week 2 of 7"
+    )
+    on_the_last_day = status(sessions, today=20)
+    assert (on_the_last_day.day, on_the_last_day.finished) == (21, True)
+    assert not status(sessions, today=19).finished
+    calendar = course.calendar(sessions, START, 21, START + timedelta(24), PLANNED)
+    assert len(calendar) == 28  # grown to the week of day 25
+    assert calendar[24] == (START + timedelta(24), Mark.DONE)
+    assert calendar[25][1] is Mark.OUTSIDE  # after the planned end, still to come
 
 
 def test_sessions_before_the_course_do_not_count() -> None:
-    status = course.status([row(START - timedelta(1))], START, 21, today=START)
-    assert (status.day, status.completed_days) == (1, 0)
+    today = status([day_of(-1)], today=0)
+    assert (today.day, today.completed_days) == (1, 0)
+
+
+def test_the_calendar_has_monday_to_sunday_rows_from_the_week_the_course_began() -> None:
+    wednesday = START + timedelta(2)
+    calendar = course.calendar([], wednesday, 21, wednesday, PLANNED)
+    assert calendar[0] == (START, Mark.OUTSIDE)
+    assert calendar[2] == (wednesday, Mark.TODAY)
+    assert len(calendar) == 28 and calendar[-1][0].weekday() == 6
+    assert [m for _, m in calendar[:2]] == [Mark.OUTSIDE, Mark.OUTSIDE]
+    assert calendar[22][1] is Mark.AHEAD and calendar[23][1] is Mark.OUTSIDE  # day 21, then past
+
+
+def test_today_is_on_the_calendar_after_missed_days() -> None:
+    sessions = [day_of(0)]
+    found = marks(sessions, today=6, days=3)  # a 3-day course, then 5 days missed
+    assert found == [Mark.DONE, *([Mark.MISSED] * 5), Mark.TODAY]
+    assert status(sessions, today=6, days=3).day == 7
 
 
 def test_calendar_marks_each_day() -> None:
-    sessions = [row(START), row(START + timedelta(1), completed=False, partial=3),
-                row(START + timedelta(2), completed=False)]  # fmt: skip
-    marks = [m for _, m in course.calendar(sessions, START, 6, today=START + timedelta(3))]
-    assert marks == [Mark.DONE, Mark.PARTIAL, Mark.MISSED, Mark.TODAY, Mark.AHEAD, Mark.AHEAD]
+    sessions = [day_of(0), day_of(1, active=HALF - 1), day_of(2, active=0)]
+    assert marks(sessions, today=3, days=6) == [
+        Mark.DONE, Mark.PARTIAL, Mark.MISSED, Mark.TODAY, Mark.AHEAD, Mark.AHEAD, Mark.OUTSIDE,
+    ]  # fmt: skip
+
+
+def test_without_a_planned_time_any_session_makes_its_day() -> None:
+    assert course.status([day_of(0, active=0)], START, 21, START).done_today
 
 
 def test_pain_by_day_averages_each_day() -> None:
@@ -90,6 +166,48 @@ def test_two_weeks_without_improvement_suggests_a_professional() -> None:
     assert not course.not_improving(flat[:13])  # not yet two weeks of sessions
     unrated = [row(START + timedelta(d)) for d in range(14)]
     assert not course.not_improving(unrated)  # nothing to judge by
+
+
+def test_two_weeks_at_no_pain_or_at_1_is_never_not_improving() -> None:
+    for pain in (0, 1, 2):
+        assert not course.not_improving([row(START + timedelta(d), pain=pain) for d in range(14)])
+    assert course.not_improving([row(START + timedelta(d), pain=3) for d in range(14)])
+
+
+def test_pain_worth_treating_starts_at_3() -> None:
+    # PAIN_WORTH_TREATING: 1-3 is mild (exercises.md); below 3 on average, no advice.
+    assert course.not_getting_better(3.0, 3.0)
+    assert not course.not_getting_better(2.9, 2.9)
+    assert not course.not_getting_better(3.0, 2.9)
+
+
+def test_a_fall_of_2_points_is_better_and_1_point_is_not() -> None:
+    # NOTICEABLE_FALL_POINTS: about 2 points is the smallest change people notice.
+    assert course.change(8.0, 6.0) is course.Change.BETTER
+    assert not course.not_getting_better(8.0, 6.0)
+    assert course.change(8.0, 7.0) is course.Change.NO_CLEAR_CHANGE
+    assert course.not_getting_better(8.0, 7.0)
+    assert course.change(8.0, 6.1) is course.Change.NO_CLEAR_CHANGE  # 1.9 points, 24 %
+
+
+def test_a_fall_of_30_percent_is_better_and_29_percent_is_not() -> None:
+    # NOTICEABLE_FALL_SHARE: or about 30 %, which is less than 2 points below 6.7.
+    assert course.change(5.0, 3.5) is course.Change.BETTER  # 1.5 points, 30 %
+    assert not course.not_getting_better(5.0, 3.5)
+    assert course.change(5.0, 3.55) is course.Change.NO_CLEAR_CHANGE  # 1.45 points, 29 %
+    assert course.not_getting_better(5.0, 3.55)
+
+
+def test_a_rise_of_2_points_is_worse_and_less_is_no_clear_change() -> None:
+    assert course.change(3.0, 5.0) is course.Change.WORSE
+    assert course.change(3.0, 4.9) is course.Change.NO_CLEAR_CHANGE
+    assert course.change(0.0, 0.0) is course.Change.NO_CLEAR_CHANGE  # no pain is not "better"
+
+
+def test_the_trend_uses_the_first_and_last_week_of_rated_days() -> None:
+    ratings = [row(START + timedelta(d), pain=p) for d, p in enumerate([6] * 7 + [9] + [4] * 7)]
+    assert course.pain_ends(ratings) == (6.0, 4.0)
+    assert course.pain_ends(ratings[:5]) is None  # fewer than TREND_MIN_RATINGS
 
 
 def test_targets_raise_reps_up_to_the_goal(routine: Routine) -> None:
@@ -212,13 +330,10 @@ def test_pain_the_same_after_is_no_reason_to_wait_but_one_point_more_is(
     assert offers(routine, other) == []
 
 
-def test_a_day_with_exercises_done_but_no_finished_session_is_partial_not_missed() -> None:
-    cut_off = row(START, completed=False, done=2, partial=0)
-    only_partial = row(START + timedelta(1), completed=False, done=0, partial=1)
-    nothing = row(START + timedelta(2), completed=False, done=0, partial=0)
-    marks = [m for _, m in course.calendar([cut_off, only_partial, nothing], START, 3,
-                                           today=START + timedelta(3))]  # fmt: skip
-    assert marks == [Mark.PARTIAL, Mark.PARTIAL, Mark.MISSED]
+def test_a_day_with_some_exercise_time_is_partial_and_none_is_missed() -> None:
+    cut_off = day_of(0, active=HALF - 1, completed=False)
+    nothing = day_of(1, active=0, completed=False)
+    assert marks([cut_off, nothing], today=2, days=3)[:3] == [Mark.PARTIAL, Mark.MISSED, Mark.TODAY]
 
 
 def _rated_days(ratings: list[int | None]) -> list[SessionRow]:

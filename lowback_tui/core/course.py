@@ -32,6 +32,25 @@ TREND_WEEK = 7
 """Rated days compared at each end of the course to judge the trend: a week's worth."""
 TREND_MIN_RATINGS = 6
 """Fewest rated days to judge a trend by: three at each end, so one odd day cannot decide."""
+PAIN_WORTH_TREATING = 3
+"""The recent average (out of 10) from which pain that has not come down is worth seeing someone
+about. Below it the pain is at most mild (exercises.md, "Pain scale": "1-3 is usually called
+mild"), and low pain that stays low is never "not getting better"."""
+NOTICEABLE_FALL_POINTS = 2
+"""A fall of this many points or more counts as better (exercises.md, "Pain scale": "a fall of
+about 2 points ... is the smallest change people notice as better", the minimal clinically
+important difference)."""
+NOTICEABLE_FALL_SHARE = 0.30
+"""A fall of this share of the first week's pain or more counts as better too (exercises.md,
+"Pain scale": "(or about 30 %)"): 5 to 3.5 is noticeable although it is only 1.5 points."""
+NOTICEABLE_RISE_POINTS = 2
+"""A rise of this many points between the first and the last week counts as worse: the same
+smallest change people notice (exercises.md, "Pain scale"), the other way."""
+HALF = 0.5
+"""The share of a whole session's planned active time that a day's sessions must add up to for
+the day to count as done: "most of the planned work" (issue 13), so doing only the last of seven
+exercises is not a done day, and two halves of a session on one day are."""
+_ROUNDING = 1e-9  # means of whole ratings are not exact in binary: 1.5 / 5 must be 30 %
 SESSIONS_IN_A_ROW = 2
 """Full sessions in a row, without more pain, after which one more rep is offered."""
 
@@ -44,11 +63,18 @@ class Mark(StrEnum):
     MISSED = "missed"
     TODAY = "today"
     AHEAD = "ahead"
+    OUTSIDE = "outside"
+    """Not a day of the course: before it began, or after its planned end and still to come
+    (the calendar's rows run Monday to Sunday)."""
 
 
 @dataclass(frozen=True)
 class Status:
-    """The course as the list screen tells it: "Day 9 of 21 · this week 3 of 7"."""
+    """The course as the list screen tells it: "Day 9 of 21 · this week 3 of 7".
+
+    `day` is the calendar day of the course (its first day is day 1, today counts), so it goes on
+    past `days` when the course runs longer than planned; `completed_days` are the done days.
+    """
 
     day: int
     days: int
@@ -58,40 +84,85 @@ class Status:
 
     @property
     def finished(self) -> bool:
-        """Every day of the course has a completed session."""
-        return self.completed_days >= self.days
+        """The course's planned days are over (its last day counts once it is done)."""
+        return self.day > self.days or (self.day == self.days and self.done_today)
 
     def __str__(self) -> str:
-        if self.finished:
-            return f"Course done: {self.completed_days} days · this week {self.this_week} of 7"
         today = " (done today)" if self.done_today else ""
-        return f"Day {self.day} of {self.days}{today} · this week {self.this_week} of 7"
+        week = f"this week {self.this_week} of 7"
+        if self.day > self.days:
+            return (
+                f"Day {self.day}{today}, past the course's {plural_days(self.days)} · "
+                f"{plural_days(self.completed_days)} done · {week}"
+            )
+        return f"Day {self.day} of {self.days}{today} · {week}"
 
 
-def _completed_days(sessions: list[SessionRow]) -> set[date]:
-    return {s.day for s in sessions if s.completed}
+def plural_days(count: int) -> str:
+    """A count of days: "1 day", "17 days"."""
+    return f"{count} day{'' if count == 1 else 's'}"
 
 
-def status(sessions: list[SessionRow], start: date, days: int, today: date) -> Status:
-    """Where the person is in a course of `days` days that began on `start`."""
-    completed = {d for d in _completed_days(sessions) if d >= start}
-    done_today = today in completed
+def done_days(sessions: Sequence[SessionRow], planned_seconds: float) -> set[date]:
+    """The days whose sessions together did at least HALF of a whole session's planned active
+    time (`planned_seconds`; with none known, 0, any session makes its day)."""
+    active: dict[date, float] = {}
+    for session in sessions:
+        active[session.day] = active.get(session.day, 0.0) + session.active_seconds
+    return {day for day, seconds in active.items() if seconds + _ROUNDING >= HALF * planned_seconds}
+
+
+def _tried_days(sessions: Sequence[SessionRow]) -> set[date]:
+    return {s.day for s in sessions if s.active_seconds > 0}
+
+
+def course_day(start: date, today: date) -> int:
+    """Day N of the course: calendar days since it began, today included (never below 1)."""
+    return max((today - start).days + 1, 1)
+
+
+def status(
+    sessions: Sequence[SessionRow],
+    start: date,
+    days: int,
+    today: date,
+    planned_seconds: float = 0.0,
+) -> Status:
+    """Where the person is in a course of `days` days that began on `start`.
+
+    A day is done when its sessions add up to HALF of `planned_seconds` (the active time one
+    whole session of the routine plans); "this week" is the done days from Monday to today.
+    """
+    done = {d for d in done_days(sessions, planned_seconds) if start <= d <= today}
     monday = today - timedelta(days=today.weekday())
-    this_week = sum(1 for d in completed if monday <= d <= today)
-    day = min(len(completed) + (0 if done_today else 1), days)
-    return Status(day, days, len(completed), done_today, this_week)
+    this_week = sum(1 for d in done if d >= monday)
+    return Status(course_day(start, today), days, len(done), today in done, this_week)
 
 
 def calendar(
-    sessions: list[SessionRow], start: date, days: int, today: date
+    sessions: Sequence[SessionRow],
+    start: date,
+    days: int,
+    today: date,
+    planned_seconds: float = 0.0,
 ) -> list[tuple[date, Mark]]:
-    """Every day of the course with how it went."""
-    completed = _completed_days(sessions)
-    tried = {s.day for s in sessions if s.done or s.partial}
+    """The course's weeks, Monday to Sunday, each day with how it went.
+
+    From the Monday of the week the course began to the Sunday of the week of its planned last
+    day, or of today when the course has run past it (today is always there).
+    """
+    done = done_days(sessions, planned_seconds)
+    tried = _tried_days(sessions)
+    end = start + timedelta(days=days - 1)
+    first = start - timedelta(days=start.weekday())
+    last = max(end, today)
+    last += timedelta(days=6 - last.weekday())
     marks = []
-    for offset in range(days):
-        day = start + timedelta(days=offset)
-        if day in completed:
+    for offset in range((last - first).days + 1):
+        day = first + timedelta(days=offset)
+        if day < start or (day > end and day > today):
+            mark = Mark.OUTSIDE
+        elif day in done:
             mark = Mark.DONE
         elif day in tried:
             mark = Mark.PARTIAL
@@ -105,7 +176,7 @@ def calendar(
     return marks
 
 
-def pain_by_day(sessions: list[SessionRow]) -> list[tuple[date, float]]:
+def pain_by_day(sessions: Sequence[SessionRow]) -> list[tuple[date, float]]:
     """The mean "before" rating of each day that has one, oldest first."""
     by_day: dict[date, list[int]] = {}
     for session in sessions:
@@ -132,13 +203,18 @@ class Progress:
 
 
 def progress(
-    sessions: list[SessionRow], start: date, days: int, today: date, totals: tuple[int, float]
+    sessions: list[SessionRow],
+    start: date,
+    days: int,
+    today: date,
+    totals: tuple[int, float],
+    planned_seconds: float = 0.0,
 ) -> Progress:
     """The course that began on `start`, from its sessions, with the history's `totals`."""
     count, active = totals
     return Progress(
-        status=status(sessions, start, days, today),
-        calendar=calendar(sessions, start, days, today),
+        status=status(sessions, start, days, today, planned_seconds),
+        calendar=calendar(sessions, start, days, today, planned_seconds),
         pain_trend=pain_by_day(sessions),
         pain_days=pain_days(sessions),
         sessions=count,
@@ -152,19 +228,55 @@ def pain_went_up(before: int, after: int) -> bool:
     return after - before >= PAIN_JUMP
 
 
-def not_improving(sessions: list[SessionRow]) -> bool:
-    """After TREND_DAYS days with sessions, pain before them has not come down.
+class Change(StrEnum):
+    """How the pain before sessions moved from the first week to the last."""
 
-    Compares the mean of the first and the last week of rated days; needs ratings on at least
-    three days in each.
+    BETTER = "better"
+    """Fell by the change people notice: NOTICEABLE_FALL_POINTS or NOTICEABLE_FALL_SHARE."""
+    NO_CLEAR_CHANGE = "no clear change"
+    WORSE = "worse"
+    """Rose by NOTICEABLE_RISE_POINTS or more."""
+
+
+def pain_ends(sessions: Sequence[SessionRow]) -> tuple[float, float] | None:
+    """The mean rating before sessions over the first and over the last week of rated days.
+
+    None with fewer than TREND_MIN_RATINGS rated days; with fewer than two weeks of them, each
+    end is half of them.
     """
-    if len({s.day for s in sessions}) < TREND_DAYS:
-        return False
     ratings = [value for _, value in pain_by_day(sessions)]
     if len(ratings) < TREND_MIN_RATINGS:
-        return False
+        return None
     week = min(TREND_WEEK, len(ratings) // 2)
-    return statistics.fmean(ratings[-week:]) >= statistics.fmean(ratings[:week])
+    return statistics.fmean(ratings[:week]), statistics.fmean(ratings[-week:])
+
+
+def change(first: float, recent: float) -> Change:
+    """How pain moved from `first` to `recent`, against the smallest change people notice."""
+    fall = first - recent
+    if fall > 0 and (
+        fall + _ROUNDING >= NOTICEABLE_FALL_POINTS
+        or fall + _ROUNDING >= NOTICEABLE_FALL_SHARE * first
+    ):
+        return Change.BETTER
+    if -fall + _ROUNDING >= NOTICEABLE_RISE_POINTS:
+        return Change.WORSE
+    return Change.NO_CLEAR_CHANGE
+
+
+def not_getting_better(first: float, recent: float) -> bool:
+    """Pain worth treating (`recent` of PAIN_WORTH_TREATING or more) that has not fallen by the
+    change people notice. Never true for low pain."""
+    return recent + _ROUNDING >= PAIN_WORTH_TREATING and change(first, recent) is not Change.BETTER
+
+
+def not_improving(sessions: Sequence[SessionRow]) -> bool:
+    """After TREND_DAYS days with sessions, pain before them is worth treating and has not come
+    down by the change people notice (first week of rated days against the last)."""
+    if len({s.day for s in sessions}) < TREND_DAYS:
+        return False
+    ends = pain_ends(sessions)
+    return ends is not None and not_getting_better(*ends)
 
 
 @dataclass(frozen=True)

@@ -9,13 +9,37 @@ NOT_CARE = (
     "your back, and it cannot promise to make it better."
 )
 
-URGENT = (
-    "numbness or tingling around your genitals or buttocks",
-    "new trouble passing urine, or holding in urine or stools",
+# The red flags, in two tiers by how soon to act (../shared/exercises.md, "Red flags, by how
+# soon to act"): every item of each tier there, in our own words.
+GET_HELP_NOW_HEAD = (
+    "Do not exercise. Get medical help now (an emergency department, or a doctor the same day) "
+    "if your back pain comes with:"
+)
+GET_HELP_NOW = (
+    "numbness, tingling or less feeling around your genitals, buttocks or inner thighs (the "
+    "parts you would sit on a saddle with)",
+    "new trouble passing urine, or not being able to hold in urine or stools",
     "weakness or numbness in both legs",
-    "back pain that began with a fall, an accident or a blow",
-    "back pain together with a fever, or with feeling generally unwell",
-    "weight loss that you cannot explain",
+    "weakness in one leg that keeps getting worse",
+    "pain that began with a bad fall, an accident or a blow",
+    "chest pain, or pain that came on suddenly high up between your shoulder blades",
+)
+URGENT = GET_HELP_NOW
+"""The old name of GET_HELP_NOW, kept for plain mode."""
+
+SEE_A_DOCTOR_SOON_HEAD = (
+    "See a doctor within a few days, and ask them before you exercise, if your back pain "
+    "comes with:"
+)
+SEE_A_DOCTOR_SOON = (
+    "a fever or chills, or feeling unwell in yourself",
+    "losing weight without trying to",
+    "having had cancer at any time",
+    "pain that never lets up, is worse at night, and does not ease when you rest or shift position",
+    "a new lump or swelling on your back, or a change in its shape",
+    "an immune system weakened by illness or medicine, steroid tablets or injections taken for a "
+    "long time, or injecting drugs",
+    "back pain that is new to you when you are under about 20 or over about 50",
 )
 
 WHILE_EXERCISING = (
@@ -39,9 +63,21 @@ STOPPED_FOR_PAIN = (
 )
 
 NOT_IMPROVING = (
-    "You have done sessions on two weeks' worth of days and your back is not getting better. "
-    "Please see a doctor or physiotherapist about it."
+    "You have done sessions on two weeks' worth of days, your back still hurts "
+    f"({course.PAIN_WORTH_TREATING} or more out of 10 lately), and it has not eased by the "
+    f"{course.NOTICEABLE_FALL_POINTS} points or so that people notice as better. Please see a "
+    "doctor or physiotherapist about it."
 )
+
+
+def safety_sections() -> list[tuple[str, tuple[str, ...]]]:
+    """The safety information as (heading, items), in the order to show it; every front end
+    shows the same."""
+    return [
+        (GET_HELP_NOW_HEAD, GET_HELP_NOW),
+        (SEE_A_DOCTOR_SOON_HEAD, SEE_A_DOCTOR_SOON),
+        ("While you exercise:", WHILE_EXERCISING),
+    ]
 
 
 def pain_line(before: int | None, after: int | None) -> str:

@@ -10,11 +10,19 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Label, Static
 
-from lowback_tui.core.advice import NOT_CARE, SEE_A_DOCTOR_FIRST, URGENT, WHILE_EXERCISING
+from lowback_tui.core.advice import (
+    GET_HELP_NOW,
+    GET_HELP_NOW_HEAD,
+    NOT_CARE,
+    SEE_A_DOCTOR_FIRST,
+    SEE_A_DOCTOR_SOON,
+    SEE_A_DOCTOR_SOON_HEAD,
+    WHILE_EXERCISING,
+)
 
 
 class SafetyScreen(ModalScreen[bool]):
-    """Who should not start, when to get help at once, and when to stop.
+    """Who should not start, when to get help now or see a doctor soon, and when to stop.
 
     Shown first as a gate (`first_time`), it answers True once the person confirms; from `?`
     it is for reading and answers False.
@@ -35,10 +43,11 @@ class SafetyScreen(ModalScreen[bool]):
         with VerticalScroll(id="safety-box"):
             yield Label("Before you exercise", id="safety-title")
             yield Static(NOT_CARE, classes="safety-text")
-            yield Label(
-                "Do not exercise; get medical help now, if you have:", classes="safety-head"
-            )
-            for item in URGENT:
+            yield Static(GET_HELP_NOW_HEAD, classes="safety-head")
+            for item in GET_HELP_NOW:
+                yield Static(f"• {item}", classes="safety-item")
+            yield Static(SEE_A_DOCTOR_SOON_HEAD, classes="safety-head")
+            for item in SEE_A_DOCTOR_SOON:
                 yield Static(f"• {item}", classes="safety-item")
             yield Static(SEE_A_DOCTOR_FIRST, classes="safety-text")
             yield Static("While you exercise:", classes="safety-head")

@@ -32,6 +32,7 @@ lowback [--voice] [ROUTINE]         start the trainer (default: the bundled lowe
        lowback edit [ROUTINE]              open a routine in your editor, then check it
        lowback history                     past sessions, a line each
        lowback export [--format csv|json] [-o FILE]   all sessions, for other programs
+       lowback report [--format text|md] [-o FILE]    the course so far and the next step
        lowback schema                      the JSON Schema of routine files, for editors
        lowback sound-test                  play every sound, speak a line, say what plays them
        lowback locate                      show where settings, history and routines live"""
@@ -245,6 +246,42 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    """Print the course report: sessions, time, pain at the start and now, and the next step."""
+    try:
+        routine = _load(None)  # the course's length is the routine's
+    except RoutineError as error:
+        return _report(error.problems)
+    store = _stored()
+    if store is not None and store.problem:
+        print(f"lowback report: cannot read the history: {store.problem}", file=sys.stderr)
+        return EXIT_FAILED
+    from lowback_tui.core.trainer import Trainer
+
+    report = Trainer(routine, store=store).course_report() if store is not None else None
+    if report is None:
+        print("lowback report: no course yet; it begins with your first session", file=sys.stderr)
+        return EXIT_FAILED
+    text = report.markdown() if args.format == "md" else report.text() + "\n"
+    if args.output is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    try:
+        # Private like the history itself, and never over an existing file.
+        descriptor = os.open(args.output, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        print(f"lowback report: {args.output} already exists; choose another name",
+              file=sys.stderr)  # fmt: skip
+        return EXIT_BAD_INPUT
+    except OSError as error:
+        print(f"lowback report: cannot write {args.output}: {error.strerror}", file=sys.stderr)
+        return EXIT_FAILED
+    with os.fdopen(descriptor, "w", encoding="utf-8") as out:
+        out.write(text)
+    print(f"wrote {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     """Print the JSON Schema of the routine format, for editors."""
     from lowback_tui.core import routine_schema
@@ -328,6 +365,10 @@ def _parser() -> argparse.ArgumentParser:
     export = command("export", cmd_export)
     export.add_argument("--format", choices=("csv", "json"), default="csv", help="default: csv")
     export.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    report = command("report", cmd_report)
+    report.add_argument("--format", choices=("text", "md"), default="text",
+                        help="md: Markdown, to take to an appointment (default: text)")  # fmt: skip
+    report.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     command("schema", cmd_schema)
     command("sound-test", cmd_sound_test)
     command("locate", cmd_locate)
@@ -340,7 +381,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = _parser()
     known = {  # `lowback --plain` is `lowback run --plain`
         "run", "validate", "routines", "new", "edit", "history", "export", "schema", "locate",
-        "sound-test",
+        "sound-test", "report",
         "-h", "--help", "--version",
     }  # fmt: skip
     if not args_list or args_list[0] not in known:

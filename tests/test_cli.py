@@ -303,3 +303,63 @@ def test_schema_prints_the_json_schema_and_new_routines_point_at_it(
     routines = private_home / "config" / "routines"
     assert Path(path.strip()).read_text().startswith("#:schema ./routine.schema.json\n")
     assert json.loads((routines / "routine.schema.json").read_text()) == json.loads(out)
+
+
+# ---- lowback report ----------------------------------------------------------------------------
+
+
+def test_report_without_a_history_says_so_and_fails(
+    capsys: pytest.CaptureFixture[str], private_home: Path
+) -> None:
+    assert run(capsys, "report") == (
+        1, "", "lowback report: no course yet; it begins with your first session\n",
+    )  # fmt: skip
+    assert not (private_home / "data").exists()
+
+
+def test_report_of_an_unreadable_history_says_so_and_fails(
+    capsys: pytest.CaptureFixture[str], private_home: Path
+) -> None:
+    (private_home / "data" / "history.db").mkdir(parents=True)  # a folder, not a file
+    code, out, err = run(capsys, "report")
+    assert (code, out) == (1, "")
+    assert err.startswith("lowback report: cannot read the history: ")
+    assert len(err.splitlines()) == 1
+
+
+def test_report_as_text_and_as_markdown(
+    capsys: pytest.CaptureFixture[str], private_home: Path
+) -> None:
+    _one_session(private_home)
+    code, out, err = run(capsys, "report")
+    assert (code, err) == (0, "")
+    assert out.startswith("Your course report\n\nCourse: began 3 November 2026; today is day ")
+    assert "Sessions: 1\n" in out
+    assert "It is not medical care" in out
+    code, out, _ = run(capsys, "report", "--format", "md")
+    assert code == 0
+    assert out.startswith("# lowback course report, ")
+    assert "| Sessions | 1 |" in out and "**Next step:**" in out
+
+
+def test_report_to_a_file_is_private_and_never_overwrites(
+    capsys: pytest.CaptureFixture[str], private_home: Path, tmp_path: Path
+) -> None:
+    _one_session(private_home)
+    target = tmp_path / "report.md"
+    assert run(capsys, "report", "--format", "md", "-o", str(target)) == (
+        0, "", f"wrote {target}\n",
+    )  # fmt: skip
+    assert target.stat().st_mode & 0o777 == 0o600
+    assert target.read_text().startswith("# lowback course report, ")
+    code, _, err = run(capsys, "report", "-o", str(target))
+    assert (code, err) == (2, f"lowback report: {target} already exists; choose another name\n")
+
+
+@pytest.mark.parametrize("argv", [["report"], ["report", "--format", "md"]])
+def test_report_does_not_import_textual(argv: list[str], private_home: Path) -> None:
+    _one_session(private_home)
+    done = subprocess.run(
+        [sys.executable, "-c", NO_TEXTUAL.format(argv=argv)], capture_output=True, text=True
+    )
+    assert done.stderr.splitlines()[-1].startswith("CLEAN"), done.stderr

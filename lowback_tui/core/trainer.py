@@ -23,6 +23,7 @@ from lowback_tui.core.settings import Preferences
 
 if TYPE_CHECKING:
     from lowback_tui.core.course import Progress, Status
+    from lowback_tui.core.course_report import CourseReport
     from lowback_tui.core.guidance import Announcer
     from lowback_tui.core.history_store import HistoryStore, Now
     from lowback_tui.core.session import Clock
@@ -206,7 +207,16 @@ class Trainer:
 
         today = self.now().date()
         start = store.course_start() or today
-        return course.status(store.sessions(since=start), start, self.routine.course_days, today)
+        return course.status(
+            store.sessions(since=start), start, self.routine.course_days, today,
+            self._planned_seconds(),
+        )  # fmt: skip
+
+    def _planned_seconds(self) -> float:
+        """The active time one whole session of today's routine plans: half of it makes a day."""
+        from lowback_tui.core.plan import active_seconds
+
+        return float(active_seconds(self.routine_today()))
 
     def progress(self) -> Progress | None:
         """The course so far; None before the first session (or while the history is shut)."""
@@ -218,7 +228,25 @@ class Trainer:
 
         sessions = store.sessions(since=start)
         today = self.now().date()
-        return course.progress(sessions, start, self.routine.course_days, today, store.totals())
+        return course.progress(
+            sessions, start, self.routine.course_days, today, store.totals(),
+            self._planned_seconds(),
+        )  # fmt: skip
+
+    def course_report(self) -> CourseReport | None:
+        """The course so far in words (``lines()``) or Markdown (``markdown()``): sessions, days
+        done, time, pain at the start and now, and the honest next step. None before the first
+        session (or while the history is shut)."""
+        store = self._store
+        start = store.course_start() if store is not None else None
+        if store is None or start is None:
+            return None
+        from lowback_tui.core.course_report import course_report
+
+        return course_report(
+            store.sessions(since=start), start, self.routine.course_days, self.now().date(),
+            self._planned_seconds(),
+        )  # fmt: skip
 
     def new_course(self) -> None:
         """Begin a new course today; every past session stays in the history."""

@@ -98,14 +98,17 @@ class Plain:
                 return lines[0]
 
     def ask_pain(self, question: str) -> int | None:
-        """A 0-10 rating, or None when skipped with an empty line."""
+        """A 0-10 rating, or None when skipped with an empty line (or after three tries)."""
         for _ in range(3):
             answer = self.ask(f"{question} 0 (none) to 10 (worst), or Enter to skip:")
+            answer = None if answer is None else answer.strip()
             if not answer:
                 return None
-            if answer.isdigit() and 0 <= int(answer) <= 10:
+            # ASCII digits only ("²".isdigit() is true, but int() refuses it), and two at most.
+            if len(answer) <= 2 and answer.isascii() and answer.isdigit() and int(answer) <= 10:
                 return int(answer)
-            self.say("Please type a whole number from 0 to 10.")
+            self.say("Please type a whole number from 0 to 10, or Enter to skip.")
+        self.say("Skipped: no rating recorded.")
         return None
 
     # ---- the whole run ---------------------------------------------------------------------

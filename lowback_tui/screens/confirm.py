@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Label
+from textual.widgets import Button, Footer, Label
 
 
 class Confirm(ModalScreen[bool]):
@@ -19,9 +19,10 @@ class Confirm(ModalScreen[bool]):
 
     CSS_PATH = "../styles/modals.tcss"
 
+    # The footer shows each answer once: n and Esc together.
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer(True)", "Yes"),
-        Binding("n,escape", "answer(False)", "No"),
+        Binding("n,escape", "answer(False)", "No", key_display="n/esc"),
     ]
 
     def __init__(self, question: str, detail: str, yes: str, no: str) -> None:
@@ -35,6 +36,7 @@ class Confirm(ModalScreen[bool]):
             with Horizontal(id="confirm-buttons"):
                 yield Button(f"{self.yes} (y)", id="confirm-yes", variant="warning")
                 yield Button(f"{self.no} (n)", id="confirm-no", variant="primary")
+        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#confirm-no", Button).focus()
@@ -50,7 +52,11 @@ class Confirm(ModalScreen[bool]):
 class ConfirmEnd(Confirm):
     """End the session? q asks on the countdown, so a second q confirms."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("q", "answer(True)", "Yes", show=False)]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y", "answer(True)", "End it"),
+        Binding("n,escape", "answer(False)", "Carry on", key_display="n/esc"),
+        Binding("q", "answer(True)", "End it", show=False),
+    ]
 
     def __init__(self) -> None:
         super().__init__(

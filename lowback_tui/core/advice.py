@@ -16,12 +16,12 @@ GET_HELP_NOW_HEAD = (
     "if your back pain comes with:"
 )
 GET_HELP_NOW = (
-    "numbness, tingling or less feeling around your genitals, buttocks or inner thighs (the "
+    "numbness, tingling or loss of feeling around your genitals, buttocks or inner thighs (the "
     "parts you would sit on a saddle with)",
     "new trouble passing urine, or not being able to hold in urine or stools",
     "weakness or numbness in both legs",
     "weakness in one leg that keeps getting worse",
-    "pain that began with a bad fall, an accident or a blow",
+    "a bad fall, an accident or a blow just before the pain began",
     "chest pain, or pain that came on suddenly high up between your shoulder blades",
 )
 URGENT = GET_HELP_NOW

@@ -179,6 +179,14 @@ class LowbackApp(App[None]):
             self.notify(run.problem, severity="warning", timeout=10)
         self.push_screen(CountdownScreen(run))
 
+    def action_after_session(self) -> None:
+        """Back to the list from the summary; on the course's last day, its report first."""
+        self.pop_screen()
+        if (report := self.trainer.report_due()) is not None:
+            from lowback_tui.screens.course_report import CourseReportScreen
+
+            self.push_screen(CourseReportScreen(report))
+
     # ---- sound and voice -----------------------------------------------------------------------
 
     @property
@@ -304,7 +312,9 @@ class LowbackApp(App[None]):
         from lowback_tui.screens.progress import ProgressScreen
 
         self._when_history_is_open(
-            lambda: self.push_screen(ProgressScreen(self.trainer.progress()))
+            lambda: self.push_screen(
+                ProgressScreen(self.trainer.progress(), self.trainer.course_report())
+            )
         )
 
     def action_safety(self) -> None:

@@ -333,3 +333,24 @@ async def test_a_disk_that_fills_mid_session_is_shown_at_once(
         assert isinstance(screen, CountdownScreen)
         await wait(pilot, clock, 10)
         assert screen.run.state is State.RUNNING  # the session carries on regardless
+
+
+async def test_r_on_the_progress_screen_shows_the_course_report(
+    routine: Routine, tmp_path: Path
+) -> None:
+    from lowback_tui.screens.course_report import CourseReportScreen
+
+    app = progress_app(routine, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("g", "r")
+        assert isinstance(app.screen, CourseReportScreen)
+        text = screen_text(app)
+        assert "Your course report" in text and "Days done" in text
+        assert "Next step:" in text
+        await pilot.press("escape")
+        assert isinstance(app.screen, ProgressScreen)
+
+
+def test_course_report_snapshot(snap_compare, routine: Routine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    app = progress_app(routine, tmp_path)
+    assert snap_compare(app, terminal_size=(80, 24), press=["g", "r"])

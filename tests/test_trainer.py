@@ -224,3 +224,17 @@ def test_an_adjustment_that_cannot_be_written_says_so(
     refused = trainer.adjust(0, "seconds", +1)
     assert refused == Refused("Not saved: [Errno 28] No space left on device", error=True)
     assert trainer.routine.exercises[0].hold_seconds == 5
+
+
+def test_the_report_is_due_once_on_the_course_s_last_day(
+    routine: Routine, store: HistoryStore
+) -> None:
+    from dataclasses import replace
+
+    trainer = trainer_for(replace(routine, course_days=2), store)
+    a_full_session(trainer)
+    assert trainer.report_due() is None  # day 1 of 2
+    trainer.now = lambda: TODAY + timedelta(days=1)
+    report = trainer.report_due()
+    assert report is not None and (report.day, report.days) == (2, 2)
+    assert trainer.report_due() is None  # shown once

@@ -39,6 +39,8 @@ class Settings:
     """The routine `lowback` opens without a ROUTINE argument (a name or a path); "" = default."""
     theme: str = ""
     """The Textual theme chosen in the app; "" = Textual's default."""
+    report_shown: str = ""
+    """The first day (ISO) of the course whose end-of-course report was last shown by itself."""
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
     """Keys this version does not know, kept as they were."""
 

@@ -248,6 +248,17 @@ class Trainer:
             self._planned_seconds(),
         )  # fmt: skip
 
+    def report_due(self) -> CourseReport | None:
+        """The course report, once, when the course has reached its last day (the app shows it
+        after that day's session); None otherwise, and once it has been shown."""
+        report = self.course_report()
+        if report is None or report.day < report.days:
+            return None
+        if self.preferences.settings.report_shown == report.start.isoformat():
+            return None
+        self.preferences.change(report_shown=report.start.isoformat())
+        return report
+
     def new_course(self) -> None:
         """Begin a new course today; every past session stays in the history."""
         if self._store is not None:

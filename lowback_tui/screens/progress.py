@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -15,6 +15,9 @@ from textual.widgets import Footer, Label, Static
 from lowback_tui.core import advice, wording
 from lowback_tui.core.course import Mark, Progress
 from lowback_tui.widgets.pain_chart import PainChart, words
+
+if TYPE_CHECKING:
+    from lowback_tui.core.course_report import CourseReport
 
 MARKS = {
     Mark.DONE: ("●", "$text-success"),
@@ -33,15 +36,18 @@ class ProgressScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,g", "app.pop_screen", "Back"),
+        Binding("r", "report", "Report", tooltip="The course report: what it did, and next"),
     ]
 
     VERTICAL_BREAKPOINTS = [(0, "-short"), (40, "-tall")]  # noqa: RUF012
     """A taller chart where the terminal has the rows."""
 
-    def __init__(self, progress: Progress | None) -> None:
+    def __init__(self, progress: Progress | None, report: CourseReport | None = None) -> None:
         super().__init__()
         self.progress = progress
         """The course so far; None before the first session."""
+        self.report = report
+        """The course report (`r`); None before the first session."""
 
     def compose(self) -> ComposeResult:
         progress = self.progress
@@ -77,6 +83,16 @@ class ProgressScreen(Screen[None]):
             else:
                 yield Static("Rate your back before and after sessions to see it change here.")
         yield Footer()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.report is not None if action == "report" else True
+
+    def action_report(self) -> None:
+        """Show the course report."""
+        from lowback_tui.screens.course_report import CourseReportScreen
+
+        if self.report is not None:
+            self.app.push_screen(CourseReportScreen(self.report))
 
     @staticmethod
     def _calendar(days: list[tuple[date, Mark]]) -> Content:

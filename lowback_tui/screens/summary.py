@@ -23,7 +23,7 @@ class SummaryScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer(True)", "Yes, one more"),
         Binding("n", "answer(False)", "Not yet"),
-        Binding("enter", "app.pop_screen", "Back to the list", priority=True),
+        Binding("enter", "app.after_session", "Back to the list", priority=True),
         Binding("q", "app.quit", "Quit"),
     ]
 

@@ -107,9 +107,11 @@ def test_a_course_run_past_its_planned_days_goes_on_counting() -> None:
     assert (on_the_last_day.day, on_the_last_day.finished) == (21, True)
     assert not status(sessions, today=19).finished
     calendar = course.calendar(sessions, START, 21, START + timedelta(24), PLANNED)
-    assert len(calendar) == 28  # grown to the week of day 25
+    assert len(calendar) == 25  # grown to day 25
     assert calendar[24] == (START + timedelta(24), Mark.DONE)
-    assert calendar[25][1] is Mark.OUTSIDE  # after the planned end, still to come
+    rows = course.weeks(calendar)
+    assert len(rows) == 4 and rows[3][3] == (START + timedelta(24), Mark.DONE)
+    assert rows[3][4] == (START + timedelta(25), None)  # after today, past the planned end
 
 
 def test_sessions_before_the_course_do_not_count() -> None:
@@ -120,24 +122,36 @@ def test_sessions_before_the_course_do_not_count() -> None:
 def test_the_calendar_has_monday_to_sunday_rows_from_the_week_the_course_began() -> None:
     wednesday = START + timedelta(2)
     calendar = course.calendar([], wednesday, 21, wednesday, PLANNED)
-    assert calendar[0] == (START, Mark.OUTSIDE)
-    assert calendar[2] == (wednesday, Mark.TODAY)
-    assert len(calendar) == 28 and calendar[-1][0].weekday() == 6
-    assert [m for _, m in calendar[:2]] == [Mark.OUTSIDE, Mark.OUTSIDE]
-    assert calendar[22][1] is Mark.AHEAD and calendar[23][1] is Mark.OUTSIDE  # day 21, then past
+    assert calendar[0] == (wednesday, Mark.TODAY) and len(calendar) == 21
+    rows = course.weeks(calendar)
+    assert len(rows) == 4
+    assert [len(row) for row in rows] == [7, 7, 7, 7]
+    assert rows[0][:3] == ((START, None), (START + timedelta(1), None), (wednesday, Mark.TODAY))
+    assert rows[3][1] == (START + timedelta(22), Mark.AHEAD)  # day 21, a Tuesday
+    assert rows[3][2] == (START + timedelta(23), None)  # then the rest of that week
+    assert all(day.weekday() == n for row in rows for n, (day, _) in enumerate(row))
+    assert course.weeks([]) == []
+
+
+def test_a_course_that_begins_on_a_monday_fills_its_rows() -> None:
+    rows = course.weeks(course.calendar([], START, 21, START, PLANNED))
+    assert len(rows) == 3 and all(mark is not None for row in rows for _, mark in row)
 
 
 def test_today_is_on_the_calendar_after_missed_days() -> None:
     sessions = [day_of(0)]
     found = marks(sessions, today=6, days=3)  # a 3-day course, then 5 days missed
     assert found == [Mark.DONE, *([Mark.MISSED] * 5), Mark.TODAY]
+    assert course.weeks(course.calendar(sessions, START, 3, START + timedelta(6)))[0][6] == (
+        START + timedelta(6), Mark.TODAY,
+    )  # fmt: skip
     assert status(sessions, today=6, days=3).day == 7
 
 
 def test_calendar_marks_each_day() -> None:
     sessions = [day_of(0), day_of(1, active=HALF - 1), day_of(2, active=0)]
     assert marks(sessions, today=3, days=6) == [
-        Mark.DONE, Mark.PARTIAL, Mark.MISSED, Mark.TODAY, Mark.AHEAD, Mark.AHEAD, Mark.OUTSIDE,
+        Mark.DONE, Mark.PARTIAL, Mark.MISSED, Mark.TODAY, Mark.AHEAD, Mark.AHEAD,
     ]  # fmt: skip
 
 

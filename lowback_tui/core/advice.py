@@ -63,11 +63,11 @@ STOPPED_FOR_PAIN = (
 )
 
 NOT_IMPROVING = (
-    "You have done sessions on two weeks' worth of days, your back still hurts "
-    f"({course.PAIN_WORTH_TREATING} or more out of 10 lately), and it has not eased by the "
-    f"{course.NOTICEABLE_FALL_POINTS} points or so that people notice as better. Please see a "
-    "doctor or physiotherapist about it."
+    "You have done sessions on two weeks' worth of days and your back is not getting better. "
+    "Please see a doctor or physiotherapist about it."
 )
+"""Said when course.not_improving: pain still worth treating that has not come down by the
+change people notice (the numbers are in course.py, and README says them)."""
 
 
 def safety_sections() -> list[tuple[str, tuple[str, ...]]]:

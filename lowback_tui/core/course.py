@@ -63,9 +63,6 @@ class Mark(StrEnum):
     MISSED = "missed"
     TODAY = "today"
     AHEAD = "ahead"
-    OUTSIDE = "outside"
-    """Not a day of the course: before it began, or after its planned end and still to come
-    (the calendar's rows run Monday to Sunday)."""
 
 
 @dataclass(frozen=True)
@@ -146,23 +143,15 @@ def calendar(
     today: date,
     planned_seconds: float = 0.0,
 ) -> list[tuple[date, Mark]]:
-    """The course's weeks, Monday to Sunday, each day with how it went.
-
-    From the Monday of the week the course began to the Sunday of the week of its planned last
-    day, or of today when the course has run past it (today is always there).
-    """
+    """Every day of the course with how it went: from `start` to its planned last day, or to
+    today when the course has run past it (today is always there)."""
     done = done_days(sessions, planned_seconds)
     tried = _tried_days(sessions)
-    end = start + timedelta(days=days - 1)
-    first = start - timedelta(days=start.weekday())
-    last = max(end, today)
-    last += timedelta(days=6 - last.weekday())
+    last = max(start + timedelta(days=days - 1), today)
     marks = []
-    for offset in range((last - first).days + 1):
-        day = first + timedelta(days=offset)
-        if day < start or (day > end and day > today):
-            mark = Mark.OUTSIDE
-        elif day in done:
+    for offset in range((last - start).days + 1):
+        day = start + timedelta(days=offset)
+        if day in done:
             mark = Mark.DONE
         elif day in tried:
             mark = Mark.PARTIAL
@@ -174,6 +163,25 @@ def calendar(
             mark = Mark.MISSED
         marks.append((day, mark))
     return marks
+
+
+Week = tuple[tuple[date, Mark | None], ...]
+"""Monday to Sunday, each day with its mark, or None for a day outside the course."""
+
+
+def weeks(days: Sequence[tuple[date, Mark]]) -> list[Week]:
+    """The calendar in Monday-to-Sunday rows, from the week the course began: the days before
+    its first day and after its last are there, marked None."""
+    if not days:
+        return []
+    marks = dict(days)
+    first = days[0][0] - timedelta(days=days[0][0].weekday())
+    rows = []
+    while first <= days[-1][0]:
+        week = [first + timedelta(days=offset) for offset in range(7)]
+        rows.append(tuple((day, marks.get(day)) for day in week))
+        first += timedelta(days=7)
+    return rows
 
 
 def pain_by_day(sessions: Sequence[SessionRow]) -> list[tuple[date, float]]:
@@ -191,10 +199,13 @@ class Progress:
 
     status: Status
     calendar: list[tuple[date, Mark]]
+    """Every day of the course from its first, with how it went (course.calendar)."""
     pain_trend: list[tuple[date, float]]
     """The mean rating before sessions of each rated day, oldest first."""
     pain_days: list[PainDay]
     """Each rated day's mean ratings before and after its sessions, oldest first (the chart)."""
+    weeks: list[Week]
+    """`calendar` in Monday-to-Sunday rows, None for the days outside the course."""
     sessions: int
     """Sessions in the whole history, this course or not."""
     active_seconds: float
@@ -212,11 +223,13 @@ def progress(
 ) -> Progress:
     """The course that began on `start`, from its sessions, with the history's `totals`."""
     count, active = totals
+    days_marked = calendar(sessions, start, days, today, planned_seconds)
     return Progress(
         status=status(sessions, start, days, today, planned_seconds),
-        calendar=calendar(sessions, start, days, today, planned_seconds),
+        calendar=days_marked,
         pain_trend=pain_by_day(sessions),
         pain_days=pain_days(sessions),
+        weeks=weeks(days_marked),
         sessions=count,
         active_seconds=active,
         not_improving=not_improving(sessions),

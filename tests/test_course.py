@@ -114,6 +114,16 @@ def test_a_course_run_past_its_planned_days_goes_on_counting() -> None:
     assert rows[3][4] == (START + timedelta(25), None)  # after today, past the planned end
 
 
+def test_the_last_day_finishes_the_course_only_once_it_is_done() -> None:
+    assert not status([], today=20).finished
+    assert status([day_of(20)], today=20).finished
+    assert status([], today=21).finished  # day 22: the planned days are over
+
+
+def test_a_clock_set_back_before_the_course_still_says_day_1() -> None:
+    assert status([], today=-3).day == 1
+
+
 def test_sessions_before_the_course_do_not_count() -> None:
     today = status([day_of(-1)], today=0)
     assert (today.day, today.completed_days) == (1, 0)

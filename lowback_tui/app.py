@@ -179,6 +179,16 @@ class LowbackApp(App[None]):
             self.notify(run.problem, severity="warning", timeout=10)
         self.push_screen(CountdownScreen(run))
 
+    async def action_quit(self) -> None:
+        """ctrl+q: during a session, ask first (what was done is kept either way); else quit."""
+        from lowback_tui.screens.countdown import CountdownScreen
+
+        screen = self.screen
+        if isinstance(screen, CountdownScreen) and screen.in_progress:
+            screen.ask_to_quit()
+            return
+        await super().action_quit()
+
     def action_after_session(self) -> None:
         """Back to the list from the summary; on the course's last day, its report first."""
         self.pop_screen()

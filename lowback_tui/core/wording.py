@@ -254,3 +254,7 @@ def offer_question(offer: Offer) -> str:
 def problems_notice(file_name: str, count: int) -> str:
     """What to tell a person whose routine file has just turned out to have problems."""
     return f"{file_name} has {plural(count, 'problem')}; the last good version is in use"
+
+
+QUIT_DETAIL = "The session ends here; what you have done so far is kept."
+"""Said when ctrl+q asks before quitting mid-session."""

@@ -27,7 +27,7 @@ from lowback_tui.core.logs import log
 from lowback_tui.core.plan import Kind
 from lowback_tui.core.session import Event, SessionFinished, State, View
 from lowback_tui.core.session_run import SessionRun
-from lowback_tui.screens.confirm import ConfirmEnd
+from lowback_tui.screens.confirm import Confirm, ConfirmEnd
 from lowback_tui.widgets.big_number import BigNumber
 from lowback_tui.widgets.big_text import BigText
 from lowback_tui.widgets.phase_bar import PhaseBar
@@ -253,6 +253,23 @@ class CountdownScreen(Screen[None]):
                 self._control(self.run.end())
 
         self.app.push_screen(ConfirmEnd(), answered)
+
+    @property
+    def in_progress(self) -> bool:
+        """The session has begun and is not over."""
+        return self.run.state in (State.RUNNING, State.PAUSED)
+
+    def ask_to_quit(self) -> None:
+        """ctrl+q: ask as q does (the clock stops while asking); a yes keeps what was done and
+        quits, a no carries on. A signal never asks (the app exits, and unmounting keeps it)."""
+
+        def answered(quit_now: bool | None) -> None:
+            if quit_now:
+                self.run.leave()  # ended early and kept, before the app goes
+                self.app.exit()
+
+        question = Confirm("Quit lowback?", wording.QUIT_DETAIL, "Quit", "Carry on")
+        self.app.push_screen(question, answered)
 
     def action_hurts(self) -> None:
         """Stop at once because it hurts: no question asked, the reason is kept."""

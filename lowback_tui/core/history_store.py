@@ -225,6 +225,19 @@ class HistoryStore:
                 (routine_name, exercise_id, reps),
             )
 
+    def lower_target(self, routine_name: str, exercise_id: str, reps: int | None) -> None:
+        """Take a raised target back down to `reps` (None: back to the routine's own reps)."""
+        if reps is None:
+            self._write(
+                "DELETE FROM targets WHERE routine_name = ? AND exercise_id = ?",
+                (routine_name, exercise_id),
+            )
+        else:
+            self._write(
+                "UPDATE targets SET reps = ? WHERE routine_name = ? AND exercise_id = ?",
+                (reps, routine_name, exercise_id),
+            )
+
     def recent_results(self, routine_name: str, exercise_id: str, limit: int) -> list[RecentResult]:
         """The latest finished sessions of a routine with this exercise's result, newest first."""
         rows = self._read(

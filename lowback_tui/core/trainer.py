@@ -180,11 +180,15 @@ class Trainer:
         """One step more or fewer of exercise `index`'s "reps" or "seconds", saved in the
         person's own copy of the routine; None once saved, else why it was not.
 
-        Never while the file has problems: the last good version would be written over the
-        person's unfinished edit.
+        One rep fewer of an exercise whose target was raised by accepting "one more rep" lowers
+        that target first (in the history, down to the file's own reps); only below that is the
+        file changed. Never while the file has problems: the last good version would be written
+        over the person's unfinished edit.
         """
         from lowback_tui.core.routine_edits import adjusted, save_exercise
 
+        if what == "reps" and step < 0 and self._lower_target(index):
+            return None
         if self.problems:
             return Refused("Fix the file first (e opens it)", error=False)
         try:
@@ -195,6 +199,17 @@ class Trainer:
             return Refused(f"Not saved: {error}", error=True)
         self._in_use.switch(saved)
         return None
+
+    def _lower_target(self, index: int) -> bool:
+        """Undo one accepted "one more rep" of exercise `index`; False when none is left."""
+        store = self._store
+        raised = self.routine_today().exercises[index].reps
+        written = self.routine.exercises[index]
+        if store is None or raised <= written.reps:
+            return False
+        lower = raised - 1
+        store.lower_target(self.routine.name, written.id, lower if lower > written.reps else None)
+        return True
 
     # ---- the course ----------------------------------------------------------------------------
 

@@ -56,6 +56,9 @@ MIGRATIONS = [
         PRIMARY KEY (session_id, exercise_id)
     );
     """,
+    # 2: the exercise (0-based) a session was on when it ended early or was stopped for pain:
+    # where a resumed session carries on, and which exercise hurt.
+    "ALTER TABLE sessions ADD COLUMN stopped_at INTEGER",
 ]
 """Schema changes in order; the file's user_version says how many have been applied."""
 

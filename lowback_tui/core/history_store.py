@@ -49,6 +49,17 @@ class SessionRow:
         return self.ended_at is not None and not self.ended_early and not self.stopped_for_pain
 
 
+class Unfinished(NamedTuple):
+    """A session of today that ended early, to be carried on."""
+
+    session_id: int
+    routine_name: str
+    routine_hash: str
+    start_at: int
+    """The exercise (0-based) to carry on from."""
+    pain_before: int | None
+
+
 class RecentResult(NamedTuple):
     """How one exercise went in one finished session, for deciding on one more rep."""
 
@@ -165,8 +176,15 @@ class HistoryStore:
              record.efforts_done, record.efforts_planned, reps, record.active_seconds),
         )  # fmt: skip
 
-    def finish(self, session_id: int | None, summary: Summary, stopped_for_pain: bool) -> None:
-        """Record the end of a session and the exercises it never reached."""
+    def finish(
+        self,
+        session_id: int | None,
+        summary: Summary,
+        stopped_for_pain: bool,
+        stopped_at: int | None = None,
+    ) -> None:
+        """Record the end of a session (or of a part of it that carried it on: the times add
+        up), the exercises it never reached, and where it stopped when it ended early."""
         if session_id is None:
             return
         for record in summary.records:
@@ -179,11 +197,56 @@ class HistoryStore:
                      record.efforts_planned, 0, record.active_seconds),
                 )  # fmt: skip
         self._write(
-            "UPDATE sessions SET ended_at = ?, elapsed_seconds = ?, ended_early = ?,"
-            " stopped_for_pain = ? WHERE id = ?",
+            "UPDATE sessions SET ended_at = ?, elapsed_seconds = COALESCE(elapsed_seconds, 0) + ?,"
+            " ended_early = ?, stopped_for_pain = ?, stopped_at = ? WHERE id = ?",
             (self.now().isoformat(timespec="seconds"), summary.elapsed_seconds,
-             int(summary.ended_early), int(stopped_for_pain), session_id),
+             int(summary.ended_early), int(stopped_for_pain), stopped_at, session_id),
         )  # fmt: skip
+
+    def reopen(self, session_id: int, start_at: int) -> None:
+        """Carry on a session that ended early from exercise `start_at`: it is unfinished again,
+        and what it recorded from there on (never reached, or cut short) is done again."""
+        self._write("DELETE FROM exercises WHERE session_id = ? AND position >= ?",
+                    (session_id, start_at))  # fmt: skip
+        self._write(
+            "UPDATE sessions SET ended_at = NULL, stopped_at = NULL WHERE id = ?", (session_id,)
+        )
+
+    def unfinished_today(self, day: date) -> Unfinished | None:
+        """The day's latest session if it ended early (or was cut off by a crash or a closed
+        terminal), not because it hurt; None if it finished, or there is none."""
+        rows = self._read(
+            "SELECT s.id, s.routine_name, s.routine_hash, s.ended_at, s.ended_early,"
+            " s.stopped_for_pain, s.stopped_at, s.pain_before,"
+            " (SELECT MAX(position) FROM exercises e WHERE e.session_id = s.id),"
+            " (SELECT outcome FROM exercises e WHERE e.session_id = s.id"
+            "  AND e.position = s.stopped_at)"
+            " FROM sessions s WHERE s.day = ? ORDER BY s.id DESC LIMIT 1",
+            (day.isoformat(),),
+        )
+        if not rows:
+            return None
+        (id_, name, hash_, ended_at, early, hurt, stopped_at, pain, last, outcome) = rows[0]
+        if hurt or (ended_at is not None and not early):
+            return None
+        if ended_at is None:  # cut off: every exercise left was kept as it was left
+            at = 0 if last is None else last + 1
+        elif stopped_at is None:  # ended early before lowback kept where
+            return None
+        else:  # stopped in the rest after a finished exercise: the next one
+            at = stopped_at + (outcome == "done")
+        return Unfinished(id_, name, hash_, at, pain)
+
+    def last_pain_stop(self) -> str | None:
+        """The exercise the latest session was on when it was stopped because it hurt ("" when
+        not known); None when the latest session was not stopped for pain."""
+        rows = self._read(
+            "SELECT s.stopped_for_pain, (SELECT name FROM exercises e WHERE e.session_id = s.id"
+            " AND e.position = s.stopped_at) FROM sessions s ORDER BY s.id DESC LIMIT 1"
+        )
+        if not rows or not rows[0][0]:
+            return None
+        return rows[0][1] or ""
 
     def set_pain_after(self, session_id: int | None, pain: int | None) -> None:
         """Record how the back felt after the session."""

@@ -85,14 +85,24 @@ class View:
 
 
 class Session:
-    """One run through a routine, controlled by the person and timed by `clock`."""
+    """One run through a routine, controlled by the person and timed by `clock`.
 
-    def __init__(self, routine: Routine, clock: Clock = time.monotonic) -> None:
+    `start_at` begins at that exercise (0-based) instead of the first, to carry on a session
+    that ended early: the exercises before it are not part of this run (its summary leaves them
+    out, and going back stops at it).
+    """
+
+    def __init__(
+        self, routine: Routine, clock: Clock = time.monotonic, *, start_at: int = 0
+    ) -> None:
         self.routine = routine
+        self.start_at = start_at
         self.clock = clock
         self._phases = list(phases(routine))
         if not self._phases:
             raise ValueError("a routine with no phases cannot be done")
+        if not 0 <= start_at < len(routine.exercises):
+            raise ValueError(f"no exercise {start_at + 1} to start at")
         count = len(self._phases)
         self._after = [0] * (count + 1)  # pragma: no mutate (a longer list: its end is never read)
         """Seconds of all the phases from index i on; 0 after the last."""
@@ -106,7 +116,7 @@ class Session:
             self._planned[phase.exercise] += phase.kind.is_active
         self._done: list[set[tuple[int, Side | None]]] = [set() for _ in range(exercises)]
         self._active = [0.0] * exercises
-        self._index = 0
+        self._index = self._first[start_at]
         self.state = State.NOT_STARTED
         # Set by start() (and pause()) before anything reads them, hence the pragmas: mutmut
         # would change these first values, and nothing could notice.
@@ -127,8 +137,9 @@ class Session:
         now = self.clock()
         self._started_at = now
         self.state = State.RUNNING
-        self._deadline = now + self._phases[0].seconds
-        return [PhaseStarted(self._phases[0])]
+        first = self._phases[self._index]
+        self._deadline = now + first.seconds
+        return [PhaseStarted(first)]
 
     def advance(self) -> list[Event]:
         """Move through every phase whose deadline has passed, all at once."""
@@ -191,7 +202,7 @@ class Session:
     def back(self) -> list[Event]:
         """Go to the start of the previous exercise (the first one restarts)."""
         events = self.advance()
-        return events + self._jump(self._first[max(self._focus() - 1, 0)])
+        return events + self._jump(self._first[max(self._focus() - 1, self.start_at)])
 
     def restart_rep(self) -> list[Event]:
         """Do the current hold again from its start; between two holds, or in the rest after
@@ -248,11 +259,18 @@ class Session:
             paused += end - self._paused_at
         return Summary(
             routine_name=self.routine.name,
-            records=tuple(self._record(i) for i in range(len(self.routine.exercises))),
+            records=tuple(
+                self._record(i) for i in range(self.start_at, len(self.routine.exercises))
+            ),
             elapsed_seconds=end - self._started_at if self.state is not State.NOT_STARTED else 0,
             paused_seconds=paused,
             ended_early=self._ended_early,
         )
+
+    @property
+    def on_exercise(self) -> int:
+        """The exercise (0-based) of the phase the session is in; in a rest, the one before it."""
+        return self._phases[self._index].exercise
 
     # ---- inside -----------------------------------------------------------------------------
 

@@ -60,6 +60,9 @@ class Aftermath:
 class SessionRun:
     """One session of `routine`, timed by `clock` and kept in `store` (None keeps nothing).
 
+    `continues` (a session's id) carries on that session, which ended early, from exercise
+    `start_at`: it is kept in the same row, so the course sees one session with all its parts.
+
     With an `announcer`, every change is announced from here, as the engine reports it: the
     sounds and words of `guidance`, with the last `count` seconds of each effort counted.
     """
@@ -72,6 +75,9 @@ class SessionRun:
         clock: Clock,
         announcer: Announcer | None = None,
         count: int = COUNT_SECONDS,
+        *,
+        continues: int | None = None,
+        start_at: int = 0,
     ) -> None:
         self.routine = routine
         self.pain_before = pain_before
@@ -79,9 +85,17 @@ class SessionRun:
         """The person stopped the session because it hurt."""
         self.summary: Summary | None = None
         """What was done, once the session is over."""
-        self._session = Session(routine, clock=clock)
+        self._session = Session(routine, clock=clock, start_at=start_at)
         self._store = store
-        self._id = store.begin(routine.name, fingerprint(routine), pain_before) if store else None
+        self.continues = continues is not None
+        """This run carries on a session that ended early (the same session in the history)."""
+        if store is None:
+            self._id = None
+        elif continues is not None:
+            store.reopen(continues, start_at)
+            self._id = continues
+        else:
+            self._id = store.begin(routine.name, fingerprint(routine), pain_before)
         self._announcer = announcer
         self._guide = Guide(routine, count)
         self._paused = False
@@ -175,7 +189,9 @@ class SessionRun:
             elif isinstance(event, SessionFinished):
                 self.summary = event.summary
                 if store is not None:
-                    store.finish(self._id, event.summary, self.stopped_for_pain)
+                    stopped = event.summary.ended_early or self.stopped_for_pain
+                    at = self._session.on_exercise if stopped else None
+                    store.finish(self._id, event.summary, self.stopped_for_pain, at)
         self._announce(events)
         return events
 

@@ -47,6 +47,44 @@ class Overview(NamedTuple):
     """What is wrong with the routine's file now (the last good version is in use)."""
 
 
+SEVERE_BEFORE = 7
+"""A rating before a session from which lowback says so and offers the gentle routine or a rest
+day: on the 0-10 scale "7-10 is usually called severe" (../shared/exercises.md, pain scale)."""
+
+GENTLE_ROUTINE = "gentle-start"
+"""The bundled routine offered on a bad day and after a session stopped because it hurt."""
+
+GENTLE, REST, CARRY_ON = "gentle", "rest", "carry on"
+"""The answers to a `BeforeSession`: the gentle routine this once, a rest day, or carry on."""
+
+
+class BeforeSession(NamedTuple):
+    """What to say, and offer, before a session that may be better gentle (or not at all)."""
+
+    message: str
+    gentle: bool
+    """The gentle routine is offered (it is not already the one in use)."""
+    rest: bool
+    """A rest day is offered (the rating before was severe)."""
+
+
+class CarryOn(NamedTuple):
+    """Today's session that ended early, to be carried on from the exercise where it stopped."""
+
+    session_id: int
+    start_at: int
+    """0-based."""
+    exercise: str
+    total: int
+    """Exercises in the routine."""
+    pain_before: int | None
+
+    @property
+    def question(self) -> str:
+        """The question that offers it (each front end adds how to answer it)."""
+        return wording.carry_on_question(self.exercise, self.start_at + 1, self.total)
+
+
 class Refused(NamedTuple):
     """Why something the person asked for was not done."""
 
@@ -290,13 +328,74 @@ class Trainer:
         """The person has read the safety information: it is not shown before sessions again."""
         self.preferences.change(safety_read=True)
 
+    def before_session(self, pain: int | None) -> BeforeSession | None:
+        """What to say before a session given the rating `pain`: a severe rating offers the
+        gentle routine or a rest day; a last session stopped because it hurt suggests the gentle
+        routine and names the exercise. None: nothing to say, start as usual."""
+        severe = pain is not None and pain >= SEVERE_BEFORE
+        hurt = self._store.last_pain_stop() if self._store is not None else None
+        if not severe and hurt is None:
+            return None
+        gentle = self.routine_path.stem != GENTLE_ROUTINE
+        lines = []
+        if severe:
+            lines.append(wording.bad_day(pain or 0, gentle))
+        if hurt is not None:
+            lines.append(wording.after_pain_stop(hurt, gentle))
+        return BeforeSession(" ".join(lines), gentle=gentle, rest=severe)
+
+    def carry_on(self) -> CarryOn | None:
+        """Today's latest session, if it ended early (q, ctrl+q, a closed terminal, a crash) with
+        something done and something left, of today's routine as it is now; else None."""
+        store = self._store
+        found = store.unfinished_today(self.now().date()) if store is not None else None
+        if found is None:
+            return None
+        from lowback_tui.core.session_run import fingerprint
+
+        routine = self.routine_today()
+        count = len(routine.exercises)
+        if found.routine_hash != fingerprint(routine) or not 0 < found.start_at < count:
+            return None
+        name = routine.exercises[found.start_at].name
+        return CarryOn(found.session_id, found.start_at, name, count, found.pain_before)
+
     def start_session(
-        self, pain_before: int | None, announcer: Announcer | None = None
+        self,
+        pain_before: int | None,
+        announcer: Announcer | None = None,
+        *,
+        gentle: bool = False,
+        carry_on: CarryOn | None = None,
     ) -> SessionRun:
         """A session of today's routine, kept in the history from this moment (front ends call
-        `start` on it when the countdown begins), announced through `announcer` if given."""
+        `start` on it when the countdown begins), announced through `announcer` if given.
+
+        `gentle`: of the gentle routine instead, this once (the routine in use stays). `carry_on`:
+        carry on today's session that ended early, as the same session (its rating before).
+        """
         from lowback_tui.core.session_run import SessionRun
 
         count = self.preferences.settings.count_seconds
-        routine = self.routine_today()
+        routine = self._gentle_routine() if gentle else self.routine_today()
+        if carry_on is not None:
+            return SessionRun(
+                routine, self._store, carry_on.pain_before, self.clock, announcer, count,
+                continues=carry_on.session_id, start_at=carry_on.start_at,
+            )  # fmt: skip
         return SessionRun(routine, self._store, pain_before, self.clock, announcer, count)
+
+    def _gentle_routine(self) -> Routine:
+        """The gentle routine (the person's own copy if they have one), with its targets."""
+        from lowback_tui.core.routine_file import load
+        from lowback_tui.core.routine_library import resolve
+
+        try:
+            routine = load(resolve(GENTLE_ROUTINE))
+        except RoutineError:
+            return self.routine_today()  # a broken copy: the routine in use, rather than nothing
+        if self._store is None:
+            return routine
+        from lowback_tui.core.course import with_targets
+
+        return with_targets(routine, self._store.targets(routine.name))

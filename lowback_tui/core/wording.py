@@ -258,3 +258,32 @@ def problems_notice(file_name: str, count: int) -> str:
 
 QUIT_DETAIL = "The session ends here; what you have done so far is kept."
 """Said when ctrl+q asks before quitting mid-session."""
+
+
+def bad_day(pain: int, gentle: bool) -> str:
+    """Said before a session when the back is rated severe (7 or more)."""
+    instead = "the gentle routine or a rest day" if gentle else "a rest day"
+    return (
+        f"{pain}/10 is severe pain. On a day like this {instead} may be kinder to your back; "
+        "if the pain is new, spreading or getting worse, see a doctor first."
+    )
+
+
+def after_pain_stop(exercise: str, gentle: bool) -> str:
+    """Said before the session after one stopped because it hurt (`exercise`: "" if unknown)."""
+    what = f"{exercise} hurt" if exercise else "it hurt"
+    then = " The gentle routine may suit today better." if gentle else ""
+    return f"Last time you stopped because {what}; go easy on it or leave it out.{then}"
+
+
+REST_TODAY = (
+    "Rest today, then. A day off on a bad day is part of looking after your back, and the course "
+    "carries on when you come back. Moving gently (a short walk) usually helps more than lying "
+    "still; if the pain stays severe or gets worse, see a doctor or physiotherapist."
+)
+"""Said when the person takes a rest day instead of a session."""
+
+
+def carry_on_question(exercise: str, number: int, count: int) -> str:
+    """The question that offers to carry on today's session that ended early."""
+    return f"Carry on from {exercise} ({number} of {count})?"

@@ -1,0 +1,152 @@
+"""A session ended early today carries on from where it stopped, as the same session (issue 13,
+item 4)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from lowback_tui.core.history_store import HistoryStore
+from lowback_tui.core.routine import Routine
+from lowback_tui.core.session import Session, State
+from lowback_tui.core.session_run import SessionRun
+from lowback_tui.core.trainer import Trainer
+
+from .fake_clock import FakeClock
+
+TODAY = datetime(2026, 12, 1, 8, 0)
+
+
+class Now:
+    """A settable wall clock."""
+
+    def __init__(self) -> None:
+        self.at = TODAY
+
+    def __call__(self) -> datetime:
+        return self.at
+
+
+@pytest.fixture
+def now() -> Now:
+    return Now()
+
+
+@pytest.fixture
+def store(tmp_path: Path, now: Now) -> HistoryStore:
+    return HistoryStore.open(tmp_path / "history.db", now=now)
+
+
+def until(run: SessionRun, clock: FakeClock, exercise_number: int) -> None:
+    """Let the session run until it shows exercise `exercise_number` (a rest looks ahead)."""
+    while run.state is State.RUNNING and run.view().exercise_number < exercise_number:
+        clock.advance(1)
+        run.advance()
+
+
+def to_the_end(run: SessionRun, clock: FakeClock) -> None:
+    while run.state is State.RUNNING:
+        clock.advance(5)
+        run.advance()
+
+
+def test_two_exercises_ended_early_then_carried_on_make_one_whole_session(
+    routine: Routine, store: HistoryStore, now: Now
+) -> None:
+    clock = FakeClock()
+    trainer = Trainer(routine, clock=clock, now=now, store=store)
+    first = trainer.start_session(4)
+    first.start()
+    until(first, clock, 3)  # the rest after exercise 2
+    first.end()
+    carry = trainer.carry_on()
+    assert carry is not None
+    assert (carry.start_at, carry.exercise, carry.total) == (2, routine.exercises[2].name, 7)
+    assert carry.question == f"Carry on from {routine.exercises[2].name} (3 of 7)?"
+    second = trainer.start_session(None, carry_on=carry)
+    assert second.pain_before == 4  # the session's rating before, from its first part
+    second.start()
+    assert second.view().exercise_number == 3
+    to_the_end(second, clock)
+    assert second.summary is not None
+    assert [r.index for r in second.summary.records] == [2, 3, 4, 5, 6]
+    (row,) = store.sessions()
+    assert row.completed and not row.ended_early
+    assert (row.done, row.partial, row.skipped) == (7, 0, 0)
+    assert row.pain_before == 4
+    assert [e[0] for e in store.exercises(row.id)] == list(range(7))  # each exercise once
+    status = trainer.course_status()
+    assert status is not None and status.done_today
+    assert trainer.carry_on() is None  # finished: nothing to carry on
+
+
+def test_stopped_mid_exercise_carries_on_from_that_exercise(
+    routine: Routine, store: HistoryStore, now: Now
+) -> None:
+    clock = FakeClock()
+    trainer = Trainer(routine, clock=clock, now=now, store=store)
+    run = trainer.start_session(None)
+    run.start()
+    until(run, clock, 2)
+    clock.advance(20)  # part-way through exercise 2
+    run.advance()
+    run.end()
+    carry = trainer.carry_on()
+    assert carry is not None and carry.start_at == 1
+    again = trainer.start_session(None, carry_on=carry)
+    again.start()
+    to_the_end(again, clock)
+    (row,) = store.sessions()
+    assert (row.done, row.partial, row.skipped) == (7, 0, 0)  # the cut-short part is redone
+
+
+def test_a_session_cut_off_by_a_crash_carries_on_after_the_last_exercise_kept(
+    routine: Routine, store: HistoryStore, now: Now
+) -> None:
+    clock = FakeClock()
+    trainer = Trainer(routine, clock=clock, now=now, store=store)
+    run = trainer.start_session(None)
+    run.start()
+    until(run, clock, 3)
+    clock.advance(10)
+    run.advance()  # and then the process dies: no end, no finish
+    carry = trainer.carry_on()
+    assert carry is not None and carry.start_at == 2
+
+
+def test_nothing_to_carry_on_from_the_first_exercise_another_day_or_after_pain(
+    routine: Routine, store: HistoryStore, now: Now
+) -> None:
+    clock = FakeClock()
+    trainer = Trainer(routine, clock=clock, now=now, store=store)
+    run = trainer.start_session(None)
+    run.start()
+    clock.advance(10)
+    run.advance()
+    run.end()
+    assert trainer.carry_on() is None  # still on exercise 1: starting again is the same
+    run = trainer.start_session(None)
+    run.start()
+    until(run, clock, 3)
+    run.stop_for_pain()
+    assert trainer.carry_on() is None  # it hurt: not offered
+    run = trainer.start_session(None)
+    run.start()
+    until(run, clock, 3)
+    run.end()
+    assert trainer.carry_on() is not None
+    now.at = TODAY + timedelta(days=1)
+    assert trainer.carry_on() is None  # only the same day
+
+
+def test_the_engine_starts_at_an_exercise_and_goes_back_no_further(routine: Routine) -> None:
+    clock = FakeClock()
+    session = Session(routine, clock=clock, start_at=3)
+    session.start()
+    assert session.view().exercise_number == 4
+    session.back()
+    assert session.view().exercise_number == 4
+    with pytest.raises(ValueError, match="no exercise 8 to start at"):
+        Session(routine, clock=clock, start_at=7)

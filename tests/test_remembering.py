@@ -271,7 +271,7 @@ async def test_the_progress_screen(routine: Routine, tmp_path: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("g")
         text = screen_text(app)
-        assert "Day 8 of 21 · this week 2 of 7" in text
+        assert "Day 10 of 21 · this week 2 of 7" in text
         assert "Nov 16 – Nov 22  ● ● ● · ● ● ◐" in text  # the 19th missed, the 22nd cut short
         assert "Nov 23 – Nov 29  ● ● ◌ ○ ○ ○ ○" in text
         assert "Before sessions: 6 on Nov 16, 3 on Nov 24." in text
@@ -354,3 +354,16 @@ async def test_r_on_the_progress_screen_shows_the_course_report(
 def test_course_report_snapshot(snap_compare, routine: Routine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     app = progress_app(routine, tmp_path)
     assert snap_compare(app, terminal_size=(80, 24), press=["g", "r"])
+
+
+def test_the_calendar_has_monday_to_sunday_rows_and_blanks_outside_the_course() -> None:
+    from datetime import date
+
+    from lowback_tui.core.course import Mark, weeks
+
+    start = date(2026, 11, 25)  # a Wednesday
+    days = [(start, Mark.DONE), (date(2026, 11, 26), Mark.MISSED), (date(2026, 12, 1), Mark.TODAY)]
+    lines = ProgressScreen._calendar(weeks(days)).plain.splitlines()
+    assert lines[0].endswith("M T W T F S S")
+    assert lines[1].rstrip() == "Nov 23 – Nov 29      ● ·"  # Monday and Tuesday before it began
+    assert lines[2].startswith("Nov 30 – Dec 6     ◌")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
@@ -13,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
 from lowback_tui.core import advice, wording
-from lowback_tui.core.course import Mark, Progress
+from lowback_tui.core.course import Mark, Progress, Week
 from lowback_tui.widgets.pain_chart import PainChart, words
 
 if TYPE_CHECKING:
@@ -57,7 +56,7 @@ class ProgressScreen(Screen[None]):
                 yield Static("No sessions yet. Your course begins with your first session.")
                 return
             yield Label(str(progress.status), id="progress-status")
-            yield Static(self._calendar(progress.calendar), id="progress-calendar")
+            yield Static(self._calendar(progress.weeks), id="progress-calendar")
             yield Static(
                 Content.assemble(*(part for mark, (shape, style) in MARKS.items()
                                    for part in ((shape, style), f" {mark.value}   "))),
@@ -95,12 +94,13 @@ class ProgressScreen(Screen[None]):
             self.app.push_screen(CourseReportScreen(self.report))
 
     @staticmethod
-    def _calendar(days: list[tuple[date, Mark]]) -> Content:
-        """A line per week of the course: its dates, then a mark per day."""
-        lines: list[Content] = []
-        for week in range(0, len(days), 7):
-            chunk = days[week : week + 7]
-            label = f"{chunk[0][0]:%b %-d} – {chunk[-1][0]:%b %-d}".ljust(17)
-            marks = [part for _, mark in chunk for part in (MARKS[mark], " ")]
+    def _calendar(weeks: list[Week]) -> Content:
+        """A line per week, Monday to Sunday: its dates, then a mark per day (blank outside the
+        course), under a heading of the weekdays."""
+        lines: list[Content] = [Content.assemble(" " * 17, ("M T W T F S S", "dim"))]
+        for week in weeks:
+            label = f"{week[0][0]:%b %-d} – {week[-1][0]:%b %-d}".ljust(17)
+            marks = [part for _, mark in week
+                     for part in ((MARKS[mark] if mark is not None else " "), " ")]  # fmt: skip
             lines.append(Content.assemble((label, "dim"), *marks))
         return Content("\n").join(lines)

@@ -161,6 +161,8 @@ class LowbackApp(App[None]):
     @work(exclusive=True, group="start")
     async def action_start(self) -> None:
         """Start a session: safety first (once), then how the back feels, then the countdown."""
+        from lowback_tui.core import wording
+        from lowback_tui.screens.confirm import Confirm
         from lowback_tui.screens.countdown import CountdownScreen
         from lowback_tui.screens.pain_check import CANCEL, PainCheck
         from lowback_tui.screens.safety import SafetyScreen
@@ -171,10 +173,29 @@ class LowbackApp(App[None]):
                 return
             trainer.confirm_safety()
         await self._begin_opening_history().wait()
-        pain = await self.push_screen_wait(PainCheck("How is your back right now?", True))
-        if pain == CANCEL:
-            return
-        run = trainer.start_session(pain, announcer=self.speaker)
+        carry_on = trainer.carry_on()
+        if carry_on is not None and await self.push_screen_wait(
+            Confirm(carry_on.question, wording.CARRY_ON_DETAIL, "Carry on", "Start again")
+        ):
+            run = trainer.start_session(None, announcer=self.speaker, carry_on=carry_on)
+        else:
+            pain = await self.push_screen_wait(PainCheck("How is your back right now?", True))
+            if pain == CANCEL:
+                return
+            gentle = False
+            before = trainer.before_session(pain)
+            if before is not None:
+                from lowback_tui.core.trainer import GENTLE, REST
+                from lowback_tui.screens.bad_day import BadDayScreen
+
+                choice = await self.push_screen_wait(BadDayScreen(before))
+                if choice is None:
+                    return
+                if choice == REST:
+                    self.notify(wording.REST_TODAY, title="Rest today", timeout=20)
+                    return
+                gentle = choice == GENTLE
+            run = trainer.start_session(pain, announcer=self.speaker, gentle=gentle)
         if run.problem:
             self.notify(run.problem, severity="warning", timeout=10)
         self.push_screen(CountdownScreen(run))

@@ -21,7 +21,7 @@ from lowback_tui.core.guidance import Cue
 from lowback_tui.core.session import Event, SessionFinished, State
 from lowback_tui.core.session_run import SessionRun
 from lowback_tui.core.settings import Loaded, Preferences, Settings
-from lowback_tui.core.trainer import Trainer
+from lowback_tui.core.trainer import CARRY_ON, GENTLE, REST, Trainer
 
 KEYS = ("Enter pauses or carries on; s skips an exercise, b goes back, r starts the hold again, "
         "q ends, ! stops because it hurts (each followed by Enter).")  # fmt: skip
@@ -120,12 +120,39 @@ class Plain:
                 return 0
             trainer.confirm_safety()
         self.speaker = Speaker(trainer.preferences, self.bell)
-        run = trainer.start_session(self.ask_pain("How is your back right now?"), announcer=self)
+        run = self.begin(trainer)
+        if run is None:
+            return 0
         if run.problem:
             self.say(f"Note: {run.problem}.")
         self.session(run)
         self.after(run)
         return 0
+
+    def begin(self, trainer: Trainer) -> SessionRun | None:
+        """Carry on today's session that ended early, or ask how the back is and start one
+        (gentle, or none, on a bad day); None when the person rests today."""
+        carry_on = trainer.carry_on()
+        if carry_on is not None:
+            self.say(wording.CARRY_ON_DETAIL)
+            answer = self.ask(f"{carry_on.question} (y carries on, n starts again)")
+            if (answer or "").lower().startswith("y"):
+                return trainer.start_session(None, announcer=self, carry_on=carry_on)
+        pain = self.ask_pain("How is your back right now?")
+        before = trainer.before_session(pain)
+        gentle = False
+        if before is not None:
+            self.say(before.message)
+            keys = {"g": GENTLE} if before.gentle else {}
+            keys |= {"r": REST} if before.rest else {}
+            offered = ", ".join(f"{key} {what}" for key, what in keys.items())
+            answer = self.ask(f"{offered}{', ' if offered else ''}or c to carry on:") or ""
+            choice = keys.get(answer.strip().lower()[:1], CARRY_ON)
+            if choice == REST:
+                self.say(wording.REST_TODAY)
+                return None
+            gentle = choice == GENTLE
+        return trainer.start_session(pain, announcer=self, gentle=gentle)
 
     def safety(self) -> bool:
         """The safety information; True once the person confirms it."""

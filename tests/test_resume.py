@@ -150,3 +150,56 @@ def test_the_engine_starts_at_an_exercise_and_goes_back_no_further(routine: Rout
     assert session.view().exercise_number == 4
     with pytest.raises(ValueError, match="no exercise 8 to start at"):
         Session(routine, clock=clock, start_at=7)
+
+
+async def test_on_screen_enter_asks_to_carry_on_and_y_does(
+    routine: Routine, store: HistoryStore, now: Now
+) -> None:
+    from lowback_tui.app import LowbackApp
+    from lowback_tui.screens.confirm import Confirm
+    from lowback_tui.screens.countdown import CountdownScreen
+
+    from .conftest import screen_text
+    from .test_countdown_screen import on_screen, start, to_summary, wait
+
+    clock = FakeClock()
+    app = LowbackApp(Trainer(routine, clock=clock, now=now, store=store))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot, pain="3")
+        await wait(pilot, clock, 180)  # two exercises and a little
+        await pilot.press("q", "y")
+        await to_summary(pilot)
+        await pilot.press("enter")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm)
+        assert "Carry on from Lying bicycle (3 of 7)?" in screen_text(app)
+        await pilot.press("y")
+        await pilot.pause()
+        screen = on_screen(app)
+        assert isinstance(screen, CountdownScreen)
+        assert screen.run.view().exercise_number == 3
+        await wait(pilot, clock, 900)
+        await to_summary(pilot)
+    (row,) = store.sessions()
+    assert (row.done, row.partial, row.skipped) == (7, 0, 0) and row.completed
+    assert row.pain_before == 3
+
+
+def test_plain_mode_asks_to_carry_on(routine: Routine, store: HistoryStore, now: Now) -> None:
+    import io
+
+    from lowback_tui.core.settings import Settings, save
+    from lowback_tui.plain import Plain
+
+    from .test_plain import Script
+
+    save(Settings(safety_read=True))
+    clock = FakeClock()
+    trainer = Trainer(routine, clock=clock, now=now, store=store)
+    Plain(io.StringIO(), Script(clock, ["3", "s"], {180: "q"})).run(trainer)
+    out = io.StringIO()
+    Plain(out, Script(clock, ["y", "s"], {})).run(trainer)
+    assert "Carry on from Lying bicycle (3 of 7)? (y carries on, n starts again)" in out.getvalue()
+    (row,) = store.sessions()
+    assert (row.done, row.partial, row.skipped) == (7, 0, 0) and row.completed

@@ -287,3 +287,10 @@ REST_TODAY = (
 def carry_on_question(exercise: str, number: int, count: int) -> str:
     """The question that offers to carry on today's session that ended early."""
     return f"Carry on from {exercise} ({number} of {count})?"
+
+
+CARRY_ON_DETAIL = (
+    "Today's session ended early. Carry on where it stopped, and the two parts count as one "
+    "session; or start again from the first exercise."
+)
+"""Under the question that offers to carry on a session."""

@@ -74,10 +74,10 @@ def test_countdown_words_through_the_first_exercise(routine: Routine) -> None:
     switch = _view_at(routine, 10)
     assert wording.coming_next(switch, routine) == "Next: hold 5 s, right leg"
     last = _view_at(routine, 78)
-    assert wording.coming_next(last, routine) == "Next: rest 15 s, then Superman"
+    assert wording.coming_next(last, routine) == "Next: rest 15 s, then Opposite arm and leg lift"
     rest = _view_at(routine, 83)
-    assert rest.exercise.name == "Superman"
-    assert wording.coming_next(rest, routine) == "Next: Superman"
+    assert rest.exercise.name == "Opposite arm and leg lift"
+    assert wording.coming_next(rest, routine) == "Next: Opposite arm and leg lift"
     left = wording.about(total_seconds(routine) - 83)
     assert wording.whereabouts(rest) == f"exercise 2 of 7 · {left} left"
 
@@ -88,7 +88,7 @@ def test_the_countdown_says_what_to_do_at_each_moment(routine: Routine) -> None:
     assert wording.moment_cue(ready) == knee.get_ready_cue != ""
     assert wording.moment_cue(hold) == knee.effort_cue != ""
     assert wording.moment_cue(switch) == knee.let_go_cue != ""
-    rest = _view_at(routine, 83)  # the rest before Superman shows how to get into it
+    rest = _view_at(routine, 83)  # the rest before Opposite arm and leg lift shows how to get into it
     assert wording.moment_cue(rest) == routine.exercises[1].get_ready_cue
     assert wording.phase_detail(rest) == "Lying face down"
     assert (wording.big_side(ready), wording.big_side(hold), wording.big_side(switch)) == (

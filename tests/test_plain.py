@@ -69,7 +69,7 @@ def test_a_whole_session_a_line_per_change(routine: Routine, tmp_path: Path) -> 
     assert "Knee to chest, lying on your back. Get ready." in lines
     assert "Left leg, hold, 1 of 5." in lines
     assert "Switch sides." in lines
-    assert "Rest 15 seconds. Next: Superman, lying face down." in lines
+    assert "Rest 15 seconds. Next: Opposite arm and leg lift, lying face down." in lines
     assert "Lying bicycle, lying on your back. Get ready." in lines
     assert "Work 30 seconds." in lines
     assert "Session done." in lines
@@ -88,8 +88,8 @@ def test_enter_pauses_s_skips_q_ends(routine: Routine, tmp_path: Path) -> None:
     store = HistoryStore.open(tmp_path / "h.db")
     text = run_plain(routine, store, ["", "", ""], {7: "", 30: "s", 40: "q"})
     assert "Paused. Enter carries on." in text and "Carrying on." in text
-    assert "Superman, lying face down. Get ready." in text
-    assert "Knee to chest: partial" in text and "Superman: partial" in text
+    assert "Opposite arm and leg lift, lying face down. Get ready." in text
+    assert "Knee to chest: partial" in text and "Opposite arm and leg lift: partial" in text
     (row,) = store.sessions()
     assert row.ended_early and (row.pain_before, row.pain_after) == (None, None)
 

@@ -88,7 +88,7 @@ def test_the_countdown_says_what_to_do_at_each_moment(routine: Routine) -> None:
     assert wording.moment_cue(ready) == knee.get_ready_cue != ""
     assert wording.moment_cue(hold) == knee.effort_cue != ""
     assert wording.moment_cue(switch) == knee.let_go_cue != ""
-    rest = _view_at(routine, 83)  # the rest before Opposite arm and leg lift shows how to get into it
+    rest = _view_at(routine, 83)  # the rest before the arm and leg lift: how to get into it
     assert wording.moment_cue(rest) == routine.exercises[1].get_ready_cue
     assert wording.phase_detail(rest) == "Lying face down"
     assert (wording.big_side(ready), wording.big_side(hold), wording.big_side(switch)) == (

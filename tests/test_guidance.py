@@ -186,7 +186,11 @@ def test_skipping_a_hold_ends_the_effort_with_its_sound() -> None:
     clock.advance(6)
     run.advance()
     run.skip()
-    assert transcript.lines[-1] == (6.0, "stop", "Opposite arm and leg lift, lying face down. Get ready.")
+    assert transcript.lines[-1] == (
+        6.0,
+        "stop",
+        "Opposite arm and leg lift, lying face down. Get ready.",
+    )
 
 
 @pytest.mark.parametrize(("count", "ticks"), [(0, []), (1, ["1"]), (4, ["4", "3", "2", "1"]),

@@ -277,6 +277,8 @@ async def test_1_then_0_and_enter_stores_10_before_and_after(
         assert store.sessions() == []
         await pilot.press("1", "0", "enter")
         await pilot.pause()
+        await pilot.press("c")  # 10 is severe: carry on with the routine all the same
+        await pilot.pause()
         assert isinstance(app.screen, CountdownScreen)
         (row,) = store.sessions()
         assert row.pain_before == 10
@@ -318,6 +320,8 @@ def test_in_a_real_terminal_1_then_0_is_stored_as_10(private_home: Path) -> None
         program.send(b"1")
         program.send(b"0")
         program.send(b"\r")
+        program.wait_for("Go easy today?")  # 10 is severe
+        program.send(b"c")
         program.wait_for("How is your back now?", timeout=30)
         program.send(b"s")
         program.wait_for("Your back: 10 before")

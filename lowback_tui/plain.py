@@ -157,13 +157,12 @@ class Plain:
     def safety(self) -> bool:
         """The safety information; True once the person confirms it."""
         self.say("Before you exercise. " + advice.NOT_CARE)
-        self.say("Do not exercise; get medical help now, if you have:")
-        for item in advice.URGENT:
-            self.say(f"- {item}.")
-        self.say(advice.SEE_A_DOCTOR_FIRST)
-        self.say("While you exercise:")
-        for item in advice.WHILE_EXERCISING:
-            self.say(f"- {item}")
+        for n, (head, items) in enumerate(advice.safety_sections()):
+            self.say(head)
+            for item in items:
+                self.say(f"- {item}" if item.endswith((".", "!", "?")) else f"- {item}.")
+            if n == 1:  # after both tiers of warning signs
+                self.say(advice.SEE_A_DOCTOR_FIRST)
         answer = self.ask("Press Enter once you have read this, or type q to stop:")
         return answer is not None and answer.lower() != "q"
 

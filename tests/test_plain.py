@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from lowback_tui.core import wording
+from lowback_tui.core import advice, wording
 from lowback_tui.core.history_store import HistoryStore
 from lowback_tui.core.plan import total_seconds
 from lowback_tui.core.routine import Routine
@@ -109,8 +109,11 @@ def test_safety_comes_first_and_q_stops_before_anything_starts(
 ) -> None:
     store = HistoryStore.open(tmp_path / "h.db")
     text = run_plain(routine, store, ["q"], {})
-    assert "Do not exercise; get medical help now, if you have:" in text
+    assert advice.GET_HELP_NOW_HEAD in text and advice.SEE_A_DOCTOR_SOON_HEAD in text
     assert "- weakness or numbness in both legs." in text
+    assert text.index(advice.GET_HELP_NOW_HEAD) < text.index(advice.SEE_A_DOCTOR_SOON_HEAD)
+    for item in advice.SEE_A_DOCTOR_SOON:
+        assert f"- {item}" in text  # both tiers, every item
     assert "Get ready" not in text and store.sessions() == []
 
 

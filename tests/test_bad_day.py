@@ -22,6 +22,7 @@ from lowback_tui.screens.bad_day import BadDayScreen
 from lowback_tui.screens.countdown import CountdownScreen
 from lowback_tui.screens.exercise_list import ExerciseListScreen
 
+from .conftest import screen_text
 from .fake_clock import FakeClock
 from .test_countdown_screen import answer_pain, on_screen, wait
 from .test_plain import Script
@@ -157,3 +158,17 @@ def test_plain_mode_asks_the_same(routine: Routine, store: HistoryStore) -> None
     Plain(out, Script(clock, ["7", "g", "s"], {0.5: "q"})).run(trainer)
     (row,) = store.sessions()
     assert row.routine_name == "Gentle start" and row.pain_before == 7
+
+
+async def test_the_offer_at_a_tiny_size_still_answers_each_key(
+    routine: Routine, store: HistoryStore
+) -> None:
+    app = LowbackApp(trainer_for(routine, store))
+    async with app.run_test(size=(40, 12)) as pilot:
+        await begin(pilot, "7")
+        assert isinstance(app.screen, BadDayScreen)
+        assert "Go easy today?" in screen_text(app)
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(on_screen(app), ExerciseListScreen)
+        assert store.sessions() == []

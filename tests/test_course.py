@@ -220,6 +220,8 @@ def test_a_fall_of_30_percent_is_better_and_29_percent_is_not() -> None:
     assert not course.not_getting_better(5.0, 3.5)
     assert course.change(5.0, 3.55) is course.Change.NO_CLEAR_CHANGE  # 1.45 points, 29 %
     assert course.not_getting_better(5.0, 3.55)
+    assert course.change(3.0, 2.1) is course.Change.BETTER  # 0.9 points are 30 % of 3
+    assert course.change(3.0, 2.2) is course.Change.NO_CLEAR_CHANGE  # 0.8 points, 27 %
 
 
 def test_a_rise_of_2_points_is_worse_and_less_is_no_clear_change() -> None:

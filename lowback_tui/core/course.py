@@ -50,7 +50,10 @@ HALF = 0.5
 """The share of a whole session's planned active time that a day's sessions must add up to for
 the day to count as done: "most of the planned work" (issue 13), so doing only the last of seven
 exercises is not a done day, and two halves of a session on one day are."""
-_ROUNDING = 1e-9  # means of whole ratings are not exact in binary: 1.5 / 5 must be 30 %
+def _at_least(value: float, limit: float) -> bool:
+    """`value` >= `limit`, where both are means of whole ratings (or seconds), which binary
+    fractions cannot always hold exactly: 1.5 of 5 must count as 30 %."""
+    return round(value - limit, 9) >= 0
 SESSIONS_IN_A_ROW = 2
 """Full sessions in a row, without more pain, after which one more rep is offered."""
 
@@ -106,7 +109,7 @@ def done_days(sessions: Sequence[SessionRow], planned_seconds: float) -> set[dat
     active: dict[date, float] = {}
     for session in sessions:
         active[session.day] = active.get(session.day, 0.0) + session.active_seconds
-    return {day for day, seconds in active.items() if seconds + _ROUNDING >= HALF * planned_seconds}
+    return {day for day, seconds in active.items() if _at_least(seconds, HALF * planned_seconds)}
 
 
 def _tried_days(sessions: Sequence[SessionRow]) -> set[date]:
@@ -268,11 +271,11 @@ def change(first: float, recent: float) -> Change:
     """How pain moved from `first` to `recent`, against the smallest change people notice."""
     fall = first - recent
     if fall > 0 and (
-        fall + _ROUNDING >= NOTICEABLE_FALL_POINTS
-        or fall + _ROUNDING >= NOTICEABLE_FALL_SHARE * first
+        _at_least(fall, NOTICEABLE_FALL_POINTS)
+        or _at_least(fall, NOTICEABLE_FALL_SHARE * first)
     ):
         return Change.BETTER
-    if -fall + _ROUNDING >= NOTICEABLE_RISE_POINTS:
+    if _at_least(-fall, NOTICEABLE_RISE_POINTS):
         return Change.WORSE
     return Change.NO_CLEAR_CHANGE
 
@@ -280,7 +283,7 @@ def change(first: float, recent: float) -> Change:
 def not_getting_better(first: float, recent: float) -> bool:
     """Pain worth treating (`recent` of PAIN_WORTH_TREATING or more) that has not fallen by the
     change people notice. Never true for low pain."""
-    return recent + _ROUNDING >= PAIN_WORTH_TREATING and change(first, recent) is not Change.BETTER
+    return _at_least(recent, PAIN_WORTH_TREATING) and change(first, recent) is not Change.BETTER
 
 
 def not_improving(sessions: Sequence[SessionRow]) -> bool:

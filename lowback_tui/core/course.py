@@ -50,10 +50,14 @@ HALF = 0.5
 """The share of a whole session's planned active time that a day's sessions must add up to for
 the day to count as done: "most of the planned work" (issue 13), so doing only the last of seven
 exercises is not a done day, and two halves of a session on one day are."""
+
+
 def _at_least(value: float, limit: float) -> bool:
     """`value` >= `limit`, where both are means of whole ratings (or seconds), which binary
     fractions cannot always hold exactly: 1.5 of 5 must count as 30 %."""
     return round(value - limit, 9) >= 0
+
+
 SESSIONS_IN_A_ROW = 2
 """Full sessions in a row, without more pain, after which one more rep is offered."""
 
@@ -271,8 +275,7 @@ def change(first: float, recent: float) -> Change:
     """How pain moved from `first` to `recent`, against the smallest change people notice."""
     fall = first - recent
     if fall > 0 and (
-        _at_least(fall, NOTICEABLE_FALL_POINTS)
-        or _at_least(fall, NOTICEABLE_FALL_SHARE * first)
+        _at_least(fall, NOTICEABLE_FALL_POINTS) or _at_least(fall, NOTICEABLE_FALL_SHARE * first)
     ):
         return Change.BETTER
     if _at_least(-fall, NOTICEABLE_RISE_POINTS):

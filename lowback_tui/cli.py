@@ -226,23 +226,27 @@ def cmd_export(args: argparse.Namespace) -> int:
     """Write every session and exercise as CSV or JSON (it includes your pain ratings)."""
     from lowback_tui.core.history_text import export
 
-    text = export(_stored(), args.format)
-    if args.output is None:
+    return _write_out("export", export(_stored(), args.format), args.output)
+
+
+def _write_out(command: str, text: str, output: str | None) -> int:
+    """`text` to stdout, or to a new file `output` readable only by the person (it holds their
+    pain ratings), never over an existing file."""
+    if output is None:
         sys.stdout.write(text)
         return EXIT_OK
     try:
-        # Private like the history itself, and never over an existing file.
-        descriptor = os.open(args.output, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        descriptor = os.open(output, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:
-        print(f"lowback export: {args.output} already exists; choose another name",
+        print(f"lowback {command}: {output} already exists; choose another name",
               file=sys.stderr)  # fmt: skip
         return EXIT_BAD_INPUT
     except OSError as error:
-        print(f"lowback export: cannot write {args.output}: {error.strerror}", file=sys.stderr)
+        print(f"lowback {command}: cannot write {output}: {error.strerror}", file=sys.stderr)
         return EXIT_FAILED
     with os.fdopen(descriptor, "w", encoding="utf-8") as out:
         out.write(text)
-    print(f"wrote {args.output}", file=sys.stderr)
+    print(f"wrote {output}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -263,23 +267,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         print("lowback report: no course yet; it begins with your first session", file=sys.stderr)
         return EXIT_FAILED
     text = report.markdown() if args.format == "md" else report.text() + "\n"
-    if args.output is None:
-        sys.stdout.write(text)
-        return EXIT_OK
-    try:
-        # Private like the history itself, and never over an existing file.
-        descriptor = os.open(args.output, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        print(f"lowback report: {args.output} already exists; choose another name",
-              file=sys.stderr)  # fmt: skip
-        return EXIT_BAD_INPUT
-    except OSError as error:
-        print(f"lowback report: cannot write {args.output}: {error.strerror}", file=sys.stderr)
-        return EXIT_FAILED
-    with os.fdopen(descriptor, "w", encoding="utf-8") as out:
-        out.write(text)
-    print(f"wrote {args.output}", file=sys.stderr)
-    return EXIT_OK
+    return _write_out("report", text, args.output)
 
 
 def cmd_schema(args: argparse.Namespace) -> int:

@@ -185,7 +185,7 @@ class LowbackApp(App[None]):
             gentle = False
             before = trainer.before_session(pain)
             if before is not None:
-                from lowback_tui.core.trainer import GENTLE, REST
+                from lowback_tui.core.before_session import GENTLE, REST
                 from lowback_tui.screens.bad_day import BadDayScreen
 
                 choice = await self.push_screen_wait(BadDayScreen(before))

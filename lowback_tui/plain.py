@@ -17,11 +17,12 @@ from typing import TextIO
 
 from lowback_tui.audio.speaker import Speaker
 from lowback_tui.core import advice, wording
+from lowback_tui.core.before_session import CARRY_ON, GENTLE, REST
 from lowback_tui.core.guidance import Cue
 from lowback_tui.core.session import Event, SessionFinished, State
 from lowback_tui.core.session_run import SessionRun
 from lowback_tui.core.settings import Loaded, Preferences, Settings
-from lowback_tui.core.trainer import CARRY_ON, GENTLE, REST, Trainer
+from lowback_tui.core.trainer import Trainer
 
 KEYS = ("Enter pauses or carries on; s skips an exercise, b goes back, r starts the hold again, "
         "q ends, ! stops because it hurts (each followed by Enter).")  # fmt: skip

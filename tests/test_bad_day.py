@@ -12,11 +12,12 @@ from textual.pilot import Pilot
 
 from lowback_tui.app import LowbackApp
 from lowback_tui.core import wording
+from lowback_tui.core.before_session import SEVERE_BEFORE
 from lowback_tui.core.history_store import HistoryStore
 from lowback_tui.core.routine import Routine
 from lowback_tui.core.session import State
 from lowback_tui.core.settings import Settings, save
-from lowback_tui.core.trainer import SEVERE_BEFORE, Trainer
+from lowback_tui.core.trainer import Trainer
 from lowback_tui.plain import Plain
 from lowback_tui.screens.bad_day import BadDayScreen
 from lowback_tui.screens.countdown import CountdownScreen

@@ -1,16 +1,22 @@
 """The history's SQLite file: where it is, its schema and migrations, opening it safely.
 
 A file written by a newer lowback is left as it is; a damaged one is moved aside, never lost.
+SQLite follows links, so the file is checked first (lstat, then opened with O_NOFOLLOW) and
+again once sqlite has it open: a link, or a file swapped in between, is refused in words.
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
+import stat
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from datetime import datetime
 from pathlib import Path
 
 from lowback_tui.core import dirs
+from lowback_tui.core.files import LINK, NO_FOLLOW, PRIVATE_FILE, Refused, create_new, kind
 
 MIGRATIONS = [
     """
@@ -72,14 +78,34 @@ class NewerSchema(sqlite3.DatabaseError):
     """A history written by a newer lowback: not damaged, just not ours to change."""
 
 
+BUSY_SECONDS = 30.0
+"""How long to wait for another lowback holding the file (a first run racing this one)."""
+_FILES_BESIDE = ("-wal", "-shm", "-journal")
+
+
 def connect(path: Path) -> sqlite3.Connection:
-    """Open, check and migrate the file; sqlite3.DatabaseError if it is damaged."""
-    fresh = not path.exists()
-    if fresh:
-        path.touch(mode=0o600)
-    os.chmod(path, 0o600)
-    db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+    """Open, check and migrate the file, making it (0600) if there is none.
+
+    sqlite3.DatabaseError if it is damaged, NewerSchema if it is a newer lowback's, OSError
+    (`files.Refused`) for a link, a folder or anything but a regular file where it should be,
+    and for a file swapped for another while it was being opened. An existing file keeps its
+    mode: a read-only history is read, and writing to it fails in sqlite's words.
+    """
+    for suffix in ("", *_FILES_BESIDE):  # sqlite would follow any of them
+        _no_link(Path(f"{path}{suffix}"))
+    with suppress(FileExistsError):  # O_EXCL: never through a link, nor over another's new file
+        create_new(path, b"")
+    before = _identity(path)
+    db = sqlite3.connect(
+        f"{path.absolute().as_uri()}?mode=rw",  # never makes a file: the one just checked
+        uri=True,
+        check_same_thread=False,
+        isolation_level=None,
+        timeout=BUSY_SECONDS,
+    )
     try:
+        if _identity(path) != before:
+            raise Refused(path, "changed while it was being opened; it is left as it is")
         (verdict,) = db.execute("PRAGMA integrity_check").fetchone()
         if verdict != "ok":
             raise sqlite3.DatabaseError(f"integrity check failed: {verdict}")
@@ -88,27 +114,122 @@ def connect(path: Path) -> sqlite3.Connection:
             raise NewerSchema(
                 f"schema {version} is from a newer lowback; the file is left as it is"
             )
-        db.execute("PRAGMA journal_mode = WAL")
+        if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = FULL")  # a finished exercise survives a power cut too
         db.execute("PRAGMA foreign_keys = ON")
         _migrate(db)
-    except sqlite3.Error:
+    except BaseException:
         db.close()
         raise
     return db
 
 
+def _no_link(path: Path) -> None:
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return
+    if stat.S_ISLNK(info.st_mode):
+        raise Refused(path, LINK)
+    if not stat.S_ISREG(info.st_mode):
+        raise Refused(path, f"is {kind(info.st_mode)}, not a history file")
+
+
+def _identity(path: Path) -> tuple[int, int]:
+    """The device and inode of the regular file at `path`, opened without following a link."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | NO_FOLLOW | getattr(os, "O_NONBLOCK", 0))
+    except OSError as error:
+        if os.path.islink(path):
+            raise Refused(path, LINK) from error
+        raise
+    try:
+        info = os.fstat(descriptor)
+    finally:
+        os.close(descriptor)
+    if not stat.S_ISREG(info.st_mode):
+        raise Refused(path, f"is {kind(info.st_mode)}, not a history file")
+    return (info.st_dev, info.st_ino)
+
+
 def _migrate(db: sqlite3.Connection) -> None:
-    (version,) = db.execute("PRAGMA user_version").fetchone()
-    for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
-        db.executescript(f"BEGIN; {script}; PRAGMA user_version = {number}; COMMIT;")
+    """Bring the schema up to date inside one write transaction.
+
+    BEGIN IMMEDIATE takes the write lock before the version is read, so of two lowbacks making
+    the history at once, the second waits, then finds it made ("table sessions already exists"
+    lost a session before).
+    """
+    db.execute("BEGIN IMMEDIATE")  # waits up to BUSY_SECONDS for another lowback
+    try:
+        (version,) = db.execute("PRAGMA user_version").fetchone()
+        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+            for statement in script.split(";"):  # no script has a ";" inside a statement
+                if statement.strip():
+                    db.execute(statement)
+            db.execute(f"PRAGMA user_version = {number}")
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+
+
+@contextmanager
+def recovering(path: Path) -> Iterator[None]:
+    """Hold the history's lock file while a damaged history is moved aside and begun again,
+    so two lowbacks finding it damaged at once take turns (the second then finds the new one).
+
+    Where there is no fcntl (Windows) the turns are not taken; the names aside stay unique.
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover (not on the platforms CI runs)
+        yield
+        return
+    lock = Path(f"{path}.lock")
+    _no_link(lock)
+    descriptor = os.open(lock, os.O_RDWR | os.O_CREAT | NO_FOLLOW, PRIVATE_FILE)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)  # closing lets the lock go
+
+
+def recover(path: Path, when: datetime) -> tuple[sqlite3.Connection, Path | None]:
+    """Begin again after finding the history damaged: the new connection, and where the damaged
+    file went (None when another lowback had already begun a new one while this one waited)."""
+    with recovering(path):
+        try:
+            return connect(path), None
+        except sqlite3.OperationalError:
+            raise  # locked or unwritable, not damaged: nothing to move
+        except sqlite3.DatabaseError:
+            pass
+        aside = move_aside(path, when)
+        return connect(path), aside
+
+
+def reason(path: Path, error: Exception) -> str:
+    """Why the history could not be opened, in one line naming the file."""
+    if isinstance(error, OSError):
+        return f"{error.filename or path}: {error.strerror or error}"
+    return f"{path}: {error}"
 
 
 def move_aside(path: Path, when: datetime) -> Path:
-    """Rename a damaged history (and its WAL files) out of the way; the new name."""
-    aside = path.with_name(f"{path.name}.corrupt-{when.strftime('%Y%m%d-%H%M%S')}")
+    """Rename a damaged history (and its WAL files) out of the way; the new name.
+
+    The name is one not taken yet (a second damage within the same second does not overwrite
+    the first); a file already gone (moved by another lowback) is no error.
+    """
+    stamp = when.strftime("%Y%m%d-%H%M%S")
+    aside = path.with_name(f"{path.name}.corrupt-{stamp}")
+    number = 1
+    while any(os.path.lexists(f"{aside}{suffix}") for suffix in ("", *_FILES_BESIDE)):
+        number += 1
+        aside = path.with_name(f"{path.name}.corrupt-{stamp}-{number}")
     for suffix in ("", "-wal", "-shm"):
-        source = Path(f"{path}{suffix}")
-        if source.exists():
-            source.rename(Path(f"{aside}{suffix}"))
+        with suppress(FileNotFoundError):
+            os.rename(f"{path}{suffix}", f"{aside}{suffix}")
     return aside

@@ -17,7 +17,14 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from lowback_tui.core.history_file import NewerSchema, connect, history_path, move_aside
+from lowback_tui.core import dirs
+from lowback_tui.core.history_file import (
+    NewerSchema,
+    connect,
+    history_path,
+    reason,
+    recover,
+)
 from lowback_tui.core.session_results import ExerciseRecord, Outcome, Summary
 
 Now = Callable[[], datetime]
@@ -88,36 +95,53 @@ class HistoryStore:
 
     @classmethod
     def open(cls, path: Path | None = None, now: Now = datetime.now) -> HistoryStore:
-        """Open (or create) the history; a damaged file is moved aside, never lost."""
+        """Open (or create) the history; a damaged file is moved aside, never lost.
+
+        Never raises: a history that cannot be written, or a link where it should be, gives a
+        store that keeps nothing and says why (`problem`).
+        """
         path = path or history_path()
         try:
-            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            os.chmod(path.parent, 0o700)
+            dirs.ensure(path.parent)  # 0700 if made now; an existing folder keeps its mode
             return cls(connect(path), path, now)
         except (OSError, sqlite3.OperationalError, NewerSchema) as error:
             return cls.unsaved(path, now, error)  # can't write, or not ours: leave it be
         except sqlite3.DatabaseError:
             pass  # damaged: move it aside and begin again
         try:
-            aside = move_aside(path, now())
-            store = cls(connect(path), path, now)
+            connection, aside = recover(path, now())
         except (OSError, sqlite3.Error) as error:
             return cls.unsaved(path, now, error)
-        store.notice = f"The history file was damaged; it was moved to {aside} and a new one begun"
+        store = cls(connection, path, now)
+        if aside is not None:
+            store.notice = (
+                f"The history file was damaged; it was moved to {aside} and a new one begun"
+            )
         return store
 
     @classmethod
     def open_existing(cls, path: Path | None = None) -> HistoryStore | None:
-        """The history if there is one, for reading it; None (and nothing made) if not."""
+        """The history if there is one, for reading it; None (and nothing made) if not.
+
+        A history that is there but cannot be read (a folder, a link, not lowback's, damaged,
+        unreadable) is neither moved nor changed: the store returned keeps nothing and its
+        `problem` says why in one line, e.g. "/…/history.db: file is not a database".
+        """
         path = path or history_path()
-        return cls.open(path) if path.exists() else None
+        if not os.path.lexists(path):
+            return None
+        try:
+            return cls(connect(path), path, datetime.now)
+        except (OSError, sqlite3.Error) as error:
+            store = cls(None, path, datetime.now)
+            store.problem = reason(path, error)
+            return store
 
     @classmethod
     def unsaved(cls, path: Path, now: Now, error: Exception) -> HistoryStore:
         """A store that keeps nothing, saying why."""
         store = cls(None, path, now)
-        reason = f"{error.filename}: {error.strerror}" if isinstance(error, OSError) else error
-        store.problem = f"history is not being saved ({reason})"
+        store.problem = f"history is not being saved ({reason(path, error)})"
         return store
 
     def close(self) -> None:

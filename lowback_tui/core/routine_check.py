@@ -65,7 +65,8 @@ def _describe(value: Any) -> str:
         shown = value if len(value) <= 30 else value[:27] + "..."
         return f'"{shown}", which is text'
     if isinstance(value, int | float):
-        return str(value)
+        shown = str(value)  # a float is at most 24 characters; an int may have thousands
+        return shown if len(shown) <= 30 else f"a number of {len(shown):,} digits"
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):
@@ -123,7 +124,7 @@ class _Checker:
             )
             return None
         if not low <= value <= high:
-            self.problem(where, f"must be between {low} and {high}{units} (got {value})")
+            self.problem(where, f"must be between {low} and {high}{units} (got {_describe(value)})")
             return None
         return value
 

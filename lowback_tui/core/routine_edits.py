@@ -10,9 +10,16 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from lowback_tui.core.files import write_atomically
-from lowback_tui.core.routine import REPS_RANGE, SECONDS_RANGE, Exercise, Routine, RoutineError
-from lowback_tui.core.routine_file import dumps, load, loads
+from lowback_tui.core.files import read_regular, write_atomically
+from lowback_tui.core.routine import (
+    REPS_RANGE,
+    SECONDS_RANGE,
+    Exercise,
+    Problem,
+    Routine,
+    RoutineError,
+)
+from lowback_tui.core.routine_file import MAX_FILE_BYTES, dumps, load, loads
 from lowback_tui.core.toml_lines import KeyLines
 
 
@@ -41,7 +48,12 @@ def save_exercise(path: Path, routine: Routine, index: int, new: Exercise) -> Ro
     the person's comments and layout survive. If the result does not read back as exactly the
     routine intended, the whole routine is written with tomli-w instead.
     """
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = read_regular(path, MAX_FILE_BYTES, "routine file").decode("utf-8")
+    except UnicodeDecodeError:  # changed since it was read: say so as `load` would
+        raise RoutineError(
+            [Problem(path, None, "", "is not UTF-8 text; save it as UTF-8")]
+        ) from None
     wanted = replace(routine, exercises=_with(routine.exercises, index, new))
     old = routine.exercises[index]
     for key in ("reps", "goal_reps", "hold_seconds", "work_seconds"):

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from lowback_tui.core import routine_check
+from lowback_tui.core.files import Refused, read_regular
 from lowback_tui.core.routine import (
     DEFAULT_SIDE_NAMES,
     FORMAT,
@@ -21,14 +22,19 @@ from lowback_tui.core.routine import (
     Routine,
     RoutineError,
 )
+from lowback_tui.core.toml_lines import heaviest_dots
 
 MAX_FILE_BYTES = 2_000_000
 """A routine of a thousand exercises is a few hundred kB; anything past this is not a routine."""
 
-MAX_DOTS_PER_LINE = 1000
-"""tomllib takes time quadratic in a dotted key's parts (20,000 parts: six seconds); real keys
-have a few, so a line with more dots than this is refused before tomllib sees it."""
+MAX_DOT_COST = 1_000_000
+"""tomllib takes time and memory quadratic in a dotted key's parts (a 2 MB file of 1,000-part
+keys: 80 s and 1 GB), so the dots outside quotes are counted first, each line's squared
+(`toml_lines.heaviest_dots`), and a file past this is refused before tomllib sees it. Real
+routines spend a few dozen; at this budget tomllib needs well under a second."""
 
+MAX_DIGITS = 4300
+"""Python reads no longer integer from text (sys.int_info.default_max_str_digits)."""
 
 # How tomllib ends its messages; matched only for a file that does not parse (re caches it).
 _SYNTAX = r"^(?P<what>.*?)\s*\(at (?:line (?P<line>\d+), column (?P<col>\d+)|end of document)\)$"
@@ -42,19 +48,16 @@ def load(path: Path) -> Routine:
         return RoutineError([Problem(path, line, "", message)])
 
     try:
-        if path.is_dir():
-            raise fail("is a folder, not a routine file")
-        data = path.read_bytes()
+        data = read_regular(path, MAX_FILE_BYTES, "routine file")
+    except Refused as error:
+        raise fail(error.strerror or str(error)) from None
     except FileNotFoundError:
-        raise fail("no such file") from None
+        message = "is a link to nothing" if path.is_symlink() else "no such file"
+        raise fail(message) from None
     except PermissionError:
         raise fail("cannot be read: permission denied") from None
     except OSError as error:
         raise fail(f"cannot be read: {error.strerror or error}") from None
-    if len(data) > MAX_FILE_BYTES:
-        raise fail(
-            f"is {len(data):,} bytes; a routine file is far smaller, is this the right file?"
-        )
     if b"\x00" in data:
         raise fail("is a binary file, not TOML text")
     try:
@@ -68,11 +71,9 @@ def load(path: Path) -> Routine:
 
 def loads(text: str, path: Path = Path("<routine>")) -> Routine:
     """Parse and check routine text; `path` is only used to name the file in problems."""
-    if text.count(".") > MAX_DOTS_PER_LINE:  # cheap first: only then look line by line
-        for number, row in enumerate(text.splitlines(), start=1):
-            if row.count(".") > MAX_DOTS_PER_LINE:
-                message = f"has more than {MAX_DOTS_PER_LINE} dots on one line; not a routine"
-                raise RoutineError([Problem(path, number, "", message)])
+    if (line := heaviest_dots(text, MAX_DOT_COST)) is not None:
+        message = "has more dotted keys than a routine ever needs; not a routine"
+        raise RoutineError([Problem(path, line, "", message)])
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -90,6 +91,12 @@ def loads(text: str, path: Path = Path("<routine>")) -> Routine:
         raise RoutineError([Problem(path, line, "", message)]) from None
     except RecursionError:
         raise RoutineError([Problem(path, None, "", "not valid: nested too deeply")]) from None
+    except ValueError:  # tomllib's int() of a number longer than Python reads
+        runs = (run for run in re.finditer(r"[0-9_]+", text) if len(run[0]) > MAX_DIGITS)
+        long = next(runs, None)
+        line = text.count("\n", 0, long.start()) + 1 if long else None
+        message = f"a number of more than {MAX_DIGITS:,} digits; no routine value is that long"
+        raise RoutineError([Problem(path, line, "", message)]) from None
     return routine_check.build(document, text, path)
 
 

@@ -7,13 +7,16 @@ first copies it, comments and all, into the person's routines folder).
 
 from __future__ import annotations
 
+import os
+from contextlib import suppress
 from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
 
 from lowback_tui.core import dirs
+from lowback_tui.core.files import create_new, read_regular
 from lowback_tui.core.routine import Problem, Routine, RoutineError
-from lowback_tui.core.routine_file import dumps, load, loads
+from lowback_tui.core.routine_file import MAX_FILE_BYTES, dumps, load, loads
 
 DEFAULT_ROUTINE = "lower-back"
 
@@ -66,8 +69,14 @@ def choices() -> list[Choice]:
 
 
 def looks_like_path(argument: str) -> bool:
-    """True when the argument names a file rather than a routine in the library."""
-    return argument.endswith(".toml") or "/" in argument or Path(argument).is_file()
+    """True when the argument names a file rather than a routine in the library.
+
+    Decided by how it is written, never by what the current folder holds: a path has a slash
+    or ends in ".toml", anything else is a routine's name (so a file called `lower-back` where
+    lowback is started never hides the routine of that name).
+    """
+    separators = {"/", os.sep, os.altsep or "/"}
+    return argument.endswith(".toml") or any(s in argument for s in separators)
 
 
 def resolve(argument: str | None) -> Path:
@@ -77,13 +86,15 @@ def resolve(argument: str | None) -> Path:
         return Path(argument)
     for folder in (dirs.routines_dir(), dirs.bundled_dir()):
         candidate = folder / f"{argument}.toml"
-        if candidate.is_file():
+        if os.path.lexists(candidate):  # even a broken one: `load` says what is wrong with it
             return candidate
     import difflib
 
     known = sorted({e.name for e in entries()})
     close = difflib.get_close_matches(argument, known, n=1)
     hint = f"did you mean '{close[0]}'? " if close else ""
+    if os.path.lexists(argument):
+        hint = f"for the file '{argument}' here, write ./{argument}; "
     message = f"no routine by that name; {hint}`lowback routines` lists them"
     raise RoutineError([Problem(Path(argument), None, "", message)])
 
@@ -101,13 +112,24 @@ def own_copy(path: Path) -> Path:
     if not is_bundled(path):
         return path
     mine = dirs.routines_dir() / path.name
-    if not mine.exists():
-        mine.parent.mkdir(parents=True, exist_ok=True)
-        mine.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
-    from lowback_tui.core import routine_schema
-
-    routine_schema.install(mine.parent)  # the copy's #:schema line points beside it
+    if not os.path.lexists(mine):
+        dirs.ensure(mine.parent)
+        with suppress(FileExistsError):  # made a moment ago by another lowback: the same text
+            create_new(mine, read_regular(path, MAX_FILE_BYTES, "routine file"))
+    _install_schema(mine.parent)  # the copy's #:schema line points beside it
     return mine
+
+
+def _install_schema(folder: Path) -> None:
+    """The schema beside the person's routines; a routine works without it, so a schema file
+    lowback may not write (a link, a read-only file) is only logged."""
+    from lowback_tui.core import routine_schema
+    from lowback_tui.core.logs import log
+
+    try:
+        routine_schema.install(folder)
+    except OSError as error:
+        log.warning("routine schema not installed: %s", error)
 
 
 NEW_HEADER = """\
@@ -122,9 +144,9 @@ def create(name: str, source: Routine) -> Path:
     """Write a routine of the person's own called `name`, a copy of `source`; its path.
 
     Raises ValueError for a name with nothing to name a file after, FileExistsError when there
-    is one of that name already (it is never written over), OSError when it cannot be written.
+    is one of that name already, link or not (it is never written over), OSError when it cannot
+    be written (`files.Refused` for a link among lowback's folders).
     """
-    from lowback_tui.core import routine_schema
     from lowback_tui.core.routine_check import slug
 
     file_name = slug(name)
@@ -132,9 +154,7 @@ def create(name: str, source: Routine) -> Path:
         raise ValueError(f"'{name}' has no letters or digits to name a file after")
     text = NEW_HEADER.format(source=source.source) + dumps(replace(source, name=name))
     loads(text)  # what is written must be a routine lowback can read (RoutineError if not)
-    path = dirs.routines_dir() / f"{file_name}.toml"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("x", encoding="utf-8") as out:
-        out.write(text)
-    routine_schema.install(path.parent)
+    path = dirs.ensure(dirs.routines_dir()) / f"{file_name}.toml"
+    create_new(path, text.encode("utf-8"))
+    _install_schema(path.parent)
     return path

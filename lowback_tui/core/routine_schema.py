@@ -10,10 +10,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from lowback_tui.core import dirs
+from lowback_tui.core.files import read_regular, write_atomically_bytes
 
 FILE_NAME = "routine.schema.json"
 DIRECTIVE = f"#:schema ./{FILE_NAME}"
 """The first line of a routine file: taplo and the editors built on it read it."""
+
+
+MAX_BYTES = 1_000_000
+"""The schema is some 20 kB; a copy past this is not one lowback wrote."""
 
 
 def text() -> str:
@@ -22,9 +27,17 @@ def text() -> str:
 
 
 def install(folder: Path) -> None:
-    """Put the current schema in `folder`, beside routines that point at it."""
+    """Put the current schema in `folder`, beside routines that point at it.
+
+    Written atomically and never through a link: OSError (`files.Refused`) for a link, a
+    read-only copy or something else in its place, which are left as they are.
+    """
     target = folder / FILE_NAME
-    current = text()
-    if not target.exists() or target.read_text(encoding="utf-8") != current:
-        folder.mkdir(parents=True, exist_ok=True)
-        target.write_text(current, encoding="utf-8")
+    current = text().encode("utf-8")
+    dirs.ensure(folder)
+    try:
+        if not target.is_symlink() and read_regular(target, MAX_BYTES) == current:
+            return
+    except OSError:
+        pass  # absent, or not a file: writing it says which
+    write_atomically_bytes(target, current, mode=0o644)  # not private: it says nothing of anyone

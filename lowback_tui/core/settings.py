@@ -12,13 +12,17 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from lowback_tui.core import dirs
-from lowback_tui.core.files import write_atomically
+from lowback_tui.core.files import Refused, read_regular, write_atomically
 from lowback_tui.core.logs import log
 from lowback_tui.core.routine import Problem
+from lowback_tui.core.routine_file import MAX_DOT_COST
+from lowback_tui.core.toml_lines import heaviest_dots
 
 COUNT_SECONDS = 3
 """The last seconds counted before an effort starts and before it ends, unless set otherwise."""
 COUNT_RANGE = (0, 10)
+MAX_BYTES = 100_000
+"""config.toml holds a few short lines; a file past this is not lowback's."""
 
 
 @dataclass(frozen=True)
@@ -63,18 +67,24 @@ def load() -> Loaded:
     """The saved settings, or the defaults when there are none or they cannot be read."""
     path = settings_path()
     try:
-        document = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = read_regular(path, MAX_BYTES, "settings file").decode("utf-8")
+        if heaviest_dots(text, MAX_DOT_COST) is not None:
+            raise ValueError("more dotted keys than settings ever need")
+        document = tomllib.loads(text)
     except FileNotFoundError:
         return Loaded(Settings())
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        return Loaded(Settings(), Problem(path, None, "", f"cannot be read ({error})"))
+    except Refused as error:
+        return Loaded(Settings(), Problem(path, None, "", error.strerror or str(error)))
+    except (OSError, ValueError, RecursionError) as error:  # not UTF-8, not TOML, too long a number
+        reason = "a number is too long" if "integer string" in str(error) else error
+        return Loaded(Settings(), Problem(path, None, "", f"cannot be read ({reason})"))
     if isinstance(document.get("sound"), bool):  # lowback before sounds had kinds: on or off
         document["sound"] = "tones" if document["sound"] else "off"
     values: dict[str, Any] = {}
     for key, default in known().items():
         value = document.pop(key, default)
         wrong = (
-            f"must be {KINDS[type(default)]} (got {value!r})"
+            f"must be {KINDS[type(default)]} (got {_shown(value)})"
             if type(value) is not type(default)
             else _out_of_range(key, value)
         )
@@ -97,11 +107,17 @@ def next_sound(sound: str) -> str:
 def _out_of_range(key: str, value: object) -> str | None:
     """What is wrong with a value of the right type, if anything."""
     if key == "sound" and value not in SOUNDS:
-        return f"must be one of {', '.join(SOUNDS)} (got {value!r})"
+        return f"must be one of {', '.join(SOUNDS)} (got {_shown(value)})"
     low, high = COUNT_RANGE
     if key == "count_seconds" and not low <= value <= high:  # type: ignore[operator]
-        return f"must be between {low} and {high} (got {value!r})"
+        return f"must be between {low} and {high} (got {_shown(value)})"
     return None
+
+
+def _shown(value: object) -> str:
+    """A value as written in the file, cut short: a number may have thousands of digits."""
+    shown = repr(value)
+    return shown if len(shown) <= 40 else f"{shown[:37]}..."
 
 
 def known() -> dict[str, bool | str | int]:
@@ -115,7 +131,7 @@ def save(settings: Settings) -> None:
     import tomli_w
 
     path = settings_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    dirs.ensure(path.parent)  # OSError (files.Refused for a link) when it cannot be written
     document = {**settings.extra, **{key: getattr(settings, key) for key in known()}}
     write_atomically(path, tomli_w.dumps(document))
 

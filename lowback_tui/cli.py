@@ -2,6 +2,10 @@
 
 Only `lowback [run] [ROUTINE]` starts the full-screen app; every other command answers without
 importing textual, so it takes tens of milliseconds.
+
+Everything printed goes out through `cli_output.say` (outside text made safe). A failure of the
+output itself (a full disk, a closed stdout), ctrl+c and an unexpected OSError are each one line
+on stderr and a non-zero status, never a traceback.
 """
 
 from __future__ import annotations
@@ -12,17 +16,25 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from lowback_tui import __version__
+from lowback_tui.cli_history import Unreadable, cmd_export, cmd_history, stored
+from lowback_tui.cli_output import (
+    EXIT_BAD_INPUT,
+    EXIT_FAILED,
+    EXIT_OK,
+    OutputLost,
+    drop_output,
+    never_fail_on_a_character,
+    say,
+    write_out,
+)
 from lowback_tui.core import dirs, routine_library
 from lowback_tui.core.routine import Problem, Routine, RoutineError
 from lowback_tui.core.routine_file import load
+from lowback_tui.core.safe_text import visible_lines
 
-if TYPE_CHECKING:
-    from lowback_tui.core.history_store import HistoryStore
-
-EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_INTERRUPTED = 130
 
 USAGE = """\
 lowback [--voice] [ROUTINE]         start the trainer (default: the bundled lower-back routine)
@@ -44,7 +56,7 @@ routine or one of yours (see `lowback routines`), or the path of a routine file.
 
 def _report(problems: list[Problem]) -> int:
     for problem in problems:
-        print(problem, file=sys.stderr)
+        say(problem, err=True)
     return EXIT_BAD_INPUT
 
 
@@ -58,8 +70,8 @@ def _remembered() -> str | None:
 
     chosen = load_settings().settings.routine
     if chosen and not Path(chosen).is_file():
-        print(f"lowback: the routine you chose, {chosen}, is gone; using "
-              f"{routine_library.DEFAULT_ROUTINE}", file=sys.stderr)  # fmt: skip
+        say(f"lowback: the routine you chose, {chosen}, is gone; using "
+            f"{routine_library.DEFAULT_ROUTINE}", err=True)  # fmt: skip
         return None
     return chosen or None
 
@@ -81,7 +93,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     trainer = Trainer(routine)
     if args.voice:
         trainer.preferences.override(voice=True)  # for this run; `v` in the app remembers it
-    if args.plain or not sys.stdout.isatty():
+    if args.plain or not _full_screen():
         from lowback_tui import plain  # no full screen: for screen readers, logs and pipes
 
         return plain.run(trainer)
@@ -103,10 +115,26 @@ def cmd_run(args: argparse.Namespace) -> int:
     app.run()
     if app.crash is not None:
         where = f"the details are in {log_path}" if log_path else "no log could be written"
-        print(f"lowback stopped after an unexpected error ({type(app.crash).__name__}); {where}",
-              file=sys.stderr)  # fmt: skip
+        say(f"lowback stopped after an unexpected error ({type(app.crash).__name__}); {where}",
+            err=True)  # fmt: skip
         return EXIT_FAILED
     return app.return_code or EXIT_OK
+
+
+def _full_screen() -> bool:
+    """Whether the full-screen app can work here; plain mode is used where it cannot.
+
+    It needs a terminal both ways: input that is not one (`< /dev/null`, a pipe) can never press
+    a key, and the app waited on it for ever at 99 % CPU. And a terminal that can draw it:
+    TERM=dumb (Emacs' shell, some CI logs) says it cannot, and so does no TERM at all outside
+    Windows (cron, `env -i`), where nothing says which escapes the terminal knows, while plain
+    mode works on anything. Windows consoles set no TERM, and draw the app well.
+    """
+    stdin, stdout = sys.stdin, sys.stdout
+    if stdin is None or stdout is None or not stdin.isatty() or not stdout.isatty():
+        return False
+    term = os.environ.get("TERM", "")
+    return term != "dumb" and (bool(term) or os.name == "nt")
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -114,7 +142,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     status = EXIT_OK
     for argument in args.files:
         try:
-            print(f"ok: {_summary(_load(argument))}")
+            say(f"ok: {_summary(_load(argument))}")
         except RoutineError as error:
             status = _report(error.problems)
     return status
@@ -126,8 +154,8 @@ def cmd_routines(args: argparse.Namespace) -> int:
 
     choices = routine_library.choices()
     if not any(not c.entry.bundled for c in choices):
-        print(f"You have no routines of your own yet in {dirs.routines_dir()}")
-        print("(`lowback new NAME` makes one).\n")
+        say(f"You have no routines of your own yet in {dirs.routines_dir()}")
+        say("(`lowback new NAME` makes one).\n", lines=True)
     for choice in choices:
         entry = choice.entry
         kind = "bundled" if entry.bundled else "yours"
@@ -137,7 +165,9 @@ def cmd_routines(args: argparse.Namespace) -> int:
             about = f"broken: {plural(len(choice.problems), 'problem')}; run `lowback validate`"
         else:
             about = _summary(choice.routine)
-        print(f"{entry.name} ({kind})\n  {about}\n  {entry.path}")
+        say(f"{entry.name} ({kind})")
+        say(f"  {about}")
+        say(f"  {entry.path}")
     return EXIT_OK
 
 
@@ -147,24 +177,24 @@ def cmd_new(args: argparse.Namespace) -> int:
     try:
         path = routine_library.create(name, _load(args.source))
     except ValueError as error:
-        print(f"lowback new: {error}", file=sys.stderr)
+        say(f"lowback new: {error}", err=True)
         return EXIT_BAD_INPUT
     except RoutineError as error:
         return _report(error.problems)
     except FileExistsError as error:
-        print(f"lowback new: {error.filename} already exists; choose another name or edit that "
-              "file", file=sys.stderr)  # fmt: skip
+        say(f"lowback new: {error.filename} already exists; choose another name or edit that "
+            "file", err=True)  # fmt: skip
         return EXIT_BAD_INPUT
     except OSError as error:
-        print(f"lowback new: cannot write {error.filename}: {error.strerror}", file=sys.stderr)
+        say(f"lowback new: cannot write {error.filename}: {error.strerror}", err=True)
         return EXIT_FAILED
-    print(path)
+    say(path)
     return EXIT_OK
 
 
 def cmd_edit(args: argparse.Namespace) -> int:
     """Open a routine in your editor (a bundled one is copied first), then check it."""
-    from lowback_tui.core.editor import editor_command
+    from lowback_tui.core.editor import EditorError, editor_command
 
     try:
         path = routine_library.resolve(args.routine or _remembered())
@@ -175,25 +205,33 @@ def cmd_edit(args: argparse.Namespace) -> int:
     except RoutineError as error:
         return _report(error.problems)
     except OSError as error:
-        print(f"lowback edit: cannot copy the routine: {error.strerror}", file=sys.stderr)
+        say(f"lowback edit: cannot copy the routine: {error.strerror}", err=True)
         return EXIT_FAILED
-    command = editor_command(path)
+    try:
+        command = editor_command(path, check_installed=True)
+    except EditorError as error:
+        say(f"lowback edit: {error}", err=True)
+        return EXIT_FAILED
     if command is None:
-        print("lowback edit: no editor found; set $EDITOR (or install nano)", file=sys.stderr)
+        say("lowback edit: no editor found; set $EDITOR (or install nano)", err=True)
         return EXIT_FAILED
     import subprocess
 
     while True:
-        print(f"editing {path}", file=sys.stderr)
-        subprocess.call(command)
+        say(f"editing {path}", err=True)
         try:
-            print(f"ok: {_summary(load(path))}")
+            subprocess.call(command)
+        except OSError as error:  # found, but it would not start (not executable, say)
+            say(f"lowback edit: cannot start {command[0]}: {error.strerror}", err=True)
+            return EXIT_FAILED
+        try:
+            say(f"ok: {_summary(load(path))}")
             return EXIT_OK
         except RoutineError as error:
             _report(error.problems)
-        if not (sys.stdin.isatty() and _ask("Open it again to fix that? [Y/n] ")):
-            print(f"Your edits are kept in {path}; `lowback edit` opens it again.",
-                  file=sys.stderr)  # fmt: skip
+        stdin = sys.stdin
+        if not (stdin is not None and stdin.isatty() and _ask("Open it again to fix that? [Y/n] ")):
+            say(f"Your edits are kept in {path}; `lowback edit` opens it again.", err=True)
             return EXIT_BAD_INPUT
 
 
@@ -204,78 +242,32 @@ def _ask(question: str) -> bool:
         return False
 
 
-def _stored() -> HistoryStore | None:
-    """The history, or None when there is none yet (none is made)."""
-    from lowback_tui.core.history_store import HistoryStore
-
-    store = HistoryStore.open_existing()
-    if store is not None and store.notice:
-        print(store.notice, file=sys.stderr)
-    return store
-
-
-def cmd_history(args: argparse.Namespace) -> int:
-    """Show past sessions, a line each."""
-    from lowback_tui.core.history_text import session_table
-
-    print(session_table(_stored()))
-    return EXIT_OK
-
-
-def cmd_export(args: argparse.Namespace) -> int:
-    """Write every session and exercise as CSV or JSON (it includes your pain ratings)."""
-    from lowback_tui.core.history_text import export
-
-    return _write_out("export", export(_stored(), args.format), args.output)
-
-
-def _write_out(command: str, text: str, output: str | None) -> int:
-    """`text` to stdout, or to a new file `output` readable only by the person (it holds their
-    pain ratings), never over an existing file."""
-    if output is None:
-        sys.stdout.write(text)
-        return EXIT_OK
-    try:
-        descriptor = os.open(output, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        print(f"lowback {command}: {output} already exists; choose another name",
-              file=sys.stderr)  # fmt: skip
-        return EXIT_BAD_INPUT
-    except OSError as error:
-        print(f"lowback {command}: cannot write {output}: {error.strerror}", file=sys.stderr)
-        return EXIT_FAILED
-    with os.fdopen(descriptor, "w", encoding="utf-8") as out:
-        out.write(text)
-    print(f"wrote {output}", file=sys.stderr)
-    return EXIT_OK
-
-
 def cmd_report(args: argparse.Namespace) -> int:
     """Print the course report: sessions, time, pain at the start and now, and the next step."""
     try:
         routine = _load(None)  # the course's length is the routine's
     except RoutineError as error:
         return _report(error.problems)
-    store = _stored()
-    if store is not None and store.problem:
-        print(f"lowback report: cannot read the history: {store.problem}", file=sys.stderr)
+    try:
+        store = stored()
+    except Unreadable as error:
+        say(f"lowback report: {error}", err=True)
         return EXIT_FAILED
     from lowback_tui.core.trainer import Trainer
 
     report = Trainer(routine, store=store).course_report() if store is not None else None
     if report is None:
-        print("lowback report: no course yet; it begins with your first session", file=sys.stderr)
+        say("lowback report: no course yet; it begins with your first session", err=True)
         return EXIT_FAILED
     text = report.markdown() if args.format == "md" else report.text() + "\n"
-    return _write_out("report", text, args.output)
+    return write_out("report", visible_lines(text), args.output)
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
     """Print the JSON Schema of the routine format, for editors."""
     from lowback_tui.core import routine_schema
 
-    sys.stdout.write(routine_schema.text())
-    return EXIT_OK
+    return write_out("schema", routine_schema.text(), None)
 
 
 def cmd_sound_test(args: argparse.Namespace) -> int:
@@ -287,15 +279,15 @@ def cmd_sound_test(args: argparse.Namespace) -> int:
         sys.stdout.write("\a")
         sys.stdout.flush()
 
-    return sound_test(Preferences.load(), bell, print)
+    return sound_test(Preferences.load(), bell, say)
 
 
 def cmd_locate(args: argparse.Namespace) -> int:
     """Print the folders lowback reads and writes."""
-    print(f"config    {dirs.config_dir()}")
-    print(f"data      {dirs.data_dir()}")
-    print(f"routines  {dirs.routines_dir()}")
-    print(f"bundled   {dirs.bundled_dir()}")
+    say(f"config    {dirs.config_dir()}")
+    say(f"data      {dirs.data_dir()}")
+    say(f"routines  {dirs.routines_dir()}")
+    say(f"bundled   {dirs.bundled_dir()}")
     return EXIT_OK
 
 
@@ -365,6 +357,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point of the `lowback` command."""
+    never_fail_on_a_character()
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = _parser()
     known = {  # `lowback --plain` is `lowback run --plain`
@@ -378,8 +371,24 @@ def main(argv: Sequence[str] | None = None) -> None:
     try:
         code = args.handler(args)
     except KeyboardInterrupt:
-        code = 130
-    except BrokenPipeError:  # `lowback routines | head`
-        sys.stderr.close()
+        say("lowback: interrupted", err=True)  # a session under way was kept (plain mode)
+        code = EXIT_INTERRUPTED
+    except BrokenPipeError:  # `lowback routines | head`: the reader had what it wanted
+        drop_output()
         code = EXIT_OK
+    except OutputLost as error:
+        drop_output()
+        say(f"lowback: cannot write the output: {error}", err=True)
+        code = EXIT_FAILED
+    except OSError as error:
+        say(f"lowback: {error}", err=True)
+        code = EXIT_FAILED
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()  # here, so that a full disk is said and changes the status
+    except OSError as error:
+        drop_output()
+        if code == EXIT_OK:  # otherwise it was said already (plain mode says it itself)
+            say(f"lowback: cannot write the output: {error.strerror or error}", err=True)
+            code = EXIT_FAILED
     sys.exit(code)

@@ -10,15 +10,20 @@ from __future__ import annotations
 
 import os
 import select
+import signal
 import sys
+import threading
 import time
+from collections import deque
 from collections.abc import Callable, Sequence
+from types import FrameType
 from typing import TextIO
 
 from lowback_tui.audio.speaker import Speaker
 from lowback_tui.core import advice, wording
 from lowback_tui.core.before_session import CARRY_ON, GENTLE, REST
 from lowback_tui.core.guidance import Cue
+from lowback_tui.core.safe_text import visible
 from lowback_tui.core.session import Event, SessionFinished, State
 from lowback_tui.core.session_run import SessionRun
 from lowback_tui.core.settings import Loaded, Preferences, Settings
@@ -50,30 +55,74 @@ class LineReader:
         chunk = os.read(self.fd, 4096)
         if not chunk:
             self.ended = True
-            return None
+            last, self.buffer = self.buffer, b""  # a last line without its newline counts too
+            return [last.decode("utf-8", "replace").strip()] if last else None
         self.buffer += chunk
         *lines, self.buffer = self.buffer.split(b"\n")
         return [line.decode("utf-8", "replace").strip() for line in lines]
 
 
-class Plain:
-    """A session in plain text, written to `out`, controlled by typed `commands`."""
+class OutputLost(Exception):
+    """The output cannot be written any more (a full disk, a closed terminal): the OSError."""
 
-    def __init__(self, out: TextIO, commands: Commands) -> None:
+    def __init__(self, error: OSError) -> None:
+        super().__init__(error.strerror or str(error))
+        self.error = error
+
+
+class Plain:
+    """A session in plain text, written to `out`, controlled by typed `commands`; what went wrong
+    is said on `err` (stderr by default)."""
+
+    def __init__(self, out: TextIO, commands: Commands, err: TextIO | None = None) -> None:
         self.out = out
+        self.err = err
         self.commands = commands
+        self.pending: deque[str] = deque()
+        """Lines typed (or piped) and not yet used: several can arrive at once, each is an
+        answer or a command in turn, and none is dropped."""
+        self.ended = False
+        """No more input can come."""
+        self.noted: set[str] = set()
         self.speaker: Speaker = Speaker(Preferences(Loaded(Settings(sound="off"))), self.bell)
         """Set for the person's settings by `run`."""
+        self.current: SessionRun | None = None
+        """The session under way."""
+        self._waiting = False
+        self._stop_asked = False
+
+    def _write(self, text: str) -> None:
+        try:
+            self.out.write(text)
+            self.out.flush()
+        except OSError as error:
+            raise OutputLost(error) from error
 
     def say(self, line: str) -> None:
-        """One line out, at once (someone may be listening through a screen reader)."""
-        self.out.write(line + "\n")
-        self.out.flush()
+        """One line out, at once (someone may be listening through a screen reader). Every
+        control character in it is written as a visible escape: names and notices come from
+        files and the history."""
+        self._write(visible(line) + "\n")
+
+    def note(self, message: str) -> None:
+        """Something the person should know, said once however often it is found."""
+        if message not in self.noted:
+            self.noted.add(message)
+            self.say(f"Note: {message}.")
+
+    def complain(self, line: str) -> None:
+        """One line on stderr (if there is one): why lowback stops."""
+        err = self.err or sys.stderr
+        if err is not None:
+            try:
+                err.write(f"lowback: {visible(line)}\n")
+                err.flush()
+            except OSError:
+                pass  # nowhere left to say it; the exit status says it
 
     def bell(self) -> None:
         """The terminal bell, where no tones can be played."""
-        self.out.write("\a")
-        self.out.flush()
+        self._write("\a")
 
     def play(self, cues: Sequence[Cue]) -> None:
         """An Announcer: print each announcement, and sound and speak every cue with it."""
@@ -86,17 +135,29 @@ class Plain:
         """Stop the voice (a pause)."""
         self.speaker.hush()
 
+    def _wait(self, timeout: float | None) -> bool:
+        """Wait up to `timeout` seconds (None: for ever) for a line, unless one is pending;
+        False once input has ended."""
+        if self.pending:
+            return True
+        if self.ended:
+            self.commands(timeout)  # waits out the timeout, as the clock must move on
+            return False
+        lines = self.commands(timeout)
+        if lines is None:
+            self.ended = True
+            return False
+        self.pending.extend(lines)
+        return True
+
     def ask(self, question: str) -> str | None:
-        """A question answered by one line; None when input has ended."""
-        self.out.write(question + " ")
-        self.out.flush()
-        while True:
-            lines = self.commands(None)
-            if lines is None:
-                self.out.write("\n")
+        """A question answered by the next line; None when input has ended."""
+        self._write(visible(question) + " ")
+        while not self.pending:
+            if not self._wait(None):
+                self._write("\n")
                 return None
-            if lines:
-                return lines[0]
+        return self.pending.popleft()
 
     def ask_pain(self, question: str) -> int | None:
         """A 0-10 rating, or None when skipped with an empty line (or after three tries)."""
@@ -115,7 +176,28 @@ class Plain:
     # ---- the whole run ---------------------------------------------------------------------
 
     def run(self, trainer: Trainer) -> int:
-        """Safety (once), the check-in, the session, the summary; the exit status."""
+        """The notices, safety (once), the check-in, the session, the summary; the exit status:
+        1 when the input ended before a session could begin (nothing is started then).
+
+        Whatever stops it (ctrl+c, output that cannot be written), a session under way is
+        ended and kept before the exception goes on.
+        """
+        try:
+            return self._run(trainer)
+        except InputEnded:
+            self.complain("the input ended before a session began; nothing was started")
+            return 1
+        except BaseException:
+            if self.current is not None:
+                self.current.leave()
+            raise
+
+    def _run(self, trainer: Trainer) -> int:
+        problem = trainer.preferences.problem
+        if problem is not None:
+            self.note(f"{problem}; using the defaults")
+        for notice in trainer.open_history():  # a damaged history moved aside, one not kept
+            self.note(notice)
         if trainer.needs_safety_check:
             if not self.safety():
                 return 0
@@ -124,10 +206,12 @@ class Plain:
         run = self.begin(trainer)
         if run is None:
             return 0
+        self.current = run
         if run.problem:
-            self.say(f"Note: {run.problem}.")
+            self.note(run.problem)
         self.session(run)
         self.after(run)
+        self.current = None
         return 0
 
     def begin(self, trainer: Trainer) -> SessionRun | None:
@@ -140,6 +224,8 @@ class Plain:
             if (answer or "").lower().startswith("y"):
                 return trainer.start_session(None, announcer=self, carry_on=carry_on)
         pain = self.ask_pain("How is your back right now?")
+        if self.ended:  # no answer came, and none can: nobody is there to pause or stop it
+            raise InputEnded
         before = trainer.before_session(pain)
         gentle = False
         if before is not None:
@@ -165,29 +251,66 @@ class Plain:
             if n == 1:  # after both tiers of warning signs
                 self.say(advice.SEE_A_DOCTOR_FIRST)
         answer = self.ask("Press Enter once you have read this, or type q to stop:")
-        return answer is not None and answer.lower() != "q"
+        if answer is None:
+            raise InputEnded
+        return answer.lower() != "q"
 
     def session(self, run: SessionRun) -> None:
-        """Run the countdown, a line per change, until the session is over."""
+        """Run the countdown, a line per change, until the session is over; each line typed is
+        one command, in order."""
         routine = run.routine
         self.say(f"{routine.name}: {wording.extent(routine)}. {KEYS}")
         self.say(self.speaker.describe())
+        stop = getattr(signal, "SIGTSTP", None)  # none on Windows; handlers in one thread only
+        if threading.current_thread() is not threading.main_thread():
+            stop = None
+        previous = signal.signal(stop, self._on_stop) if stop is not None else None
+        try:
+            self._countdown(run)
+        finally:
+            if stop is not None:
+                signal.signal(stop, previous)
+
+    def _countdown(self, run: SessionRun) -> None:
         events = run.start()  # each change is printed as it is announced (see play)
-        while True:
-            if any(isinstance(event, SessionFinished) for event in events):
-                return
+        while not any(isinstance(event, SessionFinished) for event in events):
             view = run.view()
             running = view.state is State.RUNNING
             wait = min(view.seconds_left, run.seconds_to_next_cue()) if running else None
+            self._waiting = True  # a ctrl+z from here on pauses the run at once (_on_stop)
             try:
-                lines = self.commands(wait)
-            except KeyboardInterrupt:
-                lines = ["q"]
-            if lines is None and wait is None:
-                lines = ["q"]  # paused, and no more input can come to carry on
+                if self._stop_asked:
+                    self._stop_asked = False
+                    self._stop(run)
+                    wait = None
+                more = self._wait(wait)
+            finally:
+                self._waiting = False
             events = run.advance()
-            for line in lines or []:
-                events += self.control(run, line.lower())
+            if any(isinstance(event, SessionFinished) for event in events):
+                return  # what is still pending answers the questions after it
+            if self.pending:
+                events += self.control(run, self.pending.popleft().lower())
+            elif not more and wait is None:
+                events += run.end()  # paused, and no more input can come to carry on
+
+    def _on_stop(self, signum: int, frame: FrameType | None) -> None:
+        """ctrl+z (SIGTSTP): the time stopped is not time held. While the loop waits, the run
+        is paused at once; otherwise (it is changing the run) the loop does it before it waits
+        again, a moment later."""
+        if self._waiting and self.current is not None:
+            self._stop(self.current)
+        else:
+            self._stop_asked = True
+
+    def _stop(self, run: SessionRun) -> None:
+        """Pause the run, stop the process as ctrl+z would, and say so once it is continued."""
+        paused = run.state is State.RUNNING
+        if paused:
+            run.pause()
+        stop_process()
+        if paused:
+            self.say("Paused. Enter carries on.")
 
     def control(self, run: SessionRun, command: str) -> list[Event]:
         """Carry out one typed command."""
@@ -220,10 +343,35 @@ class Plain:
             answer = self.ask(f"{wording.offer_question(offer)} (y/n)")
             run.decide(offer, (answer or "").lower().startswith("y"))
         if run.problem:
-            self.say(f"Note: {run.problem}.")
+            self.note(run.problem)  # if it began during the session
 
 
-def run(trainer: Trainer, out: TextIO = sys.stdout) -> int:
-    """Plain mode on the real terminal (or pipe), with the real clock and history."""
-    trainer.open_history()  # a history that is not being saved is said as the session starts
-    return Plain(out, LineReader(sys.stdin.fileno())).run(trainer)
+class InputEnded(Exception):
+    """The input ended before a session began."""
+
+
+def stop_process() -> None:
+    """Stop as ctrl+z does, until continued (SIGCONT); lowback's handler is back after that."""
+    handler = signal.signal(signal.SIGTSTP, signal.SIG_DFL)
+    try:
+        os.kill(os.getpid(), signal.SIGTSTP)
+    finally:
+        signal.signal(signal.SIGTSTP, handler)
+
+
+def run(trainer: Trainer) -> int:
+    """Plain mode on the real terminal (or pipe), with the real clock and history; the exit
+    status. No input or no output at all is one line on stderr and status 1; output that
+    fails on the way (a full disk) ends the session, kept, with one line and status 1."""
+    plain = Plain(sys.stdout, LineReader(-1))
+    if sys.stdin is None or sys.stdout is None:
+        plain.complain(f"no {'input' if sys.stdin is None else 'output'}: "
+                       f"std{'in' if sys.stdin is None else 'out'} is closed")  # fmt: skip
+        return 1
+    plain.commands = LineReader(sys.stdin.fileno())
+    try:
+        return plain.run(trainer)
+    except OutputLost as lost:
+        kept = "; the session so far is kept" if plain.current is not None else ""
+        plain.complain(f"cannot write the output: {lost}{kept}")
+        return 1

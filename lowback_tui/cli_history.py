@@ -1,0 +1,59 @@
+"""The commands that read the history: `lowback history` and `lowback export`, and the
+history as the command line opens it (`lowback report` too), never making one."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING
+
+from lowback_tui.cli_output import EXIT_FAILED, EXIT_OK, say, write_out
+from lowback_tui.core.safe_text import visible_lines
+
+if TYPE_CHECKING:
+    from lowback_tui.core.history_store import HistoryStore
+
+
+class Unreadable(Exception):
+    """The history is there but cannot be read: the message says why."""
+
+
+def stored() -> HistoryStore | None:
+    """The history, or None when there is none yet (none is made). Unreadable when one is
+    there and cannot be read, or was damaged and moved aside: what could be shown of it then
+    would be nothing, as if there had never been any sessions."""
+    from lowback_tui.core.history_store import HistoryStore
+
+    store = HistoryStore.open_existing()
+    if store is not None and store.problem:
+        raise Unreadable(f"cannot read the history: {store.problem}")
+    if store is not None and store.notice:
+        raise Unreadable(store.notice)
+    return store
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    """Show past sessions, a line each."""
+    from lowback_tui.core.history_text import session_table
+
+    try:
+        store = stored()
+    except Unreadable as error:
+        say(f"lowback history: {error}", err=True)
+        return EXIT_FAILED
+    say(session_table(store), lines=True)
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write every session and exercise as CSV or JSON (it includes your pain ratings)."""
+    from lowback_tui.core.history_text import export
+
+    try:
+        text = export(stored(), args.format)
+    except Unreadable as error:
+        say(f"lowback export: {error}; nothing was exported", err=True)
+        return EXIT_FAILED
+    if args.output is None and sys.stdout is not None and sys.stdout.isatty():
+        text = visible_lines(text)  # shown to a person, not piped to a program
+    return write_out("export", text, args.output)

@@ -1,0 +1,103 @@
+"""How the command line writes: outside text made safe, stdout that fails, files written whole.
+
+Everything printed that came from outside (a routine, config.toml, the history, a path,
+$EDITOR) goes out through `say`, which writes every control character as a visible escape, so
+that a value written `"\u001b]0;x\u0007"` cannot retitle the window, clear the screen or
+recolour it. A failure of stdout itself (a full disk, a closed terminal) is OutputLost, which
+`cli.main` makes one line on stderr and status 1.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from typing import TextIO
+
+from lowback_tui.core.safe_text import visible, visible_lines
+
+EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class OutputLost(Exception):
+    """stdout cannot be written (a full disk, a closed pipe other than a reader gone away)."""
+
+
+def say(text: object, *, err: bool = False, lines: bool = False) -> None:
+    """One line (several with `lines`: a table, a report) on stdout, or stderr with `err`, with
+    every control character in it written as a visible escape: it may hold outside text."""
+    shown = visible_lines(text) if lines else visible(text)
+    stream: TextIO | None = sys.stderr if err else sys.stdout
+    if stream is None:  # closed (`>&-`, `2>&-`)
+        if err:
+            return
+        raise OutputLost("stdout is closed")
+    try:
+        stream.write(shown + "\n")
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        if err:
+            return  # nowhere left to say anything; the exit status says it
+        raise OutputLost(error.strerror or error) from error
+
+
+def write_out(command: str, text: str, output: str | None) -> int:
+    """`text` to stdout, or to a new file `output` readable only by the person (it holds their
+    pain ratings), never over an existing file (nor through a link: O_EXCL). A file that cannot
+    be written whole is removed, so that nothing half written is taken for the whole and the
+    retry is not refused as "already exists"."""
+    if output is None:
+        if sys.stdout is None:
+            raise OutputLost("stdout is closed")
+        try:
+            sys.stdout.write(text)
+            sys.stdout.flush()  # a full disk is found here, not after the exit status is set
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            raise OutputLost(error.strerror or error) from error
+        return EXIT_OK
+    try:
+        descriptor = os.open(output, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        say(f"lowback {command}: {output} already exists; choose another name", err=True)
+        return EXIT_BAD_INPUT
+    except OSError as error:
+        say(f"lowback {command}: cannot write {output}: {error.strerror}", err=True)
+        return EXIT_FAILED
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+    except BaseException as error:  # a full disk, ctrl+c: no partial file left behind
+        os.unlink(output)
+        if not isinstance(error, OSError):
+            raise
+        say(f"lowback {command}: cannot write {output}: {error.strerror}; nothing was kept",
+            err=True)  # fmt: skip
+        return EXIT_FAILED
+    say(f"wrote {output}", err=True)
+    return EXIT_OK
+
+
+def never_fail_on_a_character() -> None:
+    """An output that cannot show a character (PYTHONIOENCODING=ascii, LANG=C) gets a "?" for
+    it rather than a UnicodeEncodeError: lowback says "→" and "–"."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):  # a stream this cannot change
+                reconfigure(errors="replace" if stream is sys.stdout else "backslashreplace")
+
+
+def drop_output() -> None:
+    """After stdout failed: send what is still buffered for it nowhere, so that Python's own
+    flush at exit does not fail again (with a second message and status 120)."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError, AttributeError):
+        pass  # no stdout at all, or not a file: nothing will be flushed to it

@@ -19,11 +19,13 @@ from rich.console import Console
 from textual import work
 from textual.app import App, SuspendNotSupported, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import Worker
 
 from lowback_tui.core.logs import log
 from lowback_tui.core.routine import RoutineError
+from lowback_tui.core.safe_text import visible, visible_lines
 from lowback_tui.core.settings import next_sound
 from lowback_tui.screens.exercise_list import ExerciseListScreen
 
@@ -64,6 +66,22 @@ class LowbackApp(App[None]):
         self.crash: BaseException | None = None
         # Textual prints a traceback with local variables here; ours goes to the log instead.
         self.error_console = Console(file=io.StringIO(), stderr=False)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """A notification, its text always shown as it is: a notice may quote a config value, a
+        path, a problem in a file or $EDITOR, so controls are made visible and markup is off
+        (a `[/]` in config.toml stopped the app from starting; `[@click=…]` was a live action).
+        Screens' own `notify` comes here too."""
+        super().notify(visible_lines(message), title=visible(title), severity=severity,
+                       timeout=timeout, markup=False)  # fmt: skip
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The command palette (ctrl+p): everything lowback can do, beside Textual's own."""
@@ -297,11 +315,16 @@ class LowbackApp(App[None]):
             return
         if copied:
             self.notify(f"Editing your own copy: {path}")
-        command = editor_command(path)
+        try:
+            command = editor_command(path)
+        except ValueError as error:  # $EDITOR with an unclosed quote
+            self.notify(f"Could not open an editor: {error}", severity="error")
+            return
         if command is None:
             self.notify("No editor found: set $EDITOR (or install nano)", severity="error")
             return
-        self._run_editor(command)
+        if not self._run_editor(command):
+            return
         notice = self.trainer.reread_after_edit()
         if notice:
             self.notify(notice, severity="warning")
@@ -309,17 +332,40 @@ class LowbackApp(App[None]):
         if not notice:
             self.notify(f"{path.name}: saved and checked", timeout=3)
 
-    def _run_editor(self, command: list[str]) -> None:
+    def _run_editor(self, command: list[str]) -> bool:
+        """Run the editor on the terminal, the app suspended meanwhile; False, said, if it could
+        not be started. Nothing may raise inside `suspend()`: Textual then never resumes the
+        app, which was left off the screen and deaf to every key, ctrl+q too."""
+        import shutil
         import subprocess
 
         log.info("editing with %s", command[0])
+        if shutil.which(command[0]) is None:  # said before the screen is handed over
+            self.notify(f"Could not start the editor: {command[0]} is not an installed program "
+                        "(set $EDITOR to one, such as nano)", severity="error")  # fmt: skip
+            return False
+        failure: BaseException | None = None
+
+        def edit(quiet: bool = False) -> None:
+            nonlocal failure
+            try:
+                if quiet:
+                    subprocess.call(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+                else:
+                    subprocess.call(command)
+            except (OSError, subprocess.SubprocessError, KeyboardInterrupt) as error:
+                failure = error  # ctrl+c in the editor reaches lowback too: the edit is over
+
         try:
             with self.suspend():
-                subprocess.call(command)
+                edit()
         except SuspendNotSupported:  # no terminal to hand over (headless tests)
-            subprocess.call(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
-        except OSError as error:
-            self.notify(f"Could not start {command[0]}: {error.strerror}", severity="error")
+            edit(quiet=True)
+        self.refresh(layout=True)
+        if isinstance(failure, OSError):
+            self.notify(f"Could not start {command[0]}: {failure.strerror}", severity="error")
+            return False
+        return True
 
     # ---- screens to read -----------------------------------------------------------------------
 

@@ -6,11 +6,12 @@
 from __future__ import annotations
 
 import csv
-import io
 import json
+import re
 from typing import Any
 
 from lowback_tui.core.history_store import HistoryStore, SessionRow
+from lowback_tui.core.safe_text import spreadsheet_cell, visible
 from lowback_tui.core.wording import long_duration, plural
 
 SESSION_FIELDS = (
@@ -44,7 +45,8 @@ def table(rows: list[SessionRow]) -> str:
     """Every session, a line each, newest first, each line at most 80 characters."""
     if not rows:
         return "No sessions yet."
-    width = min(ROUTINE_WIDTH, max(len(r.routine_name) for r in rows))
+    names = {r.id: visible(r.routine_name) for r in rows}  # a name came from a routine's file
+    width = min(ROUTINE_WIDTH, max(len(name) for name in names.values()))
     lines = [f"{'date':10}  {'time':5}  {'routine':{width}}  {'done':5}  {'active':10}  "
              f"{'pain':7}  note"]  # fmt: skip
     for r in reversed(rows):
@@ -55,7 +57,7 @@ def table(rows: list[SessionRow]) -> str:
         done = f"{r.done}/{r.done + r.partial + r.skipped}"
         lines.append(
             f"{r.day.isoformat():10}  {r.started_at[11:16]:5}  "
-            f"{_clipped(r.routine_name, width):{width}}  {done:5}  "
+            f"{_clipped(names[r.id], width):{width}}  {done:5}  "
             f"{long_duration(r.active_seconds):10}  {pain:7}  {note(r)}".rstrip()
         )
     active = sum(r.active_seconds for r in rows)
@@ -82,19 +84,36 @@ def as_json(rows: list[SessionRow], exercises: Exercises) -> str:
         for row in rows
     ]  # fmt: skip
     document = {"lowback_history": 1, "sessions": sessions}
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    # json.dumps escapes C0 controls but, keeping other characters as they are, not DEL, C1
+    # controls (U+009B starts a CSI) or bidi marks; outside a string none can occur, so each
+    # becomes its \u escape: the same JSON, safe on a terminal.
+    return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def as_csv(rows: list[SessionRow], exercises: Exercises) -> str:
-    """One line per exercise of every session (a session with none gets one line of its own)."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    """One line per exercise of every session (a session with none gets one line of its own);
+    no cell starts a formula (a routine named `=HYPERLINK(…)` stays text in a spreadsheet)."""
+    lines = _Lines()
+    # The writer quotes a cell holding any character of its line terminator; with "\n" alone a
+    # carriage return in a name went out unquoted and split the row in two for every reader.
+    writer = csv.writer(lines, lineterminator="\r\n")
     writer.writerow(SESSION_FIELDS + EXERCISE_FIELDS)
     for row in rows:
         fields = list(_session(row).values())
         for exercise in exercises.get(row.id) or [("",) * len(EXERCISE_FIELDS)]:
-            writer.writerow(fields + list(exercise))
-    return out.getvalue()
+            writer.writerow([spreadsheet_cell(cell) for cell in fields + list(exercise)])
+    return "".join(line + "\n" for line in lines)
+
+
+class _Lines(list[str]):
+    """Each row the CSV writer writes, without its "\r\n" (lowback's files end lines in "\n")."""
+
+    def write(self, line: str) -> None:
+        self.append(line.removesuffix("\r\n"))
 
 
 def session_table(store: HistoryStore | None) -> str:

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Label
 
 from lowback_tui.core.before_session import CARRY_ON, GENTLE, REST, BeforeSession
+from lowback_tui.core.safe_text import visible_lines
 
 
 class BadDayScreen(ModalScreen[str | None]):
@@ -33,7 +34,7 @@ class BadDayScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="bad-day-box"):
             yield Label("Go easy today?", id="bad-day-title")
-            yield Label(self.before.message, id="bad-day-text", markup=False)
+            yield Label(visible_lines(self.before.message), id="bad-day-text", markup=False)
             with Horizontal(id="bad-day-buttons"):
                 if self.before.gentle:
                     yield Button("Gentle routine (g)", id=GENTLE.replace(" ", "-"))

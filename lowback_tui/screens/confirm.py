@@ -10,6 +10,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Label
 
+from lowback_tui.core.safe_text import visible, visible_lines
+
 
 class Confirm(ModalScreen[bool]):
     """Asks `question`, explained by `detail`; y (or the yes button) answers True.
@@ -31,8 +33,8 @@ class Confirm(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-box"):
-            yield Label(self.question, id="confirm-title")
-            yield Label(self.detail, id="confirm-text")
+            yield Label(visible(self.question), id="confirm-title", markup=False)
+            yield Label(visible_lines(self.detail), id="confirm-text", markup=False)
             with Horizontal(id="confirm-buttons"):
                 yield Button(f"{self.yes} (y)", id="confirm-yes", variant="warning")
                 yield Button(f"{self.no} (n)", id="confirm-no", variant="primary")

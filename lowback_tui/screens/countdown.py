@@ -25,6 +25,7 @@ from textual.widgets import Footer, Label, Static
 from lowback_tui.core import wording
 from lowback_tui.core.logs import log
 from lowback_tui.core.plan import Kind
+from lowback_tui.core.safe_text import visible
 from lowback_tui.core.session import Event, SessionFinished, State, View
 from lowback_tui.core.session_run import SessionRun
 from lowback_tui.screens.confirm import Confirm, ConfirmEnd
@@ -119,7 +120,7 @@ class CountdownScreen(Screen[None]):
         warning = self.query_one("#cd-warning", Label)
         problem = self.run.problem
         if problem and not warning.display:
-            warning.update(f"⚠ {problem}")
+            warning.update(f"⚠ {visible(problem)}")
             warning.display = True
 
     def on_unmount(self) -> None:
@@ -182,7 +183,7 @@ class CountdownScreen(Screen[None]):
 
     def _show(self, view: View) -> None:
         if self._set("exercise", view.exercise.name):
-            self.query_one("#cd-exercise", Label).update(view.exercise.name)
+            self.query_one("#cd-exercise", Label).update(visible(view.exercise.name))
         where = wording.whereabouts(view)
         if self._set("whereabouts", where):
             self.query_one("#cd-whereabouts", Label).update(where)
@@ -202,13 +203,13 @@ class CountdownScreen(Screen[None]):
             )
         side = wording.big_side(view)
         if self._set("side", side):
-            self.query_one("#cd-side", BigText).text = side
+            self.query_one("#cd-side", BigText).text = visible(side)
             self.query_one("#cd-side").set_class(not side, "-none")
         detail = wording.phase_detail(view)
         if paused:
             detail = f"{wording.PHASE_TITLES[kind]} paused · space carries on"
         if self._set("detail", detail):
-            self.query_one("#cd-detail", Label).update(detail)
+            self.query_one("#cd-detail", Label).update(visible(detail))
         seconds = str(view.shown_seconds)
         if self._set("seconds", seconds):
             self.query_one(BigNumber).value = seconds
@@ -217,10 +218,10 @@ class CountdownScreen(Screen[None]):
             bar.show(view.fraction_done, view.phase.seconds)
         cue = wording.moment_cue(view)
         if self._set("cue", cue):
-            self.query_one("#cd-cue", Static).update(cue)
+            self.query_one("#cd-cue", Static).update(visible(cue))
         following = wording.coming_next(view, self.run.routine)
         if self._set("next", following):
-            self.query_one("#cd-next", Label).update(following)
+            self.query_one("#cd-next", Label).update(visible(following))
 
     # ---- controls --------------------------------------------------------------------------
 

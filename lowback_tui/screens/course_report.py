@@ -13,6 +13,7 @@ from textual.widgets import Footer, Label, Static
 
 from lowback_tui.core import advice
 from lowback_tui.core.course_report import CourseReport, NextStep
+from lowback_tui.core.safe_text import visible
 from lowback_tui.widgets.gutter import Gutter
 
 GUTTER = 19
@@ -37,7 +38,7 @@ class CourseReportScreen(Screen[None]):
         with VerticalScroll(id="report-body"):
             yield Label("Your course report", id="report-title")
             for label, value in report.rows():
-                yield Static(Gutter(Content.styled(label, "bold"), GUTTER, Content(value)),
+                yield Static(Gutter(Content.styled(label, "bold"), GUTTER, Content(visible(value))),
                              classes="report-row")  # fmt: skip
             yield Static(report.change_words, id="report-change")
             step = Static(f"Next step: {report.next_step_words}", id="report-next")

@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from lowback_tui.core import wording
+from lowback_tui.core.safe_text import visible, visible_lines
 from lowback_tui.widgets.exercise_detail import ExerciseDetail
 from lowback_tui.widgets.exercise_list import ExerciseList
 from lowback_tui.widgets.routine_heading import RoutineHeading
@@ -68,7 +69,7 @@ class ExerciseListScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         routine = self.routine
         yield RoutineHeading(routine.name, wording.extent(routine, " · "), id="heading")
-        yield Static(routine.summary, id="routine-summary", markup=False,
+        yield Static(visible_lines(routine.summary), id="routine-summary", markup=False,
                      classes="" if routine.summary else "-empty")  # fmt: skip
         with Horizontal(id="body"):
             yield ExerciseList(routine, id="exercises")
@@ -90,7 +91,7 @@ class ExerciseListScreen(Screen[None]):
             self._shown = (routine, overview.as_written)
             self.query_one(ExerciseList).show(routine, overview.as_written)
             summary = self.query_one("#routine-summary", Static)
-            summary.update(routine.summary)
+            summary.update(visible_lines(routine.summary))
             summary.set_class(not routine.summary, "-empty")  # a class: -short hides it too
         self.routine = routine
         course = str(overview.course) if overview.course else ""
@@ -105,7 +106,7 @@ class ExerciseListScreen(Screen[None]):
         if not problems:
             panels.remove()
             return
-        text = "\n".join(str(p) for p in problems)
+        text = "\n".join(visible(p) for p in problems)  # they quote the file's keys and values
         text += "\nThe last good version is in use; e opens the file again."
         if panels:
             panels.first(Static).update(text)

@@ -11,6 +11,7 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen
 from textual.widgets import Label
 
+from lowback_tui.core.safe_text import visible_lines
 from lowback_tui.screens.safety import SafetyScreen
 
 # Textual's own keys worth telling people about; its scrolling and focus keys are left out.
@@ -70,7 +71,7 @@ class KeysScreen(ModalScreen[None]):
             for keys, description in rows:
                 yield Label(f"{keys:<{width}}  {description}", classes="keys-row", markup=False)
             if self.note:
-                yield Label(self.note, id="keys-note", markup=False)
+                yield Label(visible_lines(self.note), id="keys-note", markup=False)
             yield Label("s  safety information · esc closes this", id="keys-hint")
 
     def action_safety(self) -> None:

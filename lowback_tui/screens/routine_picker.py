@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from lowback_tui.core import wording
 from lowback_tui.core.routine_library import Choice
+from lowback_tui.core.safe_text import visible
 
 
 def _option(choice: Choice, current: Path) -> Option:
@@ -28,7 +29,7 @@ def _option(choice: Choice, current: Path) -> Option:
         about = f"{wording.extent(routine, ' · ')} · {kind}"
         title, style = routine.name, "dim"  # $text-muted is CSS-only (see widgets/gutter.py)
     marker = "● " if entry.path.resolve() == current.resolve() else "  "
-    prompt = Content.assemble(marker, (title, "bold"), "\n  ", (about, style))
+    prompt = Content.assemble(marker, (visible(title), "bold"), "\n  ", (visible(about), style))
     return Option(prompt, id=str(entry.path), disabled=style == "$text-error")
 
 

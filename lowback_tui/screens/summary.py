@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
 from lowback_tui.core import advice, course, wording
+from lowback_tui.core.safe_text import visible
 from lowback_tui.core.session_run import SessionRun
 from lowback_tui.screens.pain_check import PainCheck
 
@@ -39,7 +40,7 @@ class SummaryScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         summary = self.summary
         with VerticalScroll(id="summary-body"):
-            yield Label(summary.routine_name, id="summary-routine", markup=False)
+            yield Label(visible(summary.routine_name), id="summary-routine", markup=False)
             yield Label(wording.verdict(summary), id="summary-verdict")
             if self.stopped_for_pain:
                 yield Static(advice.STOPPED_FOR_PAIN, classes="summary-advice")
@@ -49,7 +50,7 @@ class SummaryScreen(Screen[None]):
                 for heading in ("Exercise", "Result", "Done", "Active"):
                     yield Label(heading, classes="summary-heading")
                 for record in summary.records:
-                    yield Label(record.name, classes="summary-name", markup=False)
+                    yield Label(visible(record.name), classes="summary-name", markup=False)
                     yield Label(record.outcome.value, classes=f"summary-{record.outcome.value}")
                     yield Label(f"{record.efforts_done} of {record.efforts_planned}")
                     yield Label(wording.duration(round(record.active_seconds)))
@@ -58,7 +59,7 @@ class SummaryScreen(Screen[None]):
             yield Static("", id="summary-offer", markup=False)
             yield Static("", id="summary-trend", classes="summary-advice")
             if self.run.problem:
-                yield Label(f"⚠ {self.run.problem}", id="summary-warning", markup=False)
+                yield Label(f"⚠ {visible(self.run.problem)}", id="summary-warning", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -87,7 +88,7 @@ class SummaryScreen(Screen[None]):
 
     def _show_offer(self) -> None:
         offer = self.offers[0] if self.offers else None
-        text = f"{wording.offer_question(offer)} (y yes · n not yet)" if offer else ""
+        text = f"{visible(wording.offer_question(offer))} (y yes · n not yet)" if offer else ""
         self._say("#summary-offer", text)
         self.refresh_bindings()
 

@@ -9,6 +9,7 @@ from textual.visual import Visual
 
 from lowback_tui.core import wording
 from lowback_tui.core.routine import Exercise
+from lowback_tui.core.safe_text import visible
 from lowback_tui.widgets.gutter import Gutter
 from lowback_tui.widgets.rows_view import RowsView
 
@@ -18,18 +19,18 @@ FACT_WIDTH = 11
 def exercise_rows(exercise: Exercise) -> list[Visual]:
     """The whole description as rows: one widget draws them, however many cues there are."""
     rows: list[Visual] = [
-        Content.styled(exercise.name, "bold $text-primary"),
-        Content(wording.dose(exercise)),
+        Content.styled(visible(exercise.name), "bold $text-primary"),
+        Content(visible(wording.dose(exercise))),
     ]
     if goal := wording.goal(exercise):
-        rows.append(Content.styled(f"Goal: {goal}", "$text-success"))
+        rows.append(Content.styled(f"Goal: {visible(goal)}", "$text-success"))
     rows.append(Content(""))
     facts = [
         ("Position", exercise.position or "any comfortable position"),
         ("Equipment", ", ".join(exercise.equipment) or "none"),
     ]
     for label, value in facts:
-        rows.append(Gutter(Content.styled(label, "dim"), FACT_WIDTH, Content(value)))
+        rows.append(Gutter(Content.styled(label, "dim"), FACT_WIDTH, Content(visible(value))))
     moments = [
         (label, cue)
         for label, cue in [
@@ -42,11 +43,11 @@ def exercise_rows(exercise: Exercise) -> list[Visual]:
     if moments:  # what to do at each moment, then the general tips
         rows.append(Content(""))
         for label, cue in moments:
-            rows.append(Gutter(Content.styled(label, "dim"), FACT_WIDTH, Content(cue)))
+            rows.append(Gutter(Content.styled(label, "dim"), FACT_WIDTH, Content(visible(cue))))
     if exercise.cues:
         rows += [Content(""), Content.styled("Tips" if moments else "How to do it", "bold dim")]
         bullet = Content.styled("•", "$text-accent")
-        rows += [Gutter(bullet, 2, Content(cue)) for cue in exercise.cues]
+        rows += [Gutter(bullet, 2, Content(visible(cue))) for cue in exercise.cues]
     return rows
 
 

@@ -15,6 +15,7 @@ from textual.visual import Padding, Visual
 
 from lowback_tui.core import wording
 from lowback_tui.core.routine import Routine
+from lowback_tui.core.safe_text import visible
 from lowback_tui.widgets.gutter import Gutter
 from lowback_tui.widgets.rows_view import RowsView
 
@@ -149,9 +150,9 @@ def exercise_rows(routine: Routine, as_written: Routine) -> list[Visual]:
     ):
         raised = f" (up from {written.reps})" if exercise.reps > written.reps else ""
         body = Content.assemble(
-            (exercise.name, "bold"),
+            (visible(exercise.name), "bold"),
             "\n",
-            (wording.dose(exercise), "dim"),
+            (visible(wording.dose(exercise)), "dim"),
             (raised, "$text-success"),
         )
         row = Gutter(Content.styled(f"{number:>{digits}}", "dim"), digits + 2, body)

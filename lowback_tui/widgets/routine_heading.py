@@ -10,6 +10,8 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.widget import Widget
 
+from lowback_tui.core.safe_text import visible
+
 
 class RoutineHeading(Widget):
     """Name and size on one line when they fit, the size under the name when not; the course
@@ -29,7 +31,7 @@ class RoutineHeading(Widget):
 
     def lines(self, width: int) -> Content:
         """What is shown at `width` cells."""
-        name = Content.styled(self.routine_name, "bold $text-primary")
+        name = Content.styled(visible(self.routine_name), "bold $text-primary")
         size = Content.styled(self.routine_size, "dim")
         gap = width - name.cell_length - size.cell_length
         if gap >= 2:
@@ -37,7 +39,7 @@ class RoutineHeading(Widget):
         else:
             heading = Content.assemble(name, "\n", size)
         if self.course:
-            heading = Content.assemble(heading, "\n", (self.course, "$text-accent"))
+            heading = Content.assemble(heading, "\n", (visible(self.course), "$text-accent"))
         return heading
 
     def render(self) -> Content:

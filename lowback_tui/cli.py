@@ -25,6 +25,7 @@ from lowback_tui.cli_output import (
     EXIT_OK,
     OutputLost,
     drop_output,
+    keep_every_byte,
     never_fail_on_a_character,
     say,
     write_out,
@@ -358,6 +359,7 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point of the `lowback` command."""
     never_fail_on_a_character()
+    keep_every_byte()
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = _parser()
     known = {  # `lowback --plain` is `lowback run --plain`

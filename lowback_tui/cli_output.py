@@ -10,6 +10,7 @@ recolour it. A failure of stdout itself (a full disk, a closed terminal) is Outp
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import sys
 from typing import TextIO
@@ -90,6 +91,21 @@ def never_fail_on_a_character() -> None:
         if reconfigure is not None:
             with contextlib.suppress(ValueError, OSError):  # a stream this cannot change
                 reconfigure(errors="replace" if stream is sys.stdout else "backslashreplace")
+
+
+def keep_every_byte() -> None:
+    """Under PYTHONUNBUFFERED (`python -u`) stdout writes straight to its file, and a short
+    write (a disk that fills up mid-line) loses the rest without an error: exit 0 and half an
+    export. Buffered, and flushed at each line as before, a short write is retried and then
+    fails loudly."""
+    stream = sys.stdout
+    raw = getattr(stream, "buffer", None)
+    if stream is None or not isinstance(raw, io.FileIO):
+        return
+    sys.stdout = io.TextIOWrapper(
+        io.BufferedWriter(raw), encoding=stream.encoding, errors=stream.errors,
+        line_buffering=True,
+    )  # fmt: skip
 
 
 def drop_output() -> None:

@@ -241,6 +241,49 @@ def test_no_input_or_no_output_is_one_line_and_a_failure(
     assert err == says + "\n"
 
 
+def _many_sessions(home: Path, count: int) -> None:
+    from lowback_tui.core.session_results import ExerciseRecord, Outcome, Summary
+
+    store = HistoryStore.open(home / "data" / "history.db")
+    for _ in range(count):
+        session = store.begin("Routine", "x", 4)
+        record = ExerciseRecord(0, "knee", "Knee to chest", Outcome.DONE, 10, 10, 50.0, 50.0)
+        store.record_exercise(session, record, 5)
+        store.finish(session, Summary("Routine", (record,), 70, 0, False), stopped_for_pain=False)
+    store.close()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX resource limits")
+@pytest.mark.parametrize("unbuffered", ["", "1"])
+@pytest.mark.parametrize("to_file", [False, True])
+def test_an_export_that_does_not_fit_fails_and_leaves_nothing(
+    private_home: Path, tmp_path: Path, unbuffered: str, to_file: bool
+) -> None:
+    """A disk that fills up mid-export, made with a limit on the size of files written (the
+    history, ~100 kB, fits; its JSON, ~175 kB, does not). Under PYTHONUNBUFFERED a short write
+    of stdout once lost the rest without an error."""
+    import resource
+
+    _many_sessions(private_home, 300)
+    target = tmp_path / "out.json"
+
+    def small_files() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (120_000, 120_000))
+
+    argv = [LOWBACK, "export", "--format", "json"] + (["-o", str(target)] if to_file else [])
+    env = {**os.environ, "PYTHONUNBUFFERED": unbuffered}  # "": buffered, as usual
+    with open(os.devnull if to_file else target, "wb") as stdout:
+        done = subprocess.run(argv, stdout=stdout, stderr=subprocess.PIPE, timeout=60,
+                              preexec_fn=small_files, env=env)  # fmt: skip
+    assert done.returncode == 1
+    if to_file:
+        assert done.stderr == (f"lowback export: cannot write {target}: File too large; "
+                               "nothing was kept\n").encode()  # fmt: skip
+        assert not target.exists()
+    else:
+        assert done.stderr == b"lowback: cannot write the output: File too large\n"
+
+
 def test_an_ascii_only_output_gets_question_marks_not_a_traceback(private_home: Path) -> None:
     _hostile_history(private_home)
     for env in ({"PYTHONIOENCODING": "ascii"}, {"LANG": "C", "LC_ALL": "C", "PYTHONUTF8": "0"}):

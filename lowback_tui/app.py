@@ -23,6 +23,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import Worker
 
+from lowback_tui.app_signals import EXIT_ON_SIGNAL, StoppableClock, watch_stops
 from lowback_tui.core.logs import log
 from lowback_tui.core.routine import RoutineError
 from lowback_tui.core.safe_text import visible, visible_lines
@@ -37,8 +38,6 @@ if TYPE_CHECKING:
     from lowback_tui.audio.speaker import Speaker
     from lowback_tui.core.guidance import Sound
     from lowback_tui.core.trainer import Trainer
-
-EXIT_ON_SIGNAL = {signal.SIGTERM: 128 + signal.SIGTERM, signal.SIGHUP: 128 + signal.SIGHUP}
 
 
 class LowbackApp(App[None]):
@@ -57,6 +56,8 @@ class LowbackApp(App[None]):
     def __init__(self, trainer: Trainer) -> None:
         super().__init__()
         self.trainer = trainer
+        self.clock = StoppableClock(trainer.clock)
+        trainer.clock = self.clock  # every session is timed without the time lowback was stopped
         self._history_opening: Worker[None] | None = None
         self._once_history_is_open: list[Callable[[], object]] = []
         self._list: ExerciseListScreen | None = None
@@ -123,6 +124,7 @@ class LowbackApp(App[None]):
         loop = asyncio.get_running_loop()
         for signum, code in EXIT_ON_SIGNAL.items():
             loop.add_signal_handler(signum, self._on_signal, signum, code)
+        watch_stops(loop, self.clock, self.pause_after_stop)
         if (problem := self.trainer.preferences.problem) is not None:
             self.notify(f"{problem}; using the defaults", severity="warning")
 
@@ -138,6 +140,14 @@ class LowbackApp(App[None]):
     def _on_signal(self, signum: int, code: int) -> None:
         log.info("ending on signal %s", signal.Signals(signum).name)
         self.exit(return_code=code)
+
+    def pause_after_stop(self) -> None:
+        """Back from a stop: a session in progress stays paused (space carries it on)."""
+        from lowback_tui.screens.countdown import CountdownScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, CountdownScreen):
+                screen.pause_for_stop()
 
     def _handle_exception(self, error: Exception) -> None:
         log.exception("unhandled error", exc_info=error)
@@ -356,11 +366,18 @@ class LowbackApp(App[None]):
             except (OSError, subprocess.SubprocessError, KeyboardInterrupt) as error:
                 failure = error  # ctrl+c in the editor reaches lowback too: the edit is over
 
-        try:
+        # ctrl+c in the editor is the editor's: while it runs, SIGINT does not end lowback.
+        loop = asyncio.get_running_loop()
+        loop.remove_signal_handler(signal.SIGINT)
+        signal.signal(signal.SIGINT, lambda signum, frame: None)  # not SIG_IGN: the editor
+        try:  # would inherit that
             with self.suspend():
                 edit()
         except SuspendNotSupported:  # no terminal to hand over (headless tests)
             edit(quiet=True)
+        finally:
+            loop.add_signal_handler(signal.SIGINT, self._on_signal, signal.SIGINT,
+                                    EXIT_ON_SIGNAL[signal.SIGINT])  # fmt: skip
         self.refresh(layout=True)
         if isinstance(failure, OSError):
             self.notify(f"Could not start {command[0]}: {failure.strerror}", severity="error")

@@ -4,7 +4,9 @@ signal, stdin at its end, a very long session to sum up."""
 from __future__ import annotations
 
 import contextlib
+import signal
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,12 +14,18 @@ import pytest
 from textual.pilot import Pilot
 
 from lowback_tui.app import LowbackApp
+from lowback_tui.app_signals import StoppableClock
 from lowback_tui.core.routine import Routine
+from lowback_tui.core.session import State
 from lowback_tui.core.trainer import Trainer
 from lowback_tui.screens.exercise_list import ExerciseListScreen
 from lowback_tui.widgets.exercise_list import ExerciseList
 
+from .conftest import screen_text
+from .fake_clock import FakeClock
 from .pty_run import PtyProgram
+from .test_countdown_screen import start, wait
+from .test_terminal import TINY, begin_session
 
 LOWBACK = str(Path(sys.executable).parent / "lowback")
 
@@ -105,3 +113,97 @@ def test_in_a_terminal_a_broken_editor_leaves_the_app_answering_keys(tmp_path: P
         finally:
             program.stop()
         assert code == 0, value
+
+
+# ---- a stop (ctrl+z in the shell, SIGTSTP) is a pause ----------------------------------------
+
+
+async def test_time_stopped_is_not_counted_and_the_session_stays_paused(routine: Routine) -> None:
+    clock = FakeClock()
+    app = LowbackApp(Trainer(routine, clock=clock))
+    async with app.run_test(size=(80, 24)) as pilot:
+        countdown = await start(pilot)
+        await wait(pilot, clock, 12.5)  # into the first hold
+        before = countdown.run.view()
+        app.clock.stop()  # what SIGTSTP does before the process stops
+        clock.advance(600)  # ten minutes stopped
+        app.clock.carry_on()  # SIGCONT
+        countdown.tick()  # a timer due meanwhile fires first
+        app.pause_after_stop()
+        await pilot.pause()
+        after = countdown.run.view()
+        assert after.state is State.PAUSED
+        assert (after.phase, after.seconds_left) == (before.phase, before.seconds_left)
+        assert "space carries on" in screen_text(app)
+        await wait(pilot, clock, 30)  # still paused, however long it waits
+        assert countdown.run.view().seconds_left == before.seconds_left
+        await pilot.press("space")
+        await wait(pilot, clock, 0.25, step=0.25)
+        assert countdown.run.view().seconds_left == pytest.approx(before.seconds_left - 0.25)
+
+
+async def test_a_stop_behind_a_question_keeps_the_session_paused_after_it(
+    routine: Routine,
+) -> None:
+    clock = FakeClock()
+    app = LowbackApp(Trainer(routine, clock=clock))
+    async with app.run_test(size=(80, 24)) as pilot:
+        countdown = await start(pilot)
+        await wait(pilot, clock, 12.5)
+        await pilot.press("q")  # "End the session?" pauses it while asked
+        await pilot.pause()
+        app.clock.stop()
+        clock.advance(60)
+        app.clock.carry_on()
+        app.pause_after_stop()
+        await pilot.press("n")  # carry on: but a stop is a pause, so space is still needed
+        await pilot.pause()
+        assert app.screen is countdown and countdown.run.view().state is State.PAUSED
+
+
+def test_the_stoppable_clock_leaves_out_only_the_stopped_time() -> None:
+    base = FakeClock(100.0)
+    clock = StoppableClock(base)
+    base.advance(5)
+    assert clock() == 105.0
+    clock.stop()
+    base.advance(50)
+    assert clock() == 105.0
+    clock.stop()  # a second stop before carrying on changes nothing
+    clock.carry_on()
+    assert clock() == 105.0
+    base.advance(1)
+    clock.carry_on()  # nor does carrying on twice
+    assert clock() == 106.0
+
+
+def stopped(program: PtyProgram, timeout: float = 10.0) -> bool:
+    """Whether the program is stopped (state T in /proc), waiting for it up to `timeout`."""
+    deadline = time.monotonic() + timeout
+    stat = Path(f"/proc/{program.process.pid}/stat")
+    while time.monotonic() < deadline:
+        if stat.read_text().rsplit(")", 1)[1].split()[0] == "T":
+            return True
+        program.read()
+    return False
+
+
+def test_in_a_terminal_sigtstp_then_sigcont_leaves_the_session_paused() -> None:
+    program = PtyProgram([LOWBACK, TINY], size=(80, 24))
+    try:
+        begin_session(program)
+        program.wait_for("exercise 1 of")
+        program.process.send_signal(signal.SIGTSTP)
+        was_stopped = stopped(program)
+        program.process.send_signal(signal.SIGCONT)
+        program.wait_for("space carries on")
+        program.send(b" ")  # and space carries on
+        program.output = b""
+        program.wait_for("Pause")
+        program.send(b"\x11")  # ctrl+q asks first during a session
+        program.wait_for("Quit lowback?")
+        program.send(b"y")
+        code = program.wait_exit()
+    finally:
+        program.stop()
+    assert was_stopped and code == 0

@@ -72,7 +72,7 @@ def test_a_whole_tiny_session_ends_on_the_summary() -> None:
     assert restored(program.output)
 
 
-@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT])
 def test_a_signal_mid_session_restores_the_terminal(signum: int) -> None:
     program = PtyProgram([LOWBACK, TINY], size=(80, 24))
     try:
@@ -144,7 +144,7 @@ def test_kill_minus_9_mid_session_keeps_the_finished_exercises(private_home: Pat
     assert names == [("Quick one", "done"), ("Quick two", "done")]
 
 
-@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT])
 def test_a_signal_keeps_finished_exercises_and_records_the_session_as_ended_early(
     signum: int, private_home: Path
 ) -> None:

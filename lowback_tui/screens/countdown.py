@@ -276,6 +276,13 @@ class CountdownScreen(Screen[None]):
         """Stop at once because it hurts: no question asked, the reason is kept."""
         self._control(self.run.stop_for_pain())
 
+    def pause_for_stop(self) -> None:
+        """lowback was stopped (ctrl+z, SIGTSTP) and runs again: paused where it stopped (the
+        app's clock left the stop out), until the person carries on."""
+        self._paused_for_modal = False  # closing a window on top must not carry on either
+        if self.run.state is State.RUNNING:
+            self._control(self.run.pause())
+
     # ---- anything on top pauses the clock ----------------------------------------------------
 
     def on_screen_suspend(self) -> None:

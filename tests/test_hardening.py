@@ -130,6 +130,152 @@ def test_the_command_exits_2_with_a_message_never_a_traceback(tmp_path: Path, da
         assert done.stderr.startswith(str(path)) and "Traceback" not in done.stderr
 
 
+# ---- fuzz: `lowback validate` and the app's loader, over bytes and TOML-ish text --------------
+
+FUZZ = settings(
+    max_examples=200,
+    deadline=2000,  # ms per example: a file that costs more than this is a bug
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+"""Each fuzz test runs in a few seconds (measured: all four together well under 20 s)."""
+
+_BUNDLED_LINES = (
+    (Path(__file__).parent.parent / "routines" / "lower-back.toml")
+    .read_text(encoding="utf-8")
+    .splitlines()
+)
+fragments = (
+    st.sampled_from(_BUNDLED_LINES)
+    | st.sampled_from(
+        [
+            "[[exercise]]",
+            "[timing]",
+            "[exercise]",
+            "[",
+            "]",
+            "{",
+            "}",
+            ",",
+            "=",
+            ".",
+            "#",
+            '"',
+            "'",
+            '"""',
+            "'''",
+            "\\",
+            "name",
+            "reps",
+            "hold_seconds",
+            "cues",
+            "a.b.c",
+            '"quoted".key',
+            "inf",
+            "-nan",
+            "1e999",
+            "0x" + "f" * 40,
+            "9" * 5000,
+            "1_000",
+            "1979-05-27T07:32:00Z",
+            "true",
+            '"\\u0000"',
+            "\x00",
+            "\x1b]0;title\x07",
+            "\x1b[2J",
+            "\u202e",
+            "\u009b31m",
+            "[/]",
+            "[@click=app.quit]x[/]",
+            "\r",
+            "\t",
+            "k" + ".a" * 300,
+            '"' + "Full stop. " * 30 + '"',
+            "x = " + "[" * 50,
+        ]
+    )
+    | st.integers().map(str)
+    | st.text(max_size=12)
+)
+tomlish = st.lists(st.lists(fragments, max_size=6).map(" ".join), max_size=40).map("\n".join)
+
+
+def validated(path: Path) -> int:
+    """`lowback validate PATH` run in this process: its exit status, never a traceback."""
+    from contextlib import redirect_stderr, redirect_stdout
+    from io import StringIO
+
+    from lowback_tui import cli
+
+    out, err = StringIO(), StringIO()
+    began = time.perf_counter()
+    with redirect_stdout(out), redirect_stderr(err), pytest.raises(SystemExit) as done:
+        cli.main(["validate", str(path)])
+    assert time.perf_counter() - began < TIME_BOX
+    assert done.value.code in (0, 2), err.getvalue()
+    assert "Traceback" not in err.getvalue() + out.getvalue()
+    return int(done.value.code or 0)
+
+
+def loaded_by_the_app(argument: str) -> None:
+    """What the app does with a ROUTINE argument and the picker: a routine or problems."""
+    from lowback_tui.core import routine_library
+
+    try:
+        load(routine_library.resolve(argument))
+    except RoutineError as error:
+        assert error.problems and all(str(p) for p in error.problems)
+    began = time.perf_counter()
+    for choice in routine_library.choices():
+        assert (choice.routine is None) == bool(choice.problems)
+    assert time.perf_counter() - began < TIME_BOX
+
+
+@FUZZ
+@given(st.binary(max_size=3000))
+def test_fuzz_validate_any_bytes(private_home: Path, data: bytes) -> None:
+    path = private_home.parent / "fuzz.toml"
+    path.write_bytes(data)
+    validated(path)
+
+
+@FUZZ
+@given(tomlish)
+def test_fuzz_validate_tomlish_text(private_home: Path, text: str) -> None:
+    path = private_home.parent / "fuzz.toml"
+    path.write_text(text, encoding="utf-8", errors="surrogatepass")
+    validated(path)
+
+
+@FUZZ
+@given(st.binary(max_size=3000) | tomlish.map(lambda t: t.encode("utf-8", "surrogatepass")))
+def test_fuzz_the_apps_loader_and_picker(private_home: Path, data: bytes) -> None:
+    from lowback_tui.core import dirs
+
+    folder = dirs.routines_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "fuzz.toml").write_bytes(data)
+    loaded_by_the_app("fuzz")
+    loaded_by_the_app(str(folder / "fuzz.toml"))
+
+
+def test_the_picker_and_validate_with_every_special_file_among_the_routines(
+    private_home: Path, tmp_path: Path
+) -> None:
+    import os
+
+    from lowback_tui.core import dirs
+
+    folder = dirs.routines_dir()
+    folder.mkdir(parents=True)
+    os.mkfifo(folder / "pipe.toml")
+    (folder / "zero.toml").symlink_to("/dev/zero")
+    (folder / "dangling.toml").symlink_to(tmp_path / "nowhere")
+    (folder / "folder.toml").mkdir()
+    loaded_by_the_app("pipe")
+    for name in ("pipe", "zero", "dangling", "folder"):
+        assert validated(folder / f"{name}.toml") == 2
+
+
 # ---- every screen at every size ----------------------------------------------------------------
 
 

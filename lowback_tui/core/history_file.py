@@ -84,13 +84,19 @@ _FILES_BESIDE = ("-wal", "-shm", "-journal")
 
 
 def connect(path: Path) -> sqlite3.Connection:
-    """Open, check and migrate the file, making it (0600) if there is none.
+    """Open, check and migrate the file, making it (0600) if there is none, taking turns
+    (`taking_turns`) with any other lowback opening it at the same moment.
 
     sqlite3.DatabaseError if it is damaged, NewerSchema if it is a newer lowback's, OSError
     (`files.Refused`) for a link, a folder or anything but a regular file where it should be,
     and for a file swapped for another while it was being opened. An existing file keeps its
     mode: a read-only history is read, and writing to it fails in sqlite's words.
     """
+    with taking_turns(path):
+        return _connect(path)
+
+
+def _connect(path: Path) -> sqlite3.Connection:
     for suffix in ("", *_FILES_BESIDE):  # sqlite would follow any of them
         _no_link(Path(f"{path}{suffix}"))
     with suppress(FileExistsError):  # O_EXCL: never through a link, nor over another's new file
@@ -175,11 +181,14 @@ def _migrate(db: sqlite3.Connection) -> None:
 
 
 @contextmanager
-def recovering(path: Path) -> Iterator[None]:
-    """Hold the history's lock file while a damaged history is moved aside and begun again,
-    so two lowbacks finding it damaged at once take turns (the second then finds the new one).
+def taking_turns(path: Path) -> Iterator[None]:
+    """Hold the history's lock file (history.db.lock) while it is opened, made or moved aside.
 
-    Where there is no fcntl (Windows) the turns are not taken; the names aside stay unique.
+    Two lowbacks starting at once then open it one after the other: SQLite's own waiting does
+    not cover every step (changing the journal mode, a file moved aside and begun again between
+    one's check and its open), and one of them lost its session to "database is locked".
+    Where there is no fcntl (Windows), or the lock file cannot be made (a read-only folder, in
+    which nothing is made anyway), no turns are taken. A link there is refused like any other.
     """
     try:
         import fcntl
@@ -188,7 +197,11 @@ def recovering(path: Path) -> Iterator[None]:
         return
     lock = Path(f"{path}.lock")
     _no_link(lock)
-    descriptor = os.open(lock, os.O_RDWR | os.O_CREAT | NO_FOLLOW, PRIVATE_FILE)
+    try:
+        descriptor = os.open(lock, os.O_RDWR | os.O_CREAT | NO_FOLLOW, PRIVATE_FILE)
+    except OSError:
+        yield
+        return
     try:
         fcntl.flock(descriptor, fcntl.LOCK_EX)
         yield
@@ -199,15 +212,15 @@ def recovering(path: Path) -> Iterator[None]:
 def recover(path: Path, when: datetime) -> tuple[sqlite3.Connection, Path | None]:
     """Begin again after finding the history damaged: the new connection, and where the damaged
     file went (None when another lowback had already begun a new one while this one waited)."""
-    with recovering(path):
+    with taking_turns(path):
         try:
-            return connect(path), None
+            return _connect(path), None
         except sqlite3.OperationalError:
             raise  # locked or unwritable, not damaged: nothing to move
         except sqlite3.DatabaseError:
             pass
         aside = move_aside(path, when)
-        return connect(path), aside
+        return _connect(path), aside
 
 
 def reason(path: Path, error: Exception) -> str:

@@ -53,6 +53,9 @@ EXERCISE_KEYS = (
     *TIMING_RANGES,
 )
 
+MAX_PROBLEMS = 100
+"""A file with more is not a routine someone is editing; the rest are counted, not listed."""
+
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _ID = re.compile(r"^[\w-]+$")
 
@@ -89,13 +92,26 @@ class _Checker:
         self._source = text
         self._lines: KeyLines | None = None  # found only for a file with problems
         self.problems: list[Problem] = []
+        self.found = 0
+        """Every problem found; past MAX_PROBLEMS they are counted, not kept."""
 
     def problem(self, key: str, message: str) -> None:
+        self.found += 1
+        if self.found > MAX_PROBLEMS:
+            return
         if self._lines is None:
             from lowback_tui.core.toml_lines import KeyLines
 
             self._lines = KeyLines(self._source)
         self.problems.append(Problem(self.path, self._lines.line_of(key), key, message))
+
+    def all_problems(self) -> list[Problem]:
+        """The problems kept, in line order, and how many more there were."""
+        kept = sorted(self.problems, key=lambda p: p.line or 0)
+        if self.found > MAX_PROBLEMS:
+            more = f"and {self.found - MAX_PROBLEMS:,} more problems; is this a routine file?"
+            kept.append(Problem(self.path, None, "", more))
+        return kept
 
     def unknown_keys(self, table: dict[str, Any], known: Iterable[str], prefix: str) -> None:
         known = list(known)
@@ -213,8 +229,8 @@ def build(document: dict[str, Any], text: str, path: Path) -> Routine:
     course_days = check.integer(document, "course_days", "", COURSE_DAYS_RANGE, "days")
     timing = _timing(check, check.table(document, "timing", "[timing]"))
     exercises = _exercises(check, document)
-    if check.problems:
-        raise RoutineError(sorted(check.problems, key=lambda p: p.line or 0))
+    if check.found:
+        raise RoutineError(check.all_problems())
     assert name is not None
     return Routine(
         name=name,
@@ -274,7 +290,7 @@ def _exercises(check: _Checker, document: dict[str, Any]) -> list[Exercise]:
 
 
 def _exercise(check: _Checker, table: dict[str, Any], prefix: str) -> Exercise | None:
-    before = len(check.problems)
+    before = check.found
     check.unknown_keys(table, EXERCISE_KEYS, prefix)
     name = check.text(table, "name", prefix, NAME_MAX, required=True)
     ident = check.text(table, "id", prefix, SHORT_MAX, required="id" in table)
@@ -313,7 +329,7 @@ def _exercise(check: _Checker, table: dict[str, Any], prefix: str) -> Exercise |
     get_ready_cue, effort_cue, let_go_cue = (
         check.text(table, key, prefix, CUE_MAX) for key in MOMENT_CUES
     )
-    if len(check.problems) > before:
+    if check.found > before:
         return None
     assert name is not None and ident is not None  # each way to miss one is a problem
     return Exercise(

@@ -365,6 +365,7 @@ def test_a_read_only_config_is_not_rewritten(private_home: Path) -> None:
     path.chmod(0o444)
     preferences = Preferences.load()
     assert preferences.change(voice=True) is False
+    assert preferences.not_saved == f"{path}: is read-only; lowback leaves it as its owner set it"
     assert path.read_text() == "voice = false\n" and mode(path) == 0o444
     with pytest.raises(Refused, match="read-only; lowback leaves it as its owner set it"):
         settings_module.save(Settings(voice=True))

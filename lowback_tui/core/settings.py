@@ -146,6 +146,9 @@ class Preferences:
         self.settings = loaded.settings
         self.problem = loaded.problem
         """What is wrong with the settings file, if anything (the defaults are in use)."""
+        self.not_saved: str | None = None
+        """Why the last change could not be saved, in one line (a link, a read-only file or
+        folder, a full disk), or None when it was."""
 
     @classmethod
     def load(cls) -> Preferences:
@@ -165,5 +168,12 @@ class Preferences:
             save(self.settings)
         except OSError as error:
             log.warning("settings not saved: %s", error)
+            self.not_saved = str(error) if isinstance(error, Refused) else _said(error)
             return False
+        self.not_saved = None
         return True
+
+
+def _said(error: OSError) -> str:
+    """An OSError as one line naming the file: "…/config.toml: Permission denied"."""
+    return f"{error.filename}: {error.strerror}" if error.filename else str(error)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from lowback_tui import cli, cli_output
+from lowback_tui import cli
 from lowback_tui.cli import main
 from lowback_tui.core import editor
 from lowback_tui.core.history_store import HistoryStore
@@ -199,14 +199,14 @@ def test_a_file_that_cannot_be_written_whole_is_not_left_behind(
     def full(descriptor: int) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(cli_output.os, "fsync", full)
+    fsync = os.fsync
+    monkeypatch.setattr(os, "fsync", full)
     code, out, err = run(capsys, command, "-o", str(target))
     assert (code, out) == (1, "")
     assert err == (f"lowback {command}: cannot write {target}: No space left on device; "
                    "nothing was kept\n")  # fmt: skip
     assert not target.exists()  # so the retry is not refused
-    monkeypatch.undo()
-    monkeypatch.setenv("LOWBACK_HOME", str(private_home))
+    monkeypatch.setattr(os, "fsync", fsync)
     assert run(capsys, command, "-o", str(target))[0] == 0
     assert target.stat().st_size > 0
 

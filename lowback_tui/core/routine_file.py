@@ -27,11 +27,18 @@ from lowback_tui.core.toml_lines import heaviest_dots
 MAX_FILE_BYTES = 2_000_000
 """A routine of a thousand exercises is a few hundred kB; anything past this is not a routine."""
 
-MAX_DOT_COST = 1_000_000
+MAX_DOT_COST = 100_000
 """tomllib takes time and memory quadratic in a dotted key's parts (a 2 MB file of 1,000-part
 keys: 80 s and 1 GB), so the dots outside quotes are counted first, each line's squared
 (`toml_lines.heaviest_dots`), and a file past this is refused before tomllib sees it. Real
-routines spend a few dozen; at this budget tomllib needs well under a second."""
+routines spend next to nothing (a full stop in quoted text costs nothing); at this budget a
+hostile file costs tomllib a fraction of a second."""
+
+MAX_TABLES = 10_000
+"""Each [table] costs tomllib some 2 kB, so a 2 MB file of nothing but headers took 4 s and
+250 MB; a routine has one per exercise and ten thousand exercises would take days."""
+
+_TABLE = re.compile(r"^[ \t]*\[", re.MULTILINE)
 
 MAX_DIGITS = 4300
 """Python reads no longer integer from text (sys.int_info.default_max_str_digits)."""
@@ -74,6 +81,9 @@ def loads(text: str, path: Path = Path("<routine>")) -> Routine:
     if (line := heaviest_dots(text, MAX_DOT_COST)) is not None:
         message = "has more dotted keys than a routine ever needs; not a routine"
         raise RoutineError([Problem(path, line, "", message)])
+    if text.count("[") > MAX_TABLES and len(_TABLE.findall(text)) > MAX_TABLES:
+        message = f"has more than {MAX_TABLES:,} [tables]; no routine has that many exercises"
+        raise RoutineError([Problem(path, None, "", message)])
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

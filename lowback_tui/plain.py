@@ -202,6 +202,9 @@ class Plain:
             if not self.safety():
                 return 0
             trainer.confirm_safety()
+            if trainer.preferences.not_saved:
+                self.note(f"settings not saved ({trainer.preferences.not_saved}); the safety "
+                          "information will be shown again next time")  # fmt: skip
         self.speaker = Speaker(trainer.preferences, self.bell)
         run = self.begin(trainer)
         if run is None:

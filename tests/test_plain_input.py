@@ -120,6 +120,28 @@ def test_a_history_that_cannot_be_kept_is_said_before_the_session(
     assert text.count("history is not being saved") == 1
 
 
+def test_a_confirmation_that_cannot_be_saved_is_said(
+    routine: Routine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lowback_tui.core import settings
+
+    def read_only(saved: Settings) -> None:
+        raise OSError(30, "Read-only file system", str(settings.settings_path()))
+
+    monkeypatch.setattr(settings, "save", read_only)
+    clock = FakeClock()
+    out = io.StringIO()
+    store = HistoryStore.open(tmp_path / "h.db")
+    code = Plain(out, Script(clock, ["", "4", "q", ""], {})).run(
+        Trainer(routine, clock=clock, store=store)
+    )
+    assert code == 0
+    assert "Note: settings not saved (" in out.getvalue()
+    assert "config.toml: Read-only file system); the safety information will be shown again" in (
+        out.getvalue()
+    )
+
+
 class StoppedOnce(Script):
     """A Script that is stopped by ctrl+z (SIGTSTP) once, 8 seconds into the session (in the
     first hold)."""

@@ -11,6 +11,7 @@ import asyncio
 import gc
 import io
 import signal
+import sys
 from collections.abc import Callable, Iterable
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -23,7 +24,14 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import Worker
 
-from lowback_tui.app_signals import EXIT_ON_SIGNAL, StoppableClock, watch_stops
+from lowback_tui.app_signals import (
+    EXIT_ON_SIGNAL,
+    TERMINAL_GONE,
+    StoppableClock,
+    driver_that_outlives_its_terminal,
+    keys_can_come,
+    watch_stops,
+)
 from lowback_tui.core.logs import log
 from lowback_tui.core.routine import RoutineError
 from lowback_tui.core.safe_text import visible, visible_lines
@@ -34,6 +42,8 @@ from lowback_tui.screens.exercise_list import ExerciseListScreen
 # which keeps the list as quick to appear as it can be.
 if TYPE_CHECKING:
     from pathlib import Path
+
+    from textual.driver import Driver
 
     from lowback_tui.audio.speaker import Speaker
     from lowback_tui.core.guidance import Sound
@@ -65,6 +75,9 @@ class LowbackApp(App[None]):
         if trainer.preferences.settings.theme in self.available_themes:
             self.theme = trainer.preferences.settings.theme
         self.crash: BaseException | None = None
+        self.farewell: str | None = None
+        """A line to say on the terminal once it is given back (Textual's exit message goes to
+        its error console, which is the log here)."""
         # Textual prints a traceback with local variables here; ours goes to the log instead.
         self.error_console = Console(file=io.StringIO(), stderr=False)
 
@@ -83,6 +96,15 @@ class LowbackApp(App[None]):
         Screens' own `notify` comes here too."""
         super().notify(visible_lines(message), title=visible(title), severity=severity,
                        timeout=timeout, markup=False)  # fmt: skip
+
+    def get_driver_class(self) -> type[Driver]:
+        return driver_that_outlives_its_terminal(super().get_driver_class())
+
+    def run(self, *args: Any, **kwargs: Any) -> None:
+        result = super().run(*args, **kwargs)
+        if self.farewell:
+            print(self.farewell, file=sys.stderr)
+        return result
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The command palette (ctrl+p): everything lowback can do, beside Textual's own."""
@@ -136,6 +158,22 @@ class LowbackApp(App[None]):
             gc.freeze()
             gc.enable()
         self._begin_opening_history()
+        if not self.is_headless:
+            self._check_terminal(starting=True)
+            self.set_interval(2, self._check_terminal)
+
+    def _check_terminal(self, starting: bool = False) -> None:
+        """End, keeping a session under way, once no key can come (see keys_can_come)."""
+        if keys_can_come():
+            return
+        if starting:
+            log.warning("stdin is not a terminal; ending")
+            self.farewell = ("lowback: the full screen reads keys from a terminal, and stdin is "
+                             "not one; lowback --plain reads lines")  # fmt: skip
+            self.exit(return_code=2)
+        else:
+            log.warning("the terminal went away; ending")
+            self.exit(return_code=TERMINAL_GONE)
 
     def _on_signal(self, signum: int, code: int) -> None:
         log.info("ending on signal %s", signal.Signals(signum).name)

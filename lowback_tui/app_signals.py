@@ -1,13 +1,19 @@
 """The signals the app answers: those that end it (with the status a shell expects) and a stop
 (ctrl+z in the shell, SIGTSTP), which is a pause: the time lowback spent stopped is never
-counted as time held."""
+counted as time held. And the terminal, which can go away without a signal saying so."""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import os
 import signal
+import sys
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from textual.driver import Driver
 
 EXIT_ON_SIGNAL = {
     signal.SIGTERM: 128 + signal.SIGTERM,
@@ -63,3 +69,54 @@ def watch_stops(
 
     signal.signal(signal.SIGTSTP, stopping)
     signal.signal(signal.SIGCONT, continuing)
+
+
+TERMINAL_GONE = 128 + signal.SIGHUP
+"""The status when the terminal went away unannounced: as if SIGHUP had said so."""
+
+
+def keys_can_come() -> bool:
+    """Whether stdin is still a terminal. At its end (stdin from /dev/null, or a terminal hung
+    up with no SIGHUP delivered) Textual's input thread finds input ready and reads nothing,
+    again and again: 99 % of a CPU, for ever, in a process nobody can reach."""
+    try:
+        return os.isatty(sys.__stdin__.fileno()) if sys.__stdin__ else False
+    except (OSError, ValueError):  # closed
+        return False
+
+
+class _Forgiving:
+    """The terminal's file, where a write to a terminal that has gone is dropped. Textual's
+    writer thread ends at the first error (EIO once the terminal hangs up); its queue then fills,
+    and shutting down waits on it for ever: the app outlived its terminal after SIGHUP."""
+
+    def __init__(self, file: Any) -> None:
+        self.file = file
+
+    def write(self, text: str) -> int:
+        try:
+            return int(self.file.write(text))
+        except (OSError, ValueError):  # gone, or closed
+            return 0
+
+    def flush(self) -> None:
+        with contextlib.suppress(OSError, ValueError):
+            self.file.flush()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.file, name)
+
+
+def driver_that_outlives_its_terminal(driver_class: type[Driver]) -> type[Driver]:
+    """Textual's Linux driver, writing through _Forgiving; any other driver as it is."""
+    from textual.drivers.linux_driver import LinuxDriver
+
+    if driver_class is not LinuxDriver:
+        return driver_class
+
+    class Forgiving(LinuxDriver):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._file = _Forgiving(self._file)  # type: ignore[assignment]
+
+    return Forgiving

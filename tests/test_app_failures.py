@@ -4,15 +4,18 @@ signal, stdin at its end, a very long session to sum up."""
 from __future__ import annotations
 
 import contextlib
+import os
 import signal
 import sys
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
 
+from lowback_tui import app as app_module
 from lowback_tui.app import LowbackApp
 from lowback_tui.app_signals import StoppableClock
 from lowback_tui.core.routine import Routine
@@ -20,11 +23,12 @@ from lowback_tui.core.session import State
 from lowback_tui.core.trainer import Trainer
 from lowback_tui.screens.exercise_list import ExerciseListScreen
 from lowback_tui.widgets.exercise_list import ExerciseList
+from lowback_tui.widgets.summary_table import SummaryTable
 
 from .conftest import screen_text
 from .fake_clock import FakeClock
-from .pty_run import PtyProgram
-from .test_countdown_screen import start, wait
+from .pty_run import PtyProgram, plain
+from .test_countdown_screen import start, to_summary, wait
 from .test_terminal import TINY, begin_session
 
 LOWBACK = str(Path(sys.executable).parent / "lowback")
@@ -207,3 +211,100 @@ def test_in_a_terminal_sigtstp_then_sigcont_leaves_the_session_paused() -> None:
     finally:
         program.stop()
     assert was_stopped and code == 0
+
+
+# ---- smaller -----------------------------------------------------------------------------------
+
+
+async def test_the_summary_of_a_thousand_exercises_is_a_few_widgets(routine: Routine) -> None:
+    """It was four Labels per exercise: 4,000 widgets, 5.6 s before the summary appeared."""
+    many = tuple(
+        replace(routine.exercises[0], id=f"e{n}", name=f"Exercise {n}") for n in range(1000)
+    )
+    clock = FakeClock()
+    app = LowbackApp(Trainer(replace(routine, exercises=many), clock=clock))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot)
+        await pilot.press("q", "y")
+        summary = await to_summary(pilot)
+        assert len(summary.query("*")) < 40
+        table = summary.query_one(SummaryTable)
+        lines = table.lines(70).plain.splitlines()
+        assert len(lines) == 1001 and lines[-1].startswith("Exercise 999")
+        assert lines[0].split() == ["Exercise", "Result", "Done", "Active"]
+        assert lines[2].split() == ["Exercise", "1", "skipped", "0", "of", "10", "0", "s"]
+        assert max(len(line) for line in lines) <= 70
+
+
+APP_ALONE = (
+    "import sys\n"
+    "from lowback_tui.app import LowbackApp\n"
+    "from lowback_tui.core.routine_file import load\n"
+    "from lowback_tui.core.trainer import Trainer\n"
+    "app = LowbackApp(Trainer(load(sys.argv[1])))\n"
+    "app.run()\n"
+    "sys.exit(app.return_code)\n"
+)
+
+
+def test_the_app_with_stdin_at_its_end_says_so_and_ends_instead_of_spinning() -> None:
+    """Textual's input thread read nothing from /dev/null in a loop: 3.96 s of CPU in 4 s."""
+    argv = ["sh", "-c", 'exec "$0" -c "$1" "$2" < /dev/null', sys.executable, APP_ALONE, TINY]
+    program = PtyProgram(argv, size=(80, 24))
+    try:
+        code = program.wait_exit(timeout=15)
+    finally:
+        program.stop()
+    assert code == 2
+    assert "stdin is not one; lowback --plain reads lines" in " ".join(
+        plain(program.output).split()
+    )
+
+
+async def test_a_terminal_gone_without_a_signal_ends_the_app_and_keeps_the_session(
+    routine: Routine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clock = FakeClock()
+    app = LowbackApp(Trainer(routine, clock=clock))
+    async with app.run_test(size=(80, 24)) as pilot:
+        countdown = await start(pilot)
+        await wait(pilot, clock, 30)
+        monkeypatch.setattr(app_module, "keys_can_come", lambda: True)
+        app._check_terminal()  # the check every 2 s: the terminal is there
+        assert app.is_running
+        monkeypatch.setattr(app_module, "keys_can_come", lambda: False)
+        app._check_terminal()
+        await pilot.pause()
+    assert app.return_code == 128 + signal.SIGHUP
+    assert countdown.run.state is State.FINISHED  # ended early and kept, as on SIGHUP
+
+
+@pytest.mark.parametrize("hup", ["delivered", "ignored-at-start"])
+def test_a_terminal_hung_up_mid_session_never_leaves_the_app_behind(
+    hup: str, private_home: Path
+) -> None:
+    """The terminal closes (its window shut): lowback ends with 129 and keeps the session. It
+    used to hang in Textual's shutdown most times, its writer thread dead on the first EIO."""
+    from lowback_tui.core.history_store import HistoryStore
+
+    ignore = "signal.signal(signal.SIGHUP, signal.SIG_IGN)\n" if hup != "delivered" else ""
+    code = f"import signal, sys\n{ignore}from lowback_tui.cli import main\n"
+    code += "sys.exit(main(sys.argv[1:]))\n"
+    for attempt in range(3):  # it hung in five runs of eight
+        home = private_home / str(attempt)
+        env = {"LOWBACK_HOME": str(home)}
+        program = PtyProgram([sys.executable, "-c", code, TINY], size=(80, 24), env=env)
+        try:
+            begin_session(program)
+            program.wait_for("exercise 1 of")
+            os.close(program.master)  # the terminal hangs up
+            deadline = time.monotonic() + 10
+            while program.process.poll() is None and time.monotonic() < deadline:
+                time.sleep(0.05)
+            status = program.process.poll()
+        finally:
+            program.master = os.open(os.devnull, os.O_RDONLY)  # for stop() to close
+            program.stop()
+        assert status == 128 + signal.SIGHUP, (attempt, status)
+        (session,) = HistoryStore.open(home / "data" / "history.db").sessions()
+        assert session.ended_at is not None and session.ended_early

@@ -6,7 +6,7 @@ from typing import ClassVar, Literal
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Grid, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
@@ -14,6 +14,7 @@ from lowback_tui.core import advice, course, wording
 from lowback_tui.core.safe_text import visible
 from lowback_tui.core.session_run import SessionRun
 from lowback_tui.screens.pain_check import PainCheck
+from lowback_tui.widgets.summary_table import SummaryTable
 
 
 class SummaryScreen(Screen[None]):
@@ -46,14 +47,7 @@ class SummaryScreen(Screen[None]):
                 yield Static(advice.STOPPED_FOR_PAIN, classes="summary-advice")
             yield Static("", id="summary-pain")
             yield Static("", id="summary-pain-advice", classes="summary-advice")
-            with Grid(id="summary-table"):
-                for heading in ("Exercise", "Result", "Done", "Active"):
-                    yield Label(heading, classes="summary-heading")
-                for record in summary.records:
-                    yield Label(visible(record.name), classes="summary-name", markup=False)
-                    yield Label(record.outcome.value, classes=f"summary-{record.outcome.value}")
-                    yield Label(f"{record.efforts_done} of {record.efforts_planned}")
-                    yield Label(wording.duration(round(record.active_seconds)))
+            yield SummaryTable(summary.records, id="summary-table")
             yield Label(wording.totals(summary), id="summary-totals")
             yield Label(wording.times(summary), id="summary-times")
             yield Static("", id="summary-offer", markup=False)

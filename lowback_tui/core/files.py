@@ -41,6 +41,13 @@ class Refused(OSError):
         return f"{self.filename}: {self.strerror}"
 
 
+def one_line(error: Exception, path: Path | str) -> str:
+    """An error as one line naming the file: "…/config.toml: Permission denied"."""
+    if isinstance(error, OSError):
+        return f"{error.filename or path}: {error.strerror or error}"
+    return f"{path}: {error}"
+
+
 def kind(mode: int) -> str:
     """What a file of this st_mode is, in words: "a named pipe", "a folder", ..."""
     kinds = (

@@ -16,7 +16,15 @@ from datetime import datetime
 from pathlib import Path
 
 from lowback_tui.core import dirs
-from lowback_tui.core.files import LINK, NO_FOLLOW, PRIVATE_FILE, Refused, create_new, kind
+from lowback_tui.core.files import (
+    LINK,
+    NO_FOLLOW,
+    PRIVATE_FILE,
+    Refused,
+    create_new,
+    kind,
+    one_line,
+)
 
 MIGRATIONS = [
     """
@@ -225,9 +233,7 @@ def recover(path: Path, when: datetime) -> tuple[sqlite3.Connection, Path | None
 
 def reason(path: Path, error: Exception) -> str:
     """Why the history could not be opened, in one line naming the file."""
-    if isinstance(error, OSError):
-        return f"{error.filename or path}: {error.strerror or error}"
-    return f"{path}: {error}"
+    return one_line(error, path)
 
 
 def move_aside(path: Path, when: datetime) -> Path:

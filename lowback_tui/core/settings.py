@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from lowback_tui.core import dirs
-from lowback_tui.core.files import Refused, read_regular, write_atomically
+from lowback_tui.core.files import Refused, one_line, read_regular, write_atomically
 from lowback_tui.core.logs import log
 from lowback_tui.core.routine import Problem
 from lowback_tui.core.routine_file import MAX_DOT_COST
@@ -168,12 +168,7 @@ class Preferences:
             save(self.settings)
         except OSError as error:
             log.warning("settings not saved: %s", error)
-            self.not_saved = str(error) if isinstance(error, Refused) else _said(error)
+            self.not_saved = one_line(error, settings_path())
             return False
         self.not_saved = None
         return True
-
-
-def _said(error: OSError) -> str:
-    """An OSError as one line naming the file: "…/config.toml: Permission denied"."""
-    return f"{error.filename}: {error.strerror}" if error.filename else str(error)

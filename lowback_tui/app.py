@@ -18,17 +18,18 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.console import Console
 from textual import work
-from textual.app import App, SuspendNotSupported, SystemCommand
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import Worker
 
-from lowback_tui.app_signals import (
+from lowback_tui.app_terminal import (
     EXIT_ON_SIGNAL,
     TERMINAL_GONE,
     StoppableClock,
     driver_that_outlives_its_terminal,
+    hand_over,
     keys_can_come,
     watch_stops,
 )
@@ -381,46 +382,14 @@ class LowbackApp(App[None]):
             self.notify(f"{path.name}: saved and checked", timeout=3)
 
     def _run_editor(self, command: list[str]) -> bool:
-        """Run the editor on the terminal, the app suspended meanwhile; False, said, if it could
-        not be started. Nothing may raise inside `suspend()`: Textual then never resumes the
-        app, which was left off the screen and deaf to every key, ctrl+q too."""
-        import shutil
-        import subprocess
-
+        """Run the editor on the terminal; False, said, if it could not be started."""
         log.info("editing with %s", command[0])
-        if shutil.which(command[0]) is None:  # said before the screen is handed over
-            self.notify(f"Could not start the editor: {command[0]} is not an installed program "
-                        "(set $EDITOR to one, such as nano)", severity="error")  # fmt: skip
-            return False
-        failure: BaseException | None = None
-
-        def edit(quiet: bool = False) -> None:
-            nonlocal failure
-            try:
-                if quiet:
-                    subprocess.call(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
-                else:
-                    subprocess.call(command)
-            except (OSError, subprocess.SubprocessError, KeyboardInterrupt) as error:
-                failure = error  # ctrl+c in the editor reaches lowback too: the edit is over
-
-        # ctrl+c in the editor is the editor's: while it runs, SIGINT does not end lowback.
-        loop = asyncio.get_running_loop()
-        loop.remove_signal_handler(signal.SIGINT)
-        signal.signal(signal.SIGINT, lambda signum, frame: None)  # not SIG_IGN: the editor
-        try:  # would inherit that
-            with self.suspend():
-                edit()
-        except SuspendNotSupported:  # no terminal to hand over (headless tests)
-            edit(quiet=True)
-        finally:
-            loop.add_signal_handler(signal.SIGINT, self._on_signal, signal.SIGINT,
-                                    EXIT_ON_SIGNAL[signal.SIGINT])  # fmt: skip
+        interrupt = signal.SIGINT, EXIT_ON_SIGNAL[signal.SIGINT]
+        failure = hand_over(self, command, lambda: self._on_signal(*interrupt))
         self.refresh(layout=True)
-        if isinstance(failure, OSError):
-            self.notify(f"Could not start {command[0]}: {failure.strerror}", severity="error")
-            return False
-        return True
+        if failure:
+            self.notify(failure, severity="error")
+        return failure is None
 
     # ---- screens to read -----------------------------------------------------------------------
 

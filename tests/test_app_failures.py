@@ -17,7 +17,7 @@ from textual.pilot import Pilot
 
 from lowback_tui import app as app_module
 from lowback_tui.app import LowbackApp
-from lowback_tui.app_signals import StoppableClock
+from lowback_tui.app_terminal import StoppableClock
 from lowback_tui.core.routine import Routine
 from lowback_tui.core.session import State
 from lowback_tui.core.trainer import Trainer

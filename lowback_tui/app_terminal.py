@@ -1,6 +1,7 @@
-"""The signals the app answers: those that end it (with the status a shell expects) and a stop
-(ctrl+z in the shell, SIGTSTP), which is a pause: the time lowback spent stopped is never
-counted as time held. And the terminal, which can go away without a signal saying so."""
+"""The app and its terminal: the signals that end it (with the status a shell expects); a stop
+(ctrl+z in the shell, SIGTSTP), which is a pause, the time lowback spent stopped never counted
+as time held; a terminal that goes away without a signal saying so; and the terminal handed to
+the person's editor and back."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from textual.app import App
     from textual.driver import Driver
 
 EXIT_ON_SIGNAL = {
@@ -120,3 +122,44 @@ def driver_that_outlives_its_terminal(driver_class: type[Driver]) -> type[Driver
             self._file = _Forgiving(self._file)  # type: ignore[assignment]
 
     return Forgiving
+
+
+def hand_over(app: App[Any], command: list[str], interrupted: Callable[[], object]) -> str | None:
+    """Run `command` on the terminal, `app` suspended meanwhile; what went wrong, if anything.
+
+    Nothing may raise inside `suspend()`: Textual then never resumes the app, which was left off
+    the screen and deaf to every key, ctrl+q too. ctrl+c in the editor is the editor's: while it
+    runs SIGINT does not end lowback (`interrupted` is SIGINT's handler again after)."""
+    import shutil
+    import subprocess
+
+    from textual.app import SuspendNotSupported
+
+    if shutil.which(command[0]) is None:  # said before the screen is handed over
+        return (f"Could not start the editor: {command[0]} is not an installed program "
+                "(set $EDITOR to one, such as nano)")  # fmt: skip
+    failure: BaseException | None = None
+
+    def edit(quiet: bool = False) -> None:
+        nonlocal failure
+        try:
+            if quiet:
+                subprocess.call(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+            else:
+                subprocess.call(command)
+        except (OSError, subprocess.SubprocessError, KeyboardInterrupt) as error:
+            failure = error
+
+    loop = asyncio.get_running_loop()
+    loop.remove_signal_handler(signal.SIGINT)
+    signal.signal(signal.SIGINT, lambda signum, frame: None)  # not SIG_IGN: the editor would
+    try:  # inherit that
+        with app.suspend():
+            edit()
+    except SuspendNotSupported:  # no terminal to hand over (headless tests)
+        edit(quiet=True)
+    finally:
+        loop.add_signal_handler(signal.SIGINT, interrupted)
+    if isinstance(failure, OSError):
+        return f"Could not start {command[0]}: {failure.strerror}"
+    return None

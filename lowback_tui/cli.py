@@ -200,6 +200,8 @@ def cmd_edit(args: argparse.Namespace) -> int:
     try:
         path = routine_library.resolve(args.routine or _remembered())
         if not path.is_file():
+            if path.exists() or path.is_symlink():
+                load(path)  # says what it is instead (a folder, a named pipe, a link to nothing)
             message = "no such file; `lowback new NAME` starts a routine of your own"
             raise RoutineError([Problem(path, None, "", message)])
         path = routine_library.own_copy(path)

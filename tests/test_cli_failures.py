@@ -104,6 +104,34 @@ def test_a_chosen_routine_that_is_gone_is_named_escaped(
     assert_safe(err)
 
 
+def test_a_new_routine_named_with_controls_is_refused_for_its_name(
+    capsys: pytest.CaptureFixture[str], private_home: Path
+) -> None:
+    code, out, err = run(capsys, "new", f"a{HOSTILE}b")
+    assert code == 2
+    assert err.startswith("lowback new: 'a\\x1b]0;pwned") and "control characters" in err
+    assert "<routine>" not in err  # it used to blame line 6 of a file the person never saw
+    assert_safe(out + err)
+    assert not (private_home / "config" / "routines").exists() or not any(
+        (private_home / "config" / "routines").glob("*.toml")
+    )
+
+
+def test_editing_a_routine_that_is_not_a_file_says_what_it_is(
+    capsys: pytest.CaptureFixture[str], private_home: Path
+) -> None:
+    own = private_home / "config" / "routines"
+    own.mkdir(parents=True)
+    os.mkfifo(own / "pipe.toml")
+    (own / "gone.toml").symlink_to(private_home / "nowhere.toml")
+    code, _, err = run(capsys, "edit", "pipe")
+    assert (code, err) == (2, f"{own / 'pipe.toml'}: is a named pipe, not a routine file\n")
+    code, _, err = run(capsys, "edit", "gone")
+    assert code == 2 and "no such file" not in err and "link to nothing" in err
+    code, _, err = run(capsys, "edit", "missing")
+    assert (code, err) == (2, "missing: no routine by that name; `lowback routines` lists them\n")
+
+
 def test_editor_messages_quote_the_variable_escaped(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -17,6 +17,7 @@ from lowback_tui.core import dirs
 from lowback_tui.core.files import create_new, read_regular
 from lowback_tui.core.routine import Problem, Routine, RoutineError
 from lowback_tui.core.routine_file import MAX_FILE_BYTES, dumps, load, loads
+from lowback_tui.core.safe_text import visible
 
 DEFAULT_ROUTINE = "lower-back"
 
@@ -143,12 +144,14 @@ NEW_HEADER = """\
 def create(name: str, source: Routine) -> Path:
     """Write a routine of the person's own called `name`, a copy of `source`; its path.
 
-    Raises ValueError for a name with nothing to name a file after, FileExistsError when there
-    is one of that name already, link or not (it is never written over), OSError when it cannot
-    be written (`files.Refused` for a link among lowback's folders).
+    Raises ValueError for a name with control characters or nothing to name a file after,
+    FileExistsError when there is one of that name already, link or not (it is never written
+    over), OSError when it cannot be written (`files.Refused` for a link among lowback's folders).
     """
     from lowback_tui.core.routine_check import slug
 
+    if visible(name) != name:
+        raise ValueError(f"'{visible(name)}' holds control characters; a name cannot")
     file_name = slug(name)
     if not file_name:
         raise ValueError(f"'{name}' has no letters or digits to name a file after")

@@ -429,6 +429,14 @@ def test_writers_in_a_folder_that_cannot_be_made_raise_oserror_or_say_why(
     assert logs.start_logging() is None
 
 
+def test_a_file_where_a_folder_should_be_is_called_a_file(private_home: Path) -> None:
+    (private_home / "config").mkdir(parents=True)
+    (private_home / "config" / "routines").write_text("not a folder")
+    with pytest.raises(OSError) as refused:
+        routine_library.create("Mine", load(BUNDLED))
+    assert str(refused.value) == f"{private_home / 'config' / 'routines'}: is a file, not a folder"
+
+
 @pytest.mark.skipif(ROOT, reason="root reads and writes whatever the modes say")
 def test_an_unwritable_config_folder_raises_a_permission_error(private_home: Path) -> None:
     folder = private_home / "config"

@@ -57,8 +57,9 @@ def kind(mode: int) -> str:
         (stat.S_ISBLK, "a device"),
         (stat.S_ISSOCK, "a socket"),
         (stat.S_ISLNK, "a symbolic link"),
+        (stat.S_ISREG, "a file"),
     )
-    return next((name for test, name in kinds if test(mode)), "not a regular file")
+    return next((name for test, name in kinds if test(mode)), "something other than a file")
 
 
 def read_regular(path: Path, max_bytes: int, what: str = "file") -> bytes:

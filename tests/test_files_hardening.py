@@ -507,3 +507,56 @@ def test_kind_names_every_kind_of_file() -> None:
     assert files.kind(stat.S_IFSOCK) == "a socket"
     assert files.kind(stat.S_IFDIR) == "a folder"
     assert files.kind(stat.S_IFLNK) == "a symbolic link"
+
+
+# ---- the reader's and writers' own edges (mutmut found them unguarded) ------------------------
+
+
+@pytest.mark.parametrize("size", [0, 1, 2_500_000])
+def test_a_file_of_exactly_the_limit_is_read_whole_and_one_byte_more_is_refused(
+    tmp_path: Path, size: int
+) -> None:
+    data = bytes(range(256)) * (size // 256) + b"x" * (size % 256)  # past one read of 1 MiB
+    path = tmp_path / "f"
+    path.write_bytes(data)
+    assert read_regular(path, size) == data
+    if size:
+        with pytest.raises(Refused, match=f"is {size:,} bytes"):
+            read_regular(path, size - 1)
+
+
+def test_a_file_that_grows_after_its_size_was_taken_is_still_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "growing"
+    path.write_bytes(b"x" * 5000)
+    real_fstat = os.fstat
+
+    def small(descriptor: int) -> os.stat_result:  # as /proc files say: size 0, then content
+        info = real_fstat(descriptor)
+        return os.stat_result((info.st_mode, *info[1:6], 0, *info[7:]))
+
+    monkeypatch.setattr(os, "fstat", small)
+    with pytest.raises(Refused, match="is 1,001 bytes"):  # it read one byte past the limit
+        read_regular(path, 1000)
+    assert read_regular(path, 5000) == b"x" * 5000
+
+
+def test_a_new_file_gets_the_mode_asked_for_and_a_replaced_one_keeps_its_own(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "here").mkdir()
+    new = tmp_path / "here" / "new.txt"
+    write_atomically(new, "é", mode=0o640)
+    assert (stat.S_IMODE(new.stat().st_mode), new.read_bytes()) == (0o640, "é".encode())
+    new.chmod(0o604)
+    write_atomically(new, "again")
+    assert stat.S_IMODE(new.stat().st_mode) == 0o604
+    assert [p.name for p in new.parent.iterdir()] == ["new.txt"]  # no copy left beside it
+
+
+def test_a_home_several_folders_deep_is_made_whole(private_home: Path) -> None:
+    deep = private_home / "a" / "b" / "c"
+    files.make_folder(deep / "data", top=deep)
+    assert (deep / "data").is_dir()
+    assert stat.S_IMODE((deep / "data").stat().st_mode) == 0o700

@@ -50,3 +50,24 @@ def test_missing_keys_fall_back_to_the_nearest_enclosing_one() -> None:
     assert lines.line_of("exercise[1].cues[9]") == 6
     assert lines.line_of("timing.switch_seconds") == 2
     assert lines.line_of("nowhere") is None
+
+
+def test_a_table_inside_an_array_of_tables_is_found_in_its_own_item() -> None:
+    text = (
+        "[[exercise]]\n"  # 1
+        "[exercise.picture]\n"  # 2
+        "[exercise.picture.held]\n"  # 3
+        "head = [1, 2]\n"  # 4
+        "[[exercise]]\n"  # 5
+        "[exercise.picture.held]\n"  # 6
+        "head = [\n"  # 7
+        "  1,\n"  # 8
+        "  200,\n"  # 9
+        "]\n"  # 10
+    )
+    lines = KeyLines(text)
+    assert lines.line_of("exercise[1].picture") == 2
+    assert lines.line_of("exercise[1].picture.held.head") == 4
+    assert lines.line_of("exercise[2].picture") == 5
+    assert lines.line_of("exercise[2].picture.held.head") == 7
+    assert lines.line_of("exercise[2].picture.held.head[2]") == 9

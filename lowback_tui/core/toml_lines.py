@@ -88,6 +88,18 @@ def _opens_multiline_string(value: str) -> str:
     return ""
 
 
+def _indexed(parts: list[str], counts: dict[str, int]) -> str:
+    """A [table] header's path, indexed where it is inside the latest item of an array of
+    tables: `[exercise.picture]` after the second `[[exercise]]` is `exercise[2].picture`."""
+    path, name = "", ""
+    for part in parts:
+        name = f"{name}.{part}" if name else part
+        path = f"{path}.{part}" if path else part
+        if name in counts:
+            path += f"[{counts[name]}]"
+    return path
+
+
 class KeyLines:
     """Where keys, tables and the items of arrays sit in one TOML text."""
 
@@ -120,7 +132,7 @@ class KeyLines:
                 self._lines.setdefault(name, number)
                 self._lines.setdefault(table, number)
             elif stripped.startswith("["):
-                table = ".".join(_key_parts(stripped[1:].split("]")[0]))
+                table = _indexed(_key_parts(stripped[1:].split("]")[0]), counts)
                 self._lines.setdefault(table, number)
             elif match := _KEY.match(raw):
                 key = ".".join(_key_parts(match.group(1)))

@@ -87,6 +87,17 @@ EXPECTED: dict[str, list[tuple[int | None, str, str]]] = {
         (None, "name", 'missing; add name = "..."'),
         (3, "exercise[1].name", 'missing; add name = "..."'),
     ],
+    "bad-picture.toml": [
+        (16, "exercise[2].picture.held.shoulder[2]", "must be between 0 and 100 (got 130)"),
+        (17, "exercise[2].picture.held.hip", "must be two numbers [x, y] (got a list of 1)"),
+        (18, "exercise[2].picture.held.near_kne", "unknown key; did you mean 'near_knee'?"),
+        (19, "exercise[2].picture.held.near_foot[1]", 'must be a number (got "55", which is text)'),
+    ],
+    "picture-missing.toml": [
+        (7, "exercise[1].picture.description", 'missing; add description = "..."'),
+        (7, "exercise[1].picture.held",
+         "missing; add [exercise.picture.held] with head, shoulder and hip"),
+    ],
     "not-utf8.toml": [(2, "", "is not UTF-8 text (byte 0xe9); save it as UTF-8")],
     "binary.toml": [(None, "", "is a binary file, not TOML text")],
 }  # fmt: skip

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from lowback_tui.core.picture import JOINTS
+from lowback_tui.core.picture_check import PICTURE_KEYS
 from lowback_tui.core.routine import TIMING_RANGES, Timing
 from lowback_tui.core.routine_check import EXERCISE_KEYS, ROUTINE_KEYS
 from lowback_tui.core.routine_file import loads
@@ -18,11 +20,18 @@ def test_the_example_routine_loads() -> None:
     assert example is not None
     routine = loads(example.group(1))
     assert routine.exercises[0].side_names == ("left leg", "right leg")
+    picture = routine.exercises[0].picture
+    assert picture is not None and picture.held.joints["near_knee"] == (38, 30)
 
 
 def test_every_key_is_documented() -> None:
     for key in (*ROUTINE_KEYS, *TIMING_RANGES, *EXERCISE_KEYS):
-        assert f"`{key}`" in README or f"`[{key}]`" in README or f"`[[{key}]]`" in README, key
+        forms = (f"`{key}`", f"`[{key}]`", f"`[[{key}]]`", f"`[exercise.{key}]`")
+        assert any(form in README for form in forms), key
+    for key in PICTURE_KEYS:
+        assert f"`{key}`" in README or f"`[exercise.picture.{key}]`" in README, key
+    for joint in JOINTS:
+        assert f"`{joint}`" in README, joint
 
 
 def test_set_up_is_two_commands() -> None:

@@ -11,7 +11,8 @@ import pytest
 from hypothesis import given, settings
 from jsonschema import Draft202012Validator
 
-from lowback_tui.core import routine_check, routine_schema
+from lowback_tui.core import picture_check, routine_check, routine_schema
+from lowback_tui.core.picture import DESCRIPTION_MAX, GRID, JOINTS, REQUIRED_JOINTS, Ground
 from lowback_tui.core.routine import (
     NAME_MAX,
     REPS_RANGE,
@@ -85,3 +86,10 @@ def test_the_schema_knows_exactly_the_validators_keys_and_ranges() -> None:
     assert (defs["seconds"]["minimum"], defs["seconds"]["maximum"]) == SECONDS_RANGE
     assert (defs["reps"]["minimum"], defs["reps"]["maximum"]) == REPS_RANGE
     assert defs["name"]["maxLength"] == NAME_MAX
+    assert _keys(defs["picture"]) == set(picture_check.PICTURE_KEYS)
+    assert _keys(defs["pose"]) == set(JOINTS)
+    assert defs["pose"]["required"] == list(REQUIRED_JOINTS)
+    assert defs["picture"]["properties"]["ground"]["enum"] == [g.value for g in Ground]
+    assert defs["picture"]["properties"]["description"]["maxLength"] == DESCRIPTION_MAX
+    coordinate = defs["point"]["items"]
+    assert (coordinate["minimum"], coordinate["maximum"]) == GRID

@@ -11,6 +11,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import NamedTuple
 
+from lowback_tui.core.picture import Picture
+
 FORMAT = 1
 """The routine format version this lowback reads and writes."""
 
@@ -101,6 +103,8 @@ class Exercise:
     relax_seconds: int | None = None
     rest_seconds: int | None = None
     """Per-exercise overrides of the routine's [timing]; None means "use the routine's"."""
+    picture: Picture | None = None
+    """A side view of the position held (and the one it starts from), if the routine has one."""
 
     @property
     def is_hold(self) -> bool:

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from lowback_tui.core import picture_check
 from lowback_tui.core.routine import (
     COURSE_DAYS_RANGE,
     CUE_MAX,
@@ -51,6 +52,7 @@ EXERCISE_KEYS = (
     "cues",
     *MOMENT_CUES,
     *TIMING_RANGES,
+    "picture",
 )
 
 MAX_PROBLEMS = 100
@@ -94,6 +96,9 @@ class _Checker:
         self.problems: list[Problem] = []
         self.found = 0
         """Every problem found; past MAX_PROBLEMS they are counted, not kept."""
+
+    def describe(self, value: Any) -> str:
+        return _describe(value)
 
     def problem(self, key: str, message: str) -> None:
         self.found += 1
@@ -329,6 +334,11 @@ def _exercise(check: _Checker, table: dict[str, Any], prefix: str) -> Exercise |
     get_ready_cue, effort_cue, let_go_cue = (
         check.text(table, key, prefix, CUE_MAX) for key in MOMENT_CUES
     )
+    picture = (
+        picture_check.picture(check, table["picture"], f"{prefix}.picture")
+        if "picture" in table
+        else None
+    )
     if check.found > before:
         return None
     assert name is not None and ident is not None  # each way to miss one is a problem
@@ -347,6 +357,7 @@ def _exercise(check: _Checker, table: dict[str, Any], prefix: str) -> Exercise |
         get_ready_cue=get_ready_cue or "",
         effort_cue=effort_cue or "",
         let_go_cue=let_go_cue or "",
+        picture=picture,
         **timing,
     )
 

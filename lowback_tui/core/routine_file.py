@@ -14,6 +14,7 @@ from typing import Any
 
 from lowback_tui.core import routine_check
 from lowback_tui.core.files import Refused, read_regular
+from lowback_tui.core.picture import Ground, Picture
 from lowback_tui.core.routine import (
     DEFAULT_SIDE_NAMES,
     FORMAT,
@@ -37,6 +38,9 @@ hostile file costs tomllib a fraction of a second."""
 MAX_TABLES = 10_000
 """Each [table] costs tomllib some 2 kB, so a 2 MB file of nothing but headers took 4 s and
 250 MB; a routine has one per exercise and ten thousand exercises would take days."""
+
+_POINT = re.compile(r"^([a-z_]+) = \[\n +([-+.0-9eE]+),\n +([-+.0-9eE]+),\n\]$", re.MULTILINE)
+"""A list of two numbers as tomli-w writes it, one item a line: a joint, written [x, y]."""
 
 _TABLE = re.compile(r"^[ \t]*\[", re.MULTILINE)
 
@@ -149,6 +153,19 @@ def _exercise_document(exercise: Exercise) -> dict[str, Any]:
     for key in routine_check.MOMENT_CUES:
         if value := getattr(exercise, key):
             doc[key] = value
+    if exercise.picture is not None:
+        doc["picture"] = _picture_document(exercise.picture)
+    return doc
+
+
+def _picture_document(picture: Picture) -> dict[str, Any]:
+    """The picture table, after the exercise's other keys; each joint an inline [x, y]."""
+    doc: dict[str, Any] = {"description": picture.description}
+    if picture.ground is not Ground.FLOOR:
+        doc["ground"] = picture.ground.value
+    doc["held"] = {joint: list(xy) for joint, xy in picture.held.joints.items()}
+    if picture.start is not None:
+        doc["start"] = {joint: list(xy) for joint, xy in picture.start.joints.items()}
     return doc
 
 
@@ -156,4 +173,5 @@ def dumps(routine: Routine) -> str:
     """The routine as TOML text that `loads` reads back to an equal routine."""
     import tomli_w  # only writing needs it
 
-    return tomli_w.dumps(to_document(routine), multiline_strings=False)
+    text = tomli_w.dumps(to_document(routine), multiline_strings=False)
+    return _POINT.sub(r"\1 = [\2, \3]", text) if "[exercise.picture" in text else text

@@ -4,12 +4,43 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
+from lowback_tui.core.picture import (
+    DESCRIPTION_MAX,
+    GRID,
+    JOINTS,
+    REQUIRED_JOINTS,
+    Ground,
+    Picture,
+    Pose,
+)
 from lowback_tui.core.routine import DEFAULT_SIDE_NAMES, Exercise, Routine, Sides, Timing
 
 # Text a person could type: no control characters, no surrogates, not blank.
 text = st.text(
     alphabet=st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, max_size=40
 ).filter(str.strip)
+
+
+coordinates = st.integers(*GRID) | st.floats(*GRID, allow_nan=False, allow_infinity=False)
+
+
+@st.composite
+def poses(draw: st.DrawFn) -> Pose:
+    """A pose with the required joints and any of the others, each on the grid."""
+    optional = [j for j in JOINTS if j not in REQUIRED_JOINTS]
+    chosen = [*REQUIRED_JOINTS, *draw(st.lists(st.sampled_from(optional), unique=True))]
+    return Pose(joints={j: (draw(coordinates), draw(coordinates)) for j in chosen})
+
+
+@st.composite
+def pictures(draw: st.DrawFn) -> Picture:
+    """A valid picture: a held pose, perhaps a start, a description, a ground."""
+    return Picture(
+        held=draw(poses()),
+        description=draw(text | st.just("x" * DESCRIPTION_MAX)),
+        start=draw(st.none() | poses()),
+        ground=draw(st.sampled_from(Ground)),
+    )
 
 
 @st.composite
@@ -35,6 +66,7 @@ def exercises(draw: st.DrawFn, index: int, max_reps: int, max_seconds: int) -> E
         switch_seconds=draw(timing),
         relax_seconds=draw(timing),
         rest_seconds=draw(st.none() | st.integers(0, max_seconds)),
+        picture=draw(st.none() | pictures()),
     )
 
 

@@ -14,6 +14,7 @@ import tomli_w
 from jsonschema import Draft202012Validator
 
 from lowback_tui.core import routine_schema
+from lowback_tui.core.picture import DESCRIPTION_MAX, GRID
 from lowback_tui.core.routine import (
     COURSE_DAYS_RANGE,
     CUE_MAX,
@@ -205,3 +206,63 @@ def test_control_characters_are_refused_c0_del_and_c1(character: str) -> None:
 @pytest.mark.parametrize("character", [" ", "~", "\xa0", "é", "—", "×"])
 def test_the_printable_neighbours_of_the_control_ranges_are_fine(character: str) -> None:
     assert problems(name=f"Knee{character}chest") == []
+
+
+# ---- pictures -----------------------------------------------------------------------------------
+
+
+def picture(held: dict[str, Any] | None = None, **keys: Any) -> dict[str, Any]:
+    """A picture table: a good one, with these joints in its held pose and these other keys."""
+    pose = {"head": [12, 8], "shoulder": [22, 5], "hip": [50, 5], **(held or {})}
+    return {"description": "Lying on your back", "held": pose, **keys}
+
+
+def test_picture_coordinates_at_the_grid_edges() -> None:
+    assert (GRID, DESCRIPTION_MAX) == ((0, 100), 200)  # README's picture table
+    low, high = GRID
+    for right in (low, high, 0.0, 100.0, 99.5):
+        assert problems(picture=picture({"near_knee": [right, right]})) == []
+    for wrong in (-0.5, 100.5, -1, 101):
+        message = f"must be between {low} and {high} (got {wrong})"
+        assert problems(picture=picture({"near_knee": [50, wrong]})) == [
+            ("exercise[1].picture.held.near_knee[2]", message)
+        ]
+
+
+@pytest.mark.parametrize("wrong", [float("nan"), float("inf"), float("-inf")])
+def test_picture_coordinates_are_never_nan_or_infinite(wrong: float) -> None:
+    assert problems(picture=picture({"head": [wrong, 8]})) == [
+        ("exercise[1].picture.held.head[1]", f"must be between 0 and 100 (got {wrong})")
+    ]
+
+
+def test_picture_description_at_its_length_limit() -> None:
+    assert problems(picture=picture(description="x" * DESCRIPTION_MAX)) == []
+    assert problems(picture=picture(description="x" * (DESCRIPTION_MAX + 1))) == [
+        ("exercise[1].picture.description", too_long(DESCRIPTION_MAX))
+    ]
+    assert problems(picture=picture(description="on the\tfloor")) == [
+        ("exercise[1].picture.description", "contains a control character (U+0009); remove it")
+    ]
+    assert problems(picture=picture(description="  ")) == [
+        ("exercise[1].picture.description", "must not be empty")
+    ]
+
+
+def test_the_schema_refuses_a_picture_where_the_validator_does() -> None:
+    validator = Draft202012Validator(json.loads(routine_schema.text()))
+    cases = [
+        *((picture({"far_foot": [x, 3]}), x in GRID) for x in (0, 100, -0.5, 100.5)),
+        (picture({"far_foot": [3, True]}), False),
+        (picture({"far_foot": [3]}), False),
+        (picture({"far_fot": [3, 3]}), False),
+        (picture(description="x" * DESCRIPTION_MAX), True),
+        (picture(description="x" * (DESCRIPTION_MAX + 1)), False),
+        (picture(ground="wall"), True),
+        (picture(ground="ceiling"), False),
+        ({"description": "Lying down"}, False),
+    ]
+    for table, fine in cases:
+        document = {"name": "R", "exercise": [{"name": "A", "hold_seconds": 5, "picture": table}]}
+        assert validator.is_valid(document) is fine, table
+        assert (problems(picture=table) == []) is fine, table

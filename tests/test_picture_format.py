@@ -156,3 +156,11 @@ def test_a_picture_can_be_written_inline_too() -> None:
     picture = loads(text).exercises[0].picture
     assert picture is not None and picture.ground is Ground.WALL
     assert picture.held.joints["head"] == (50, 95)
+
+
+def test_a_routine_with_pictures_is_hashable_like_any_other() -> None:
+    held = Pose({"head": (10, 10), "shoulder": (20, 10), "hip": (50, 10)})
+    same = Pose(dict(reversed(list(held.joints.items()))))
+    assert hash(held) == hash(same) and held == same
+    assert hash(Picture(held, "lying")) == hash(Picture(same, "lying"))
+    assert Pose({**held.joints, "hip": (51, 10)}) != held

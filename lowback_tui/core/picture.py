@@ -73,6 +73,9 @@ class Pose:
 
     joints: Mapping[str, Point] = field(default_factory=dict)
 
+    def __hash__(self) -> int:  # frozen like every part of a Routine, and hashable like them
+        return hash(tuple(sorted(self.joints.items())))
+
 
 @dataclass(frozen=True)
 class Picture:

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from lowback_tui.core import course
 from lowback_tui.core.course import Mark
-from lowback_tui.core.history_store import HistoryStore, SessionRow
+from lowback_tui.core.history_rows import SessionRow
+from lowback_tui.core.history_store import HistoryStore
 from lowback_tui.core.routine import Routine
 from lowback_tui.core.session_results import ExerciseRecord, Outcome, Summary
 

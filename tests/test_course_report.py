@@ -7,7 +7,8 @@ from pathlib import Path
 
 from lowback_tui.core import course
 from lowback_tui.core.course_report import CourseReport, NextStep, course_report
-from lowback_tui.core.history_store import HistoryStore, SessionRow
+from lowback_tui.core.history_rows import SessionRow
+from lowback_tui.core.history_store import HistoryStore
 from lowback_tui.core.routine import Routine
 from lowback_tui.core.session_results import ExerciseRecord, Outcome
 from lowback_tui.core.settings import Preferences

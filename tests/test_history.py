@@ -218,7 +218,7 @@ def test_kill_minus_9_mid_session_loses_no_finished_exercise(tmp_path: Path) -> 
 def test_the_table_fits_80_columns_and_starts_with_the_newest() -> None:
     from datetime import date
 
-    from lowback_tui.core.history_store import SessionRow
+    from lowback_tui.core.history_rows import SessionRow
     from lowback_tui.core.history_text import table
 
     def row(day: int, name: str, pain: tuple[int | None, int | None]) -> SessionRow:

@@ -63,7 +63,7 @@ def test_too_small_a_box_says_it_in_words() -> None:
 
 
 def test_each_day_is_the_mean_of_its_sessions_before_and_after() -> None:
-    from lowback_tui.core.history_store import SessionRow
+    from lowback_tui.core.history_rows import SessionRow
 
     def session(n: int, before: int | None, after: int | None) -> SessionRow:
         return SessionRow(

@@ -18,7 +18,7 @@ from lowback_tui.core.routine import Routine
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
-    from lowback_tui.core.history_store import RecentResult, SessionRow
+    from lowback_tui.core.history_rows import RecentResult, SessionRow
 
 # The care thresholds. Their source is public guidance on low back pain, as summed up in
 # ../shared/exercises.md; each is tested at its edge (tests/test_course.py, test_session_run.py).

@@ -17,7 +17,7 @@ from lowback_tui.core import advice, course, wording
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from lowback_tui.core.history_store import SessionRow
+    from lowback_tui.core.history_rows import SessionRow
 
 
 class NextStep(StrEnum):

@@ -12,10 +12,9 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from lowback_tui.core import dirs
 from lowback_tui.core.history_file import (
@@ -25,59 +24,10 @@ from lowback_tui.core.history_file import (
     reason,
     recover,
 )
+from lowback_tui.core.history_rows import RecentResult, SessionRow, Unfinished, session_row
 from lowback_tui.core.session_results import ExerciseRecord, Outcome, Summary
 
 Now = Callable[[], datetime]
-
-
-@dataclass(frozen=True)
-class SessionRow:
-    """One stored session, as the course, progress and history views read it."""
-
-    id: int
-    routine_name: str
-    started_at: str
-    day: date
-    ended_at: str | None
-    """None when the session never finished (the program was killed or crashed)."""
-    elapsed_seconds: float | None
-    active_seconds: float
-    pain_before: int | None
-    pain_after: int | None
-    stopped_for_pain: bool
-    ended_early: bool
-    done: int
-    partial: int
-    skipped: int
-
-    @property
-    def completed(self) -> bool:
-        """Reached the routine's end: not ended early, not stopped for pain, not cut off."""
-        return self.ended_at is not None and not self.ended_early and not self.stopped_for_pain
-
-
-class Unfinished(NamedTuple):
-    """A session of today that ended early, to be carried on."""
-
-    session_id: int
-    routine_name: str
-    routine_hash: str
-    start_at: int
-    """The exercise (0-based) to carry on from."""
-    pain_before: int | None
-
-
-class RecentResult(NamedTuple):
-    """How one exercise went in one finished session, for deciding on one more rep."""
-
-    session_id: int
-    outcome: str
-    reps: int
-    """The reps per side it was done at."""
-    pain_before: int | None
-    pain_after: int | None
-    asked: bool
-    """One more rep was already offered after this session."""
 
 
 class HistoryStore:
@@ -357,7 +307,7 @@ class HistoryStore:
             f" GROUP BY s.id {order}",
             args,
         )
-        found = [_session_row(row) for row in rows]
+        found = [session_row(row) for row in rows]
         return found[::-1] if limit else found
 
     def exercises(self, session_id: int) -> list[tuple[int, str, str, str, int, int, float]]:
@@ -386,22 +336,3 @@ class HistoryStore:
             " (SELECT COALESCE(SUM(active_seconds), 0) FROM exercises)"
         )
         return (rows[0][0], float(rows[0][1])) if rows else (0, 0.0)
-
-
-def _session_row(r: Any) -> SessionRow:
-    return SessionRow(
-        id=r[0],
-        routine_name=r[1],
-        started_at=r[2],
-        day=date.fromisoformat(r[3]),
-        ended_at=r[4],
-        elapsed_seconds=r[5],
-        active_seconds=float(r[6]),
-        pain_before=r[7],
-        pain_after=r[8],
-        stopped_for_pain=bool(r[9]),
-        ended_early=bool(r[10]),
-        done=r[11],
-        partial=r[12],
-        skipped=r[13],
-    )

@@ -10,7 +10,8 @@ import json
 import re
 from typing import Any
 
-from lowback_tui.core.history_store import HistoryStore, SessionRow
+from lowback_tui.core.history_rows import SessionRow
+from lowback_tui.core.history_store import HistoryStore
 from lowback_tui.core.safe_text import spreadsheet_cell, visible
 from lowback_tui.core.wording import long_duration, plural
 

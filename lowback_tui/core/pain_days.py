@@ -7,7 +7,7 @@ from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
-    from lowback_tui.core.history_store import SessionRow
+    from lowback_tui.core.history_rows import SessionRow
 
 
 class PainDay(NamedTuple):

@@ -1,0 +1,79 @@
+"""What reading the history gives back: a stored session, today's unfinished one, how an
+exercise went. Plain values, so the course rules, the progress chart, the report and the
+history text read them without the store (`history_store` makes them from its rows)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, NamedTuple
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    """One stored session, as the course, progress and history views read it."""
+
+    id: int
+    routine_name: str
+    started_at: str
+    day: date
+    ended_at: str | None
+    """None when the session never finished (the program was killed or crashed)."""
+    elapsed_seconds: float | None
+    active_seconds: float
+    pain_before: int | None
+    pain_after: int | None
+    stopped_for_pain: bool
+    ended_early: bool
+    done: int
+    partial: int
+    skipped: int
+
+    @property
+    def completed(self) -> bool:
+        """Reached the routine's end: not ended early, not stopped for pain, not cut off."""
+        return self.ended_at is not None and not self.ended_early and not self.stopped_for_pain
+
+
+class Unfinished(NamedTuple):
+    """A session of today that ended early, to be carried on."""
+
+    session_id: int
+    routine_name: str
+    routine_hash: str
+    start_at: int
+    """The exercise (0-based) to carry on from."""
+    pain_before: int | None
+
+
+class RecentResult(NamedTuple):
+    """How one exercise went in one finished session, for deciding on one more rep."""
+
+    session_id: int
+    outcome: str
+    reps: int
+    """The reps per side it was done at."""
+    pain_before: int | None
+    pain_after: int | None
+    asked: bool
+    """One more rep was already offered after this session."""
+
+
+def session_row(r: Any) -> SessionRow:
+    """A SessionRow from a row of `HistoryStore.sessions`' query, in its column order."""
+    return SessionRow(
+        id=r[0],
+        routine_name=r[1],
+        started_at=r[2],
+        day=date.fromisoformat(r[3]),
+        ended_at=r[4],
+        elapsed_seconds=r[5],
+        active_seconds=float(r[6]),
+        pain_before=r[7],
+        pain_after=r[8],
+        stopped_for_pain=bool(r[9]),
+        ended_early=bool(r[10]),
+        done=r[11],
+        partial=r[12],
+        skipped=r[13],
+    )

@@ -18,12 +18,13 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.console import Console
 from textual import work
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import Worker
 
+from lowback_tui.app_sound import SoundAndVoice
 from lowback_tui.app_terminal import (
     EXIT_ON_SIGNAL,
     TERMINAL_GONE,
@@ -46,12 +47,10 @@ if TYPE_CHECKING:
 
     from textual.driver import Driver
 
-    from lowback_tui.audio.speaker import Speaker
-    from lowback_tui.core.guidance import Sound
     from lowback_tui.core.trainer import Trainer
 
 
-class LowbackApp(App[None]):
+class LowbackApp(SoundAndVoice):
     """lowback on a full screen, for the person `trainer` knows."""
 
     # What every screen shares, and the first screen's own (so nothing is parsed twice before it
@@ -72,7 +71,6 @@ class LowbackApp(App[None]):
         self._history_opening: Worker[None] | None = None
         self._once_history_is_open: list[Callable[[], object]] = []
         self._list: ExerciseListScreen | None = None
-        self._speaker: Speaker | None = None
         if trainer.preferences.settings.theme in self.available_themes:
             self.theme = trainer.preferences.settings.theme
         self.crash: BaseException | None = None
@@ -284,53 +282,6 @@ class LowbackApp(App[None]):
             from lowback_tui.screens.course_report import CourseReportScreen
 
             self.push_screen(CourseReportScreen(report))
-
-    # ---- sound and voice -----------------------------------------------------------------------
-
-    @property
-    def speaker(self) -> Speaker:
-        """Plays a session's tones, bell and voice (made when first needed, not at start-up)."""
-        if self._speaker is None:
-            from lowback_tui.audio.speaker import Speaker
-
-            self._speaker = Speaker(self.trainer.preferences, self.bell)
-        return self._speaker
-
-    def action_cycle_sound(self) -> None:
-        """Tones, the bell, or no sound: the next one, remembered."""
-        preferences = self.trainer.preferences
-        saved = preferences.change(sound=next_sound(preferences.settings.sound))
-        self._said_and_saved(f"Sound: {self.speaker.sound_in_use()}", saved)
-
-    def action_toggle_voice(self) -> None:
-        """Speak each change, or not; remembered."""
-        preferences = self.trainer.preferences
-        saved = preferences.change(voice=not preferences.settings.voice)
-        if not preferences.settings.voice:
-            self.speaker.hush()
-        self._said_and_saved(f"Voice {self.speaker.voice_in_use()}", saved)
-
-    def _said_and_saved(self, message: str, saved: bool) -> None:
-        if saved:
-            self.notify(message, timeout=3)
-        else:
-            self.notify(f"{message}, for now (not saved)")
-
-    def action_sound_test(self) -> None:
-        """Play every sound a second apart, then speak a line, naming each as it plays."""
-        from lowback_tui.audio.sound_test import GAP_SECONDS, LINE, STEPS
-        from lowback_tui.core.guidance import Cue
-
-        speaker = self.speaker
-        self.notify(speaker.describe(), title="Sound test", timeout=4 + GAP_SECONDS * len(STEPS))
-        for n, (sound, meaning) in enumerate(STEPS):
-
-            def play(sound: Sound = sound, meaning: str = meaning) -> None:
-                speaker.play([Cue(sound, "", False)])
-                self.notify(f"Playing {meaning}", timeout=GAP_SECONDS)
-
-            self.set_timer(GAP_SECONDS * n + 0.01, play)
-        self.set_timer(GAP_SECONDS * len(STEPS) + 0.01, lambda: speaker.say(LINE))
 
     # ---- the routine ---------------------------------------------------------------------------
 

@@ -23,6 +23,7 @@ from lowback_tui.audio.speaker import Speaker
 from lowback_tui.core import advice, wording
 from lowback_tui.core.before_session import CARRY_ON, GENTLE, REST
 from lowback_tui.core.guidance import Cue
+from lowback_tui.core.plan import Kind
 from lowback_tui.core.safe_text import visible
 from lowback_tui.core.session import Event, SessionFinished, State
 from lowback_tui.core.session_run import SessionRun
@@ -276,8 +277,13 @@ class Plain:
 
     def _countdown(self, run: SessionRun) -> None:
         events = run.start()  # each change is printed as it is announced (see play)
+        described = 0
         while not any(isinstance(event, SessionFinished) for event in events):
             view = run.view()
+            if view.phase.kind is not Kind.REST and view.exercise_number != described:
+                described = view.exercise_number  # the picture in words, once per exercise
+                if words := wording.picture_words(view.exercise):
+                    self.say(words)
             running = view.state is State.RUNNING
             wait = min(view.seconds_left, run.seconds_to_next_cue()) if running else None
             self._waiting = True  # a ctrl+z from here on pauses the run at once (_on_stop)

@@ -171,3 +171,15 @@ def _segment(start: tuple[float, float], end: tuple[float, float]) -> Iterator[P
     for step in range(steps + 1):
         t = step / steps
         yield x0 + (x1 - x0) * t, y0 + (y1 - y0) * t
+
+
+def between(start: Pose, held: Pose, share: float) -> Pose:
+    """The figure `share` of the way from `start` (0) to `held` (1), joint by joint: the move
+    shown in steps. A joint only one of them gives is where that one has it."""
+    share = min(max(share, 0.0), 1.0)
+    joints = dict(start.joints) | dict(held.joints)
+    for name, (x1, y1) in held.joints.items():
+        if name in start.joints:
+            x0, y0 = start.joints[name]
+            joints[name] = (x0 + (x1 - x0) * share, y0 + (y1 - y0) * share)
+    return Pose(joints)

@@ -214,6 +214,15 @@ SESSION_DONE = "Session done."
 """Said and printed as a session ends."""
 
 
+def picture_words(exercise: Exercise) -> str:
+    """The exercise's picture in words, for where no drawing is shown (plain mode, a screen
+    reader): its own description; "" when it has no picture."""
+    if exercise.picture is None:
+        return ""
+    words = exercise.picture.description.strip()
+    return f"The position: {words}" + ("" if words.endswith((".", "!", "?")) else ".")
+
+
 def announcement(routine: Routine, phase: Phase) -> str:
     """The words that announce a phase as it begins: short, since they are spoken over a
     countdown, and the same in plain mode, the voice and the tests."""

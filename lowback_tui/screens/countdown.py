@@ -17,13 +17,14 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import HorizontalGroup, Vertical
+from textual.containers import Horizontal, HorizontalGroup, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Label, Static
 
 from lowback_tui.core import wording
 from lowback_tui.core.logs import log
+from lowback_tui.core.picture_moment import picture_moment
 from lowback_tui.core.plan import Kind
 from lowback_tui.core.safe_text import visible
 from lowback_tui.core.session import Event, SessionFinished, State, View
@@ -31,6 +32,7 @@ from lowback_tui.core.session_run import SessionRun
 from lowback_tui.screens.confirm import Confirm, ConfirmEnd
 from lowback_tui.widgets.big_number import BigNumber
 from lowback_tui.widgets.big_text import BigText
+from lowback_tui.widgets.exercise_picture import PoseView
 from lowback_tui.widgets.phase_bar import PhaseBar
 
 AFTER_THE_CHANGE = 0.005
@@ -96,11 +98,13 @@ class CountdownScreen(Screen[None]):
             yield Label("", id="cd-exercise", markup=False)
             yield Label("", id="cd-whereabouts")
         yield BigText(id="cd-phase")
-        with Vertical(id="cd-middle"):
-            yield BigText(id="cd-side")
-            yield Label("", id="cd-detail", markup=False)
-            yield BigNumber(id="cd-digits")
-            yield PhaseBar(id="cd-bar")
+        with Horizontal(id="cd-body"):
+            yield PoseView(id="cd-picture")
+            with Vertical(id="cd-middle"):
+                yield BigText(id="cd-side")
+                yield Label("", id="cd-detail", markup=False)
+                yield BigNumber(id="cd-digits")
+                yield PhaseBar(id="cd-bar")
         yield Static("", id="cd-cue", markup=False)
         yield Label("", id="cd-next", markup=False)
         yield Label("", id="cd-warning", markup=False)
@@ -216,6 +220,11 @@ class CountdownScreen(Screen[None]):
         bar = self.query_one(PhaseBar)
         if self._set("bar", bar.cells_for(view.fraction_done, view.phase.seconds)):
             bar.show(view.fraction_done, view.phase.seconds)
+        moment = picture_moment(view)
+        if self._set("picture", moment):  # a new pose: once a second at most, while getting ready
+            picture = self.query_one(PoseView)
+            picture.moment = moment
+            picture.set_class(moment is not None, "-shown")
         cue = wording.moment_cue(view)
         if self._set("cue", cue):
             self.query_one("#cd-cue", Static).update(visible(cue))

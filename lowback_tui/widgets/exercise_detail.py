@@ -10,14 +10,16 @@ from textual.visual import Visual
 from lowback_tui.core import wording
 from lowback_tui.core.routine import Exercise
 from lowback_tui.core.safe_text import visible
+from lowback_tui.widgets.exercise_picture import MAX_ROWS, PictureRows, rows_for_screen
 from lowback_tui.widgets.gutter import Gutter
 from lowback_tui.widgets.rows_view import RowsView
 
 FACT_WIDTH = 11
 
 
-def exercise_rows(exercise: Exercise) -> list[Visual]:
-    """The whole description as rows: one widget draws them, however many cues there are."""
+def exercise_rows(exercise: Exercise, picture_rows: int = MAX_ROWS) -> list[Visual]:
+    """The whole description as rows: one widget draws them, however many cues there are; its
+    picture's figures at most `picture_rows` tall."""
     rows: list[Visual] = [
         Content.styled(visible(exercise.name), "bold $text-primary"),
         Content(visible(wording.dose(exercise))),
@@ -25,6 +27,9 @@ def exercise_rows(exercise: Exercise) -> list[Visual]:
     if goal := wording.goal(exercise):
         rows.append(Content.styled(f"Goal: {visible(goal)}", "$text-success"))
     rows.append(Content(""))
+    if picture := exercise.picture:  # the move first: it says more than the words under it
+        rows.append(PictureRows(picture, exercise.is_hold, picture_rows))
+        rows += [Content.styled(visible(picture.description), "italic"), Content("")]
     facts = [
         ("Position", exercise.position or "any comfortable position"),
         ("Equipment", ", ".join(exercise.equipment) or "none"),
@@ -56,6 +61,18 @@ class ExerciseDetail(RowsView, can_focus=False):
 
     exercise: reactive[Exercise | None] = reactive(None)
 
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._picture_rows = MAX_ROWS
+
     def watch_exercise(self, exercise: Exercise | None) -> None:
-        self.set_rows(exercise_rows(exercise) if exercise else [])
+        self._picture_rows = rows_for_screen(self.app.size.height)
+        self.set_rows(exercise_rows(exercise, self._picture_rows) if exercise else [])
         self.scroll_home(animate=False)
+
+    def on_resize(self) -> None:
+        """A terminal of another height: the picture's figures at the size that fits it."""
+        rows = rows_for_screen(self.app.size.height)
+        if rows != self._picture_rows and self.exercise and self.exercise.picture:
+            self._picture_rows = rows
+            self.set_rows(exercise_rows(self.exercise, rows))

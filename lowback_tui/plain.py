@@ -360,12 +360,10 @@ class InputEnded(Exception):
 
 
 def stop_process() -> None:
-    """Stop as ctrl+z does, until continued (SIGCONT); lowback's handler is back after that."""
-    handler = signal.signal(signal.SIGTSTP, signal.SIG_DFL)
-    try:
-        os.kill(os.getpid(), signal.SIGTSTP)
-    finally:
-        signal.signal(signal.SIGTSTP, handler)
+    """Stop as ctrl+z does, until continued (SIGCONT). SIGSTOP, not SIGTSTP: the kernel drops a
+    SIGTSTP left to its default action in an orphaned process group (lowback started in the
+    background of a shell that has gone, as CI runs it), and the stop asked for never came."""
+    os.kill(os.getpid(), signal.SIGSTOP)
 
 
 def run(trainer: Trainer) -> int:

@@ -1,0 +1,64 @@
+"""The bundled routines' pictures: every exercise has one, and each figure is where it says."""
+
+from __future__ import annotations
+
+import pytest
+
+from lowback_tui.core.figure import EMPTY, NEAR, box_of, draw
+from lowback_tui.core.picture import Picture
+from lowback_tui.core.routine import Exercise
+from lowback_tui.core.routine_file import load
+
+from .conftest import REPO
+
+EXERCISES = [
+    pytest.param(exercise, id=f"{name}:{exercise.id}")
+    for name in ("lower-back", "gentle-start")
+    for exercise in load(REPO / "routines" / f"{name}.toml").exercises
+]
+BODY = ("head", "shoulder", "hip")
+
+
+def picture_of(exercise: Exercise) -> Picture:
+    assert exercise.picture is not None, f"{exercise.id} has no picture"
+    return exercise.picture
+
+
+def test_both_routines_have_all_seven_exercises() -> None:
+    assert len(EXERCISES) == 14
+
+
+@pytest.mark.parametrize("exercise", EXERCISES)
+def test_every_exercise_has_a_picture_with_a_description(exercise: Exercise) -> None:
+    assert picture_of(exercise).description.strip()
+
+
+@pytest.mark.parametrize("exercise", EXERCISES)
+def test_start_and_held_give_the_same_joints(exercise: Exercise) -> None:
+    picture = picture_of(exercise)
+    if picture.start is not None:
+        assert set(picture.start.joints) == set(picture.held.joints)
+
+
+@pytest.mark.parametrize("exercise", EXERCISES)
+def test_lying_figures_lie_on_the_floor_and_standing_ones_stand_tall(exercise: Exercise) -> None:
+    picture = picture_of(exercise)
+    poses = [pose for pose in (picture.start, picture.held) if pose is not None]
+    if "lying" in exercise.position:
+        for pose in poses:
+            assert all(pose.joints[joint][1] <= 10 for joint in BODY), pose
+    elif exercise.position.startswith("standing"):
+        standing = picture.start or picture.held  # the held pose may bend or lean
+        assert standing.joints["head"][1] >= 75
+
+
+@pytest.mark.parametrize("exercise", EXERCISES)
+def test_the_held_pose_draws_within_forty_by_twelve_cells(exercise: Exercise) -> None:
+    picture = picture_of(exercise)
+    poses = [pose for pose in (picture.start, picture.held) if pose is not None]
+    drawing = draw(picture.held, 40, 12, box_of(poses, picture.ground), picture.ground)
+    assert drawing.height == 12
+    assert all(len(row) == 40 for row in drawing.rows)
+    assert all(len(parts) == 40 for parts in drawing.parts)
+    assert any(NEAR in parts for parts in drawing.parts)
+    assert sum(part != EMPTY for parts in drawing.parts for part in parts) > 20

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -71,11 +72,27 @@ def test_a_picture_survives_a_round_trip_written_after_the_exercises_keys() -> N
     assert "near_knee = [38, 30]\n" in knee
 
 
-def test_routines_without_pictures_load_as_before() -> None:
+def without_picture_tables(text: str) -> str:
+    """A routine file as it was before pictures: every [exercise.picture…] table left out."""
+    kept, inside = [], False
+    for line in text.splitlines(keepends=True):
+        if line.startswith("["):
+            inside = line.startswith("[exercise.picture")
+        if not inside:
+            kept.append(line)
+    return "".join(kept)
+
+
+def test_routines_without_pictures_load_as_before(tmp_path: Path) -> None:
     for path in sorted((REPO / "routines").glob("*.toml")):
-        routine = load(path)
-        assert all(e.picture is None for e in routine.exercises), path
-        assert "picture" not in dumps(routine)
+        old = tmp_path / path.name
+        old.write_text(without_picture_tables(path.read_text()))
+        routine, before = load(path), load(old)
+        assert all(e.picture is not None for e in routine.exercises), path
+        assert all(e.picture is None for e in before.exercises), path
+        unpictured = tuple(replace(e, picture=None) for e in routine.exercises)
+        assert before.exercises == unpictured  # nothing else about them changed
+        assert "picture" not in dumps(before)
 
 
 def test_a_new_routine_keeps_the_pictures_of_its_source(private_home: Path) -> None:

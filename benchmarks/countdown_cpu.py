@@ -33,6 +33,27 @@ reps = 20
 sides = "alternate"
 side_names = ["left leg", "right leg"]
 """
+PICTURE = """\
+[exercise.picture]
+description = "Lying on the back, one knee hugged to the chest"
+[exercise.picture.start]
+head = [10, 6]
+shoulder = [20, 4]
+hip = [50, 4]
+near_knee = [70, 4]
+near_foot = [90, 3]
+far_knee = [70, 5]
+far_foot = [90, 4]
+[exercise.picture.held]
+head = [10, 6]
+shoulder = [20, 4]
+hip = [50, 4]
+near_knee = [40, 30]
+near_foot = [56, 22]
+far_knee = [70, 5]
+far_foot = [90, 4]
+"""
+"""Added to ROUTINE, to measure the countdown with its figure on screen."""
 
 
 def cpu_seconds(pid: int) -> float:

@@ -22,6 +22,9 @@ async def main() -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         app.save_screenshot(str(HERE / "list-screen.svg"))
+        await pilot.press("j", "d")  # the second exercise's picture, in the d window
+        await pilot.pause()
+        app.save_screenshot(str(HERE / "picture.svg"))
     # The countdown 1.5 s into the first hold, on a clock that moves only when told.
     now = [1000.0]
     preferences = Preferences(Loaded(Settings(safety_read=True, sound="off")))

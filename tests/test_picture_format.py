@@ -100,6 +100,7 @@ def test_a_new_routine_keeps_the_pictures_of_its_source(private_home: Path) -> N
     path = routine_library.create("My pictures", source)
     assert path.is_relative_to(private_home)
     assert load(path).exercises == source.exercises
+    assert "# Each [exercise.picture] is a side view" in path.read_text()  # and says how
 
 
 @pytest.mark.parametrize(("what", "step"), [("reps", +1), ("reps", -1), ("hold_seconds", +1)])

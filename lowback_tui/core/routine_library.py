@@ -137,6 +137,9 @@ NEW_HEADER = """\
 #:schema ./routine.schema.json
 # A lowback routine of your own, first copied from {source}.
 # Change anything you like, then check it with `lowback validate`. README.md explains every key.
+# Each [exercise.picture] is a side view of a stick figure: joints as [x, y] on a 100 x 100 grid,
+# x from the left, y up from the floor; `near_` limbs are on your side. Move a joint and look at
+# it with `d` in lowback; leave the table out and the exercise has no picture.
 
 """
 

@@ -9,12 +9,14 @@ draws the picture asks here, so they all show the same thing at the same moment.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
 
 from lowback_tui.core.figure import between
 from lowback_tui.core.picture import Picture, Pose
 from lowback_tui.core.plan import Kind
-from lowback_tui.core.session import View
+
+if TYPE_CHECKING:  # the engine loads with the first session, not before the list (the labels)
+    from lowback_tui.core.session import View
 
 START, MOVING, HELD = "start", "into the hold", "hold"
 """The label under the figure: where it starts, on the way, and the position held."""
@@ -22,8 +24,7 @@ WORK_HELD = "the move"
 """The held position of a timed effort (worked, not held still)."""
 
 
-@dataclass(frozen=True)
-class PictureMoment:
+class PictureMoment(NamedTuple):
     """What to draw now: a pose of `picture`, and a word for which one it is."""
 
     picture: Picture

@@ -274,3 +274,17 @@ def test_empty_parts_are_blank_cells(pictured: Routine) -> None:
             assert all(
                 (ch == "\u2800") == (part == EMPTY) for ch, part in zip(row, parts, strict=True)
             )
+
+
+@pytest.mark.parametrize(("size", "shown"), [((80, 24), True), ((40, 12), True), ((29, 24), False),
+                                             ((80, 10), False), ((20, 6), False)])  # fmt: skip
+async def test_the_figure_gives_way_on_a_tiny_terminal(
+    pictured: Routine, size: tuple[int, int], shown: bool
+) -> None:
+    app = LowbackApp(Trainer(pictured, clock=FakeClock()))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot)
+        await pilot.resize_terminal(*size)
+        await pilot.pause()
+        figure = screen.query_one(PoseView)
+        assert bool(figure.region.width) is shown

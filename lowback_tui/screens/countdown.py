@@ -48,6 +48,8 @@ PHASE_CLASSES = {
 }
 """Each phase's colour (countdown.tcss): the band, the digits and the bar wear it."""
 COLOURED = ("#cd-phase", "#cd-side", "#cd-digits", "#cd-bar")
+PICTURE_MIN_WIDTH = 30
+"""Narrower than this the figure beside the digits would be a smudge: the digits get the room."""
 
 
 def big_letters(height: int) -> tuple[int, int]:
@@ -136,6 +138,7 @@ class CountdownScreen(Screen[None]):
         phase_scale, side_scale = big_letters(self.size.height)
         self.query_one("#cd-phase", BigText).max_scale = phase_scale
         self.query_one("#cd-side", BigText).max_scale = side_scale
+        self.query_one(PoseView).set_class(self.size.width < PICTURE_MIN_WIDTH, "-no-room")
         self.tick()
 
     # ---- the clock -------------------------------------------------------------------------

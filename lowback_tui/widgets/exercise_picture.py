@@ -37,6 +37,7 @@ GAP = 2
 SIDE_BY_SIDE = 0.7
 """Side by side only while each figure is at least this share of its size stacked."""
 
+_NO_DOTS = "\u2800"
 _DIM = Style(dim=True)
 _BOLD = Style(bold=True)
 _drawn = lru_cache(maxsize=128)(draw)
@@ -52,7 +53,8 @@ def drawing_strips(drawing: Drawing, style: Style) -> list[Strip]:
     near = style.rich_style
     faint = (style + _DIM).rich_style
     strips = []
-    for row, parts in zip(drawing.rows, drawing.parts, strict=True):
+    for dots, parts in zip(drawing.rows, drawing.parts, strict=True):
+        row = dots.replace(_NO_DOTS, " ")  # a blank, not a character a screen reader names
         segments: list[Segment] = []
         start = 0
         for end in range(1, len(row) + 1):

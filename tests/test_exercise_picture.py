@@ -32,6 +32,7 @@ from lowback_tui.core.trainer import Trainer
 from lowback_tui.plain import Plain
 from lowback_tui.widgets.exercise_picture import PictureRows, PoseView, rows_for_screen
 
+from .conftest import screen_text
 from .fake_clock import FakeClock
 from .test_countdown_screen import start, wait
 from .test_plain import Script
@@ -288,3 +289,15 @@ async def test_the_figure_gives_way_on_a_tiny_terminal(
         await pilot.pause()
         figure = screen.query_one(PoseView)
         assert bool(figure.region.width) is shown
+
+
+async def test_a_description_is_shown_as_written_never_as_markup(pictured: Routine) -> None:
+    first = pictured.exercises[0]
+    assert first.picture is not None
+    marked = "[bold red]On[/] the back [@click=app.quit]here[/]"
+    exercise = replace(first, picture=replace(first.picture, description=marked))
+    app = LowbackApp(Trainer(replace(pictured, exercises=(exercise,)), clock=FakeClock()))
+    async with app.run_test(size=(80, 30)) as pilot:
+        await pilot.press("d")
+        await pilot.pause()
+        assert "[bold red]On[/] the back [@click=app.quit]here[/]" in screen_text(app)

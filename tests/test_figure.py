@@ -137,3 +137,35 @@ def test_any_pose_at_any_size_is_drawn_in_exactly_its_cells(
         assert all(BLANK <= ch <= "\u28ff" for row in drawing.rows for ch in row)
     else:
         assert drawing.rows == ()
+
+
+EVERY_JOINT = Pose({"head": (70, 80), "shoulder": (66, 70), "hip": (60, 40),
+                    "near_elbow": (78, 60), "near_hand": (92, 66), "far_elbow": (58, 56),
+                    "far_hand": (48, 64), "near_knee": (70, 20), "near_foot": (72, 0),
+                    "far_knee": (52, 20), "far_foot": (44, 0)})  # fmt: skip
+"""A figure standing on its near leg, its far arm reaching back: every bone drawn."""
+
+
+def test_the_box_holds_every_joint_the_head_and_the_ground_with_a_margin() -> None:
+    assert box_of([EVERY_JOINT]) == Box(42.0, -2.0, 94.0, 86.5)  # head 80 + 4.5 + 2
+    assert box_of([EVERY_JOINT], Ground.WALL) == Box(42.0, -2.0, 102.0, 86.5)
+    lifted = Pose({name: (x, y + 10) for name, (x, y) in EVERY_JOINT.joints.items()})
+    assert box_of([lifted], Ground.NONE) == Box(42.0, 8.0, 94.0, 96.5)
+    assert box_of([lifted]) == Box(42.0, -2.0, 94.0, 96.5)  # the floor stays in the picture
+    assert box_of([]) == Box(-2.0, -2.0, 102.0, 102.0)  # nothing given: the whole grid
+
+
+def test_every_bone_in_known_cells_on_the_floor() -> None:
+    drawing = draw(EVERY_JOINT, 12, 6)
+    assert drawing.rows == ("⠀⠀⠀⠀⠀⢰⡶⠀⠀⠀⠀⠀", "⠀⠀⠀⢄⣀⡾⠢⡠⠤⠂⠀⠀", "⠀⠀⠀⠀⠈⡇⠀⠀⠀⠀⠀⠀",
+                            "⠀⠀⠀⠀⡸⢆⠀⠀⠀⠀⠀⠀", "⠀⠀⠀⢰⠁⠈⡇⠀⠀⠀⠀⠀", "⠤⠤⠤⠧⠤⠤⠧⠤⠤⠤⠤⠤")  # fmt: skip
+    assert drawing.parts == ("     nn     ", "   ffnnnnn  ", "    fn      ",
+                             "    nn      ", "   ffnn     ", "ggffggnggggg")  # fmt: skip
+
+
+def test_every_bone_in_known_cells_against_a_wall() -> None:
+    drawing = draw(EVERY_JOINT, 14, 5, ground=Ground.WALL)
+    assert drawing.rows == ("⠀⠀⠀⠀⠀⠀⡰⠀⠀⠀⡇⠀⠀⠀", "⠀⠀⠀⠀⠒⣴⠏⠢⠒⠁⡇⠀⠀⠀", "⠀⠀⠀⠀⠀⢸⠀⠀⠀⠀⡇⠀⠀⠀",
+                            "⠀⠀⠀⠀⢠⠃⢳⠀⠀⠀⡇⠀⠀⠀", "⣀⣀⣀⣀⣎⣀⣸⣀⣀⣀⣇⣀⣀⣀")  # fmt: skip
+    assert drawing.parts == ("      n   g   ", "    fnnnnng   ", "     n    g   ",
+                             "    ffn   g   ", "gggffgnngggggg")  # fmt: skip

@@ -169,3 +169,20 @@ def test_every_bone_in_known_cells_against_a_wall() -> None:
                             "⠀⠀⠀⠀⢠⠃⢳⠀⠀⠀⡇⠀⠀⠀", "⣀⣀⣀⣀⣎⣀⣸⣀⣀⣀⣇⣀⣀⣀")  # fmt: skip
     assert drawing.parts == ("      n   g   ", "    fnnnnng   ", "     n    g   ",
                              "    ffn   g   ", "gggffgnngggggg")  # fmt: skip
+
+
+def test_the_head_reaches_past_its_joint_on_every_side() -> None:
+    lying = Pose({"head": (10, 6), "shoulder": (20, 4), "hip": (50, 4)})
+    assert box_of([lying], Ground.NONE) == Box(3.5, -0.5, 52.0, 12.5)
+    upside_down = Pose({"head": (60, 1), "shoulder": (60, 10), "hip": (40, 30)})
+    assert box_of([upside_down], Ground.NONE).bottom == -5.5  # 1 - 4.5 - 2
+
+
+def test_an_arm_with_its_elbow_is_not_also_joined_straight_to_the_shoulder() -> None:
+    bent = Pose({"head": (50, 90), "shoulder": (50, 80), "hip": (50, 40),
+                 "near_elbow": (80, 80), "near_hand": (80, 50)})  # fmt: skip
+    drawing = draw(bent, 20, 10, Box(0, 0, 100, 100), Ground.NONE)
+    straight = draw(Pose({**bent.joints, "near_elbow": (50, 80)}), 20, 10, Box(0, 0, 100, 100),
+                    Ground.NONE)  # fmt: skip
+    inside_the_elbow = drawing.parts[3][13]  # on the shoulder-to-hand diagonal, not on a bone
+    assert inside_the_elbow == " " and straight.parts[3][13] == NEAR

@@ -69,16 +69,16 @@ def _span(box: Box) -> tuple[float, float]:
     return max(box.right - box.left, 1e-9), max(box.top - box.bottom, 1e-9)
 
 
-def rows_at(box: Box, width: int, max_rows: int) -> int:
-    """How many rows a figure in `box` takes when drawn `width` cells wide (at most `max_rows`)."""
-    span_x, span_y = _span(box)
-    scale = min((width * 2 - 1) / span_x, (max_rows * 4 - 1) / span_y)
-    return max(1, min(max_rows, math.ceil((span_y * scale + 1) / 4)))
-
-
 def _scale(box: Box, width: int, max_rows: int) -> float:
+    """Dots per grid unit of a figure in `box` fitted to `width` cells by `max_rows` rows."""
     span_x, span_y = _span(box)
     return min((width * 2 - 1) / span_x, (max_rows * 4 - 1) / span_y)
+
+
+def rows_at(box: Box, width: int, max_rows: int) -> int:
+    """How many rows a figure in `box` takes when drawn `width` cells wide (at most `max_rows`)."""
+    tall = _span(box)[1] * _scale(box, width, max_rows) + 1
+    return max(1, min(max_rows, math.ceil(tall / 4)))
 
 
 def _trimmed(drawing: Drawing) -> Drawing:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lowback_tui.core.figure import EMPTY, NEAR, box_of, draw
+from lowback_tui.core.figure import EMPTY, NEAR, draw, picture_box
 from lowback_tui.core.picture import Picture
 from lowback_tui.core.routine import Exercise
 from lowback_tui.core.routine_file import load
@@ -55,8 +55,7 @@ def test_lying_figures_lie_on_the_floor_and_standing_ones_stand_tall(exercise: E
 @pytest.mark.parametrize("exercise", EXERCISES)
 def test_the_held_pose_draws_within_forty_by_twelve_cells(exercise: Exercise) -> None:
     picture = picture_of(exercise)
-    poses = [pose for pose in (picture.start, picture.held) if pose is not None]
-    drawing = draw(picture.held, 40, 12, box_of(poses, picture.ground), picture.ground)
+    drawing = draw(picture.held, 40, 12, picture_box(picture), picture.ground)
     assert drawing.height == 12
     assert all(len(row) == 40 for row in drawing.rows)
     assert all(len(parts) == 40 for parts in drawing.parts)

@@ -13,7 +13,7 @@ import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from lowback_tui.core.picture import BONES, Ground, Point, Pose
+from lowback_tui.core.picture import BONES, Ground, Picture, Point, Pose
 
 NEAR, FAR, GROUND, EMPTY = "n", "f", "g", " "
 """What a cell shows, in `Drawing.parts`: the near side (and the body), the far side, the
@@ -74,6 +74,18 @@ def box_of(poses: Iterable[Pose], ground: Ground = Ground.FLOOR) -> Box:
     return Box(min(xs) - MARGIN, min(ys) - MARGIN, max(xs) + MARGIN, max(ys) + MARGIN)
 
 
+def picture_box(picture: Picture) -> Box:
+    """The box shared by a picture's poses (start and held), and its ground."""
+    return box_of([pose for pose in (picture.start, picture.held) if pose], picture.ground)
+
+
+def scale_of(box: Box, width: int, height: int) -> float:
+    """Dots per grid unit when `box` is fitted into `width` × `height` cells, its proportions
+    kept (a cell is 2 × 4 dots)."""
+    span_x, span_y = max(box.right - box.left, 1e-9), max(box.top - box.bottom, 1e-9)
+    return min((width * 2 - 1) / span_x, (height * 4 - 1) / span_y)
+
+
 def draw(
     pose: Pose, width: int, height: int, box: Box | None = None, ground: Ground = Ground.FLOOR
 ) -> Drawing:
@@ -84,9 +96,8 @@ def draw(
         return Drawing((), ())
     canvas = _Canvas(width * 2, height * 4)
     box = box or box_of([pose], ground)
-    span_x, span_y = max(box.right - box.left, 1e-9), max(box.top - box.bottom, 1e-9)
-    scale = min((canvas.width - 1) / span_x, (canvas.height - 1) / span_y)
-    offset_x = (canvas.width - 1 - span_x * scale) / 2  # centred across
+    scale = scale_of(box, width, height)
+    offset_x = (canvas.width - 1 - (box.right - box.left) * scale) / 2  # centred across
 
     def at(point: Point) -> tuple[float, float]:
         """A grid point as dot coordinates (y down, the box's bottom on the last dot row)."""

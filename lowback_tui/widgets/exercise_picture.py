@@ -23,7 +23,7 @@ from textual.style import Style
 from textual.visual import RenderOptions, Visual
 from textual.widget import Widget
 
-from lowback_tui.core.figure import NEAR, Box, Drawing, box_of, draw
+from lowback_tui.core.figure import NEAR, Box, Drawing, draw, picture_box, scale_of
 from lowback_tui.core.picture import Picture
 from lowback_tui.core.picture_moment import HELD, START, WORK_HELD, PictureMoment
 
@@ -65,19 +65,9 @@ def drawing_strips(drawing: Drawing, style: Style) -> list[Strip]:
     return strips
 
 
-def _span(box: Box) -> tuple[float, float]:
-    return max(box.right - box.left, 1e-9), max(box.top - box.bottom, 1e-9)
-
-
-def _scale(box: Box, width: int, max_rows: int) -> float:
-    """Dots per grid unit of a figure in `box` fitted to `width` cells by `max_rows` rows."""
-    span_x, span_y = _span(box)
-    return min((width * 2 - 1) / span_x, (max_rows * 4 - 1) / span_y)
-
-
 def rows_at(box: Box, width: int, max_rows: int) -> int:
     """How many rows a figure in `box` takes when drawn `width` cells wide (at most `max_rows`)."""
-    tall = _span(box)[1] * _scale(box, width, max_rows) + 1
+    tall = (box.top - box.bottom) * scale_of(box, width, max_rows) + 1
     return max(1, min(max_rows, math.ceil(tall / 4)))
 
 
@@ -107,7 +97,7 @@ class PictureRows(Visual):
     def __init__(self, picture: Picture, is_hold: bool = True, max_rows: int = MAX_ROWS) -> None:
         self.picture = picture
         self.max_rows = max(max_rows, 1)
-        self.box = box_of([p for p in (picture.start, picture.held) if p], picture.ground)
+        self.box = picture_box(picture)
         held = HELD if is_hold else WORK_HELD
         self.poses = [(picture.held, held, True)]
         if picture.start:
@@ -122,7 +112,7 @@ class PictureRows(Visual):
             beside = (
                 len(self.poses) == 2
                 and half >= 8
-                and _scale(box, half, top) >= SIDE_BY_SIDE * _scale(box, width, top)
+                and scale_of(box, half, top) >= SIDE_BY_SIDE * scale_of(box, width, top)
             )
             each = half if beside else width
             rows = rows_at(box, each, top)
@@ -173,7 +163,7 @@ class _Fitted(Visual):
         if width < 1 or height < 2:
             return []
         picture = self.moment.picture
-        box = box_of([p for p in (picture.start, picture.held) if p], picture.ground)
+        box = picture_box(picture)
         rows = rows_at(box, width, height - 1)
         moment = self.moment
         drawing = _drawn(moment.pose, width, rows, box, picture.ground)

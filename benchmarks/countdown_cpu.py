@@ -33,27 +33,19 @@ reps = 20
 sides = "alternate"
 side_names = ["left leg", "right leg"]
 """
-PICTURE = """\
-[exercise.picture]
-description = "Lying on the back, one knee hugged to the chest"
-[exercise.picture.start]
-head = [10, 6]
-shoulder = [20, 4]
-hip = [50, 4]
-near_knee = [70, 4]
-near_foot = [90, 3]
-far_knee = [70, 5]
-far_foot = [90, 4]
-[exercise.picture.held]
-head = [10, 6]
-shoulder = [20, 4]
-hip = [50, 4]
-near_knee = [40, 30]
-near_foot = [56, 22]
-far_knee = [70, 5]
-far_foot = [90, 4]
-"""
-"""Added to ROUTINE, to measure the countdown with its figure on screen."""
+
+
+def with_bundled_picture(routine_text: str) -> str:
+    """`routine_text` (one exercise) with the bundled routine's first picture on its exercise:
+    the countdown measured with a real figure on screen."""
+    from dataclasses import replace
+
+    from lowback_tui.core.dirs import bundled_dir
+    from lowback_tui.core.routine_file import dumps, load, loads
+
+    picture = load(bundled_dir() / "lower-back.toml").exercises[0].picture
+    routine = loads(routine_text, Path("holds.toml"))
+    return dumps(replace(routine, exercises=(replace(routine.exercises[0], picture=picture),)))
 
 
 def cpu_seconds(pid: int) -> float:

@@ -24,7 +24,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from benchmarks.countdown_cpu import PICTURE, ROUTINE, cpu_seconds  # noqa: E402
+from benchmarks.countdown_cpu import ROUTINE, cpu_seconds, with_bundled_picture  # noqa: E402
 from benchmarks.make_history import make  # noqa: E402
 from tests.pty_run import PtyProgram  # noqa: E402
 
@@ -191,7 +191,7 @@ def countdown(runs: int, seconds: float) -> list[Row]:
     routine = Path(folder) / "holds.toml"
     routine.write_text(ROUTINE.format(hold=5))
     pictured = Path(folder) / "pictured.toml"
-    pictured.write_text(ROUTINE.format(hold=5) + PICTURE)
+    pictured.write_text(with_bundled_picture(ROUTINE.format(hold=5)))
     from benchmarks.sound_latency import fake_speakers
 
     fake_speakers(Path(folder))  # tones on, through a stand-in player (no sound card here)

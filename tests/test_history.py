@@ -36,9 +36,8 @@ def test_a_session_is_written_and_read_back(store: HistoryStore) -> None:
     session = store.begin("Routine", "abc", pain_before=5)
     store.record_exercise(session, record(0), reps=2)
     store.record_exercise(session, record(1, Outcome.PARTIAL, 1), reps=2)
-    done = summary(
-        record(0), record(1, Outcome.PARTIAL, 1), record(2, Outcome.SKIPPED, 0), early=True
-    )
+    done = summary(record(0), record(1, Outcome.PARTIAL, 1), record(2, Outcome.SKIPPED, 0),
+                   record(3, Outcome.NOT_REACHED, 0), early=True)  # fmt: skip
     store.finish(session, done, stopped_for_pain=False)
     store.set_pain_after(session, 3)
     (row,) = store.sessions()
@@ -48,10 +47,11 @@ def test_a_session_is_written_and_read_back(store: HistoryStore) -> None:
         5,
         3,
     )
-    assert (row.done, row.partial, row.skipped, row.active_seconds) == (1, 1, 1, 25.0)
+    assert (row.done, row.partial, row.skipped, row.not_reached) == (1, 1, 1, 1)
+    assert (row.active_seconds, row.efforts_done, row.efforts_planned) == (25.0, 5, 16)
     assert row.ended_early and not row.completed
     assert store.course_start() == NOON.date()  # the first session begins a course
-    assert [e[3] for e in store.exercises(row.id)] == ["done", "partial", "skipped"]
+    assert [e[3] for e in store.exercises(row.id)] == ["done", "partial", "skipped", "not reached"]
     assert store.saving and store.problem is None
 
 
@@ -162,7 +162,7 @@ def test_a_full_disk_stops_saving_but_never_raises(store: HistoryStore) -> None:
     assert store._db is not None
     pages = store._db.execute("PRAGMA page_count").fetchone()[0]
     store._db.execute(f"PRAGMA max_page_count = {pages}")
-    for index in range(200):
+    for index in range(2000):  # more than the pages a migration left free
         store.record_exercise(session, record(index), reps=2)
     assert store.problem == "history is not being saved (database or disk is full)"
 

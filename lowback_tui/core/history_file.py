@@ -73,6 +73,35 @@ MIGRATIONS = [
     # 2: the exercise (0-based) a session was on when it ended early or was stopped for pain:
     # where a resumed session carries on, and which exercise hurt.
     "ALTER TABLE sessions ADD COLUMN stopped_at INTEGER",
+    # 3: what each day is judged against, kept with it, so the course never depends on the
+    # routine chosen now (issue 21). A session's planned active time: that of one whole session
+    # of the routine it used (NULL before: counted by its efforts instead). A course's planned
+    # length: the course_days of the routine that began it (NULL before: the routine in use's).
+    # And an exercise the session ended before is 'not reached': SQLite cannot change a CHECK,
+    # so the table is made again with it, every row kept (nothing refers to this table).
+    """
+    ALTER TABLE sessions ADD COLUMN planned_seconds REAL;
+    ALTER TABLE courses ADD COLUMN days INTEGER;
+    CREATE TABLE exercises_3 (
+        session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        exercise_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        outcome TEXT NOT NULL
+            CHECK (outcome IN ('done', 'partial', 'skipped', 'not reached')),
+        efforts_done INTEGER NOT NULL,
+        efforts_planned INTEGER NOT NULL,
+        reps INTEGER NOT NULL,
+        active_seconds REAL NOT NULL,
+        PRIMARY KEY (session_id, position)
+    );
+    INSERT INTO exercises_3 (session_id, position, exercise_id, name, outcome, efforts_done,
+        efforts_planned, reps, active_seconds)
+        SELECT session_id, position, exercise_id, name, outcome, efforts_done, efforts_planned,
+        reps, active_seconds FROM exercises;
+    DROP TABLE exercises;
+    ALTER TABLE exercises_3 RENAME TO exercises
+    """,
 ]
 """Schema changes in order; the file's user_version says how many have been applied."""
 

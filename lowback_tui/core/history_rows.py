@@ -28,11 +28,32 @@ class SessionRow:
     done: int
     partial: int
     skipped: int
+    not_reached: int = 0
+    """Exercises the session ended before (older sessions called them skipped)."""
+    planned_seconds: float | None = None
+    """The active time one whole session of the routine it used plans; what its share of a
+    day is judged against. None for a session kept before lowback stored it."""
+    efforts_done: int = 0
+    """Holds and timed efforts done, over its exercises."""
+    efforts_planned: int = 0
+    """Holds and timed efforts its kept exercises planned (counting a session kept without
+    `planned_seconds`)."""
 
     @property
     def completed(self) -> bool:
         """Reached the routine's end: not ended early, not stopped for pain, not cut off."""
         return self.ended_at is not None and not self.ended_early and not self.stopped_for_pain
+
+
+class CourseRows(NamedTuple):
+    """The current course as the history keeps it."""
+
+    start: date
+    """Its first day."""
+    days: int | None
+    """Its planned length; None for a course begun before lowback kept it."""
+    sessions: list[SessionRow]
+    """Its sessions: those from its first day on, oldest first."""
 
 
 class Unfinished(NamedTuple):
@@ -76,4 +97,8 @@ def session_row(r: Any) -> SessionRow:
         done=r[11],
         partial=r[12],
         skipped=r[13],
+        not_reached=r[14],
+        planned_seconds=r[15],
+        efforts_done=r[16],
+        efforts_planned=r[17],
     )

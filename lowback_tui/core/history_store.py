@@ -24,7 +24,13 @@ from lowback_tui.core.history_file import (
     reason,
     recover,
 )
-from lowback_tui.core.history_rows import RecentResult, SessionRow, Unfinished, session_row
+from lowback_tui.core.history_rows import (
+    CourseRows,
+    RecentResult,
+    SessionRow,
+    Unfinished,
+    session_row,
+)
 from lowback_tui.core.session_results import ExerciseRecord, Outcome, Summary
 
 Now = Callable[[], datetime]
@@ -127,16 +133,28 @@ class HistoryStore:
 
     # ---- a session, as it happens --------------------------------------------------------------
 
-    def begin(self, routine_name: str, routine_hash: str, pain_before: int | None) -> int | None:
-        """Record the start of a session; its id, or None when nothing is being saved."""
+    def begin(
+        self,
+        routine_name: str,
+        routine_hash: str,
+        pain_before: int | None,
+        *,
+        planned_seconds: float | None = None,
+        course_days: int | None = None,
+    ) -> int | None:
+        """Record the start of a session; its id, or None when nothing is being saved.
+
+        `planned_seconds`: the active time one whole session of its routine plans (what the
+        session's share of its day is judged against). The first session begins a course of
+        `course_days` (its routine's)."""
         now = self.now()
         if self.course_start() is None:
-            self.new_course(now.date())
+            self.new_course(now.date(), course_days)
         return self._write(
-            "INSERT INTO sessions (routine_name, routine_hash, started_at, day, pain_before)"
-            " VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO sessions (routine_name, routine_hash, started_at, day, pain_before,"
+            " planned_seconds) VALUES (?, ?, ?, ?, ?, ?)",
             (routine_name, routine_hash, now.isoformat(timespec="seconds"),
-             now.date().isoformat(), pain_before),
+             now.date().isoformat(), pain_before, planned_seconds),
         )  # fmt: skip
 
     def record_exercise(self, session_id: int | None, record: ExerciseRecord, reps: int) -> None:
@@ -162,13 +180,15 @@ class HistoryStore:
         if session_id is None:
             return
         for record in summary.records:
-            if record.outcome is Outcome.SKIPPED:
+            if record.outcome in (Outcome.SKIPPED, Outcome.NOT_REACHED):
+                # Not reached: as the summary says, even over one passed before going back.
+                verb = "REPLACE" if record.outcome is Outcome.NOT_REACHED else "IGNORE"
                 self._write(
-                    "INSERT OR IGNORE INTO exercises (session_id, position, exercise_id, name,"
+                    f"INSERT OR {verb} INTO exercises (session_id, position, exercise_id, name,"
                     " outcome, efforts_done, efforts_planned, reps, active_seconds)"
                     " VALUES (?,?,?,?,?,?,?,?,?)",
-                    (session_id, record.index, record.exercise_id, record.name, "skipped", 0,
-                     record.efforts_planned, 0, record.active_seconds),
+                    (session_id, record.index, record.exercise_id, record.name,
+                     record.outcome.value, 0, record.efforts_planned, 0, record.active_seconds),
                 )  # fmt: skip
         self._write(
             "UPDATE sessions SET ended_at = ?, elapsed_seconds = COALESCE(elapsed_seconds, 0) + ?,"
@@ -234,9 +254,20 @@ class HistoryStore:
         rows = self._read("SELECT started_on FROM courses ORDER BY id DESC LIMIT 1")
         return date.fromisoformat(rows[0][0]) if rows else None
 
-    def new_course(self, today: date) -> None:
-        """Begin a new course today; earlier sessions stay in the history."""
-        self._write("INSERT INTO courses (started_on) VALUES (?)", (today.isoformat(),))
+    def course(self) -> CourseRows | None:
+        """The current course: its first day, its planned length and its sessions; None before
+        one has begun. Everything the course rules read comes from here."""
+        rows = self._read("SELECT started_on, days FROM courses ORDER BY id DESC LIMIT 1")
+        if not rows:
+            return None
+        start = date.fromisoformat(rows[0][0])
+        return CourseRows(start, rows[0][1], self.sessions(since=start))
+
+    def new_course(self, today: date, days: int | None = None) -> None:
+        """Begin a new course of `days` days today; earlier sessions stay in the history."""
+        self._write(
+            "INSERT INTO courses (started_on, days) VALUES (?, ?)", (today.isoformat(), days)
+        )
 
     def targets(self, routine_name: str) -> dict[str, int]:
         """The reps the person has moved up to, by exercise id."""
@@ -302,7 +333,9 @@ class HistoryStore:
             " s.stopped_for_pain, s.ended_early,"
             " COUNT(CASE e.outcome WHEN 'done' THEN 1 END),"
             " COUNT(CASE e.outcome WHEN 'partial' THEN 1 END),"
-            " COUNT(CASE e.outcome WHEN 'skipped' THEN 1 END)"
+            " COUNT(CASE e.outcome WHEN 'skipped' THEN 1 END),"
+            " COUNT(CASE e.outcome WHEN 'not reached' THEN 1 END), s.planned_seconds,"
+            " COALESCE(SUM(e.efforts_done), 0), COALESCE(SUM(e.efforts_planned), 0)"
             f" FROM sessions s LEFT JOIN exercises e ON e.session_id = s.id {where}"
             f" GROUP BY s.id {order}",
             args,

@@ -55,7 +55,7 @@ def table(rows: list[SessionRow]) -> str:
             f"{'–' if r.pain_before is None else r.pain_before} → "
             f"{'–' if r.pain_after is None else r.pain_after}"
         )  # fmt: skip
-        done = f"{r.done}/{r.done + r.partial + r.skipped}"
+        done = f"{r.done}/{r.done + r.partial + r.skipped + r.not_reached}"
         lines.append(
             f"{r.day.isoformat():10}  {r.started_at[11:16]:5}  "
             f"{_clipped(names[r.id], width):{width}}  {done:5}  "

@@ -12,6 +12,10 @@ class Outcome(StrEnum):
     DONE = "done"
     PARTIAL = "partial"
     SKIPPED = "skipped"
+    """The person skipped it (→), or passed it on the way (going back), with nothing done."""
+    NOT_REACHED = "not reached"
+    """The session ended before it: never got to, or ended on it before its first hold or
+    effort began."""
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from lowback_tui.core.guidance import Cue
 from lowback_tui.core.plan import Kind
 from lowback_tui.core.safe_text import visible
 from lowback_tui.core.session import Event, SessionFinished, State
+from lowback_tui.core.session_results import Outcome
 from lowback_tui.core.session_run import SessionRun
 from lowback_tui.core.settings import Loaded, Preferences, Settings
 from lowback_tui.core.trainer import Trainer
@@ -339,8 +340,11 @@ class Plain:
         summary = run.summary
         assert summary is not None, "the session is over"
         for record in summary.records:
-            self.say(f"{record.name}: {record.outcome.value}, {record.efforts_done} of "
-                     f"{record.efforts_planned}.")  # fmt: skip
+            if record.outcome is Outcome.NOT_REACHED:
+                self.say(f"{record.name}: {record.outcome.value}.")
+            else:
+                self.say(f"{record.name}: {record.outcome.value}, {record.efforts_done} of "
+                         f"{record.efforts_planned}.")  # fmt: skip
         self.say(f"{wording.totals(summary)}. {wording.times(summary)}.")
         if run.stopped_for_pain:
             self.say(advice.STOPPED_FOR_PAIN)

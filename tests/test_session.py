@@ -181,7 +181,7 @@ def test_controls_while_paused_stay_paused() -> None:
     assert (view.state, view.exercise.name, view.seconds_left) == (State.PAUSED, "Bike", 5)
 
 
-def test_end_keeps_what_was_done_and_skips_the_rest() -> None:
+def test_end_keeps_what_was_done_and_the_rest_is_not_reached() -> None:
     session, clock = started()
     clock.advance(34 + 3)
     session.advance()
@@ -190,7 +190,7 @@ def test_end_keeps_what_was_done_and_skips_the_rest() -> None:
     clock.advance(40)  # paused when ending
     events = session.end()
     summary = events[-1].summary  # type: ignore[union-attr]
-    assert [r.outcome for r in summary.records] == [Outcome.DONE, Outcome.SKIPPED]
+    assert [r.outcome for r in summary.records] == [Outcome.DONE, Outcome.NOT_REACHED]
     assert summary.ended_early
     assert summary.elapsed_seconds == pytest.approx(34 + 3 + 5 + 40)
     assert summary.paused_seconds == pytest.approx(40)

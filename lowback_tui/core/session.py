@@ -320,12 +320,17 @@ class Session:
         planned = self._planned[index]
         done = len(self._done[index])
         active = self._active[index]
+        at = self._phases[self._index]  # where the session is, or where it ended
+        ended_on = self._ended_early and index == at.exercise and at.kind is not Kind.REST
+        begun = active > 0 or (ended_on and at.kind.is_active)  # a hold or effort had begun
         if done >= planned:
             outcome = Outcome.DONE
         elif done or active >= PARTIAL_AFTER_SECONDS:  # 10 s of a 30 s effort is not nothing
             outcome = Outcome.PARTIAL
-        else:
-            outcome = Outcome.SKIPPED
+        elif (ended_on or index > at.exercise) and not begun:
+            outcome = Outcome.NOT_REACHED  # ending a session is not skipping what follows
+        else:  # skipped or passed (→, ←), or ended a moment into its first hold
+            outcome = Outcome.PARTIAL if ended_on else Outcome.SKIPPED
         return ExerciseRecord(
             index=index,
             exercise_id=exercise.id,

@@ -16,9 +16,14 @@ from lowback_tui.core import wording
 from lowback_tui.core.safe_text import visible
 from lowback_tui.core.session_results import ExerciseRecord
 
-COLUMNS = (("Result", 9), ("Done", 10), ("Active", 10))
+COLUMNS = (("Result", 11), ("Done", 10), ("Active", 10))
 """The columns after the exercise's name, with their widths; a space between each."""
-OUTCOME_STYLES = {"done": "$text-success", "partial": "$text-warning", "skipped": "dim"}
+OUTCOME_STYLES = {
+    "done": "$text-success",
+    "partial": "$text-warning",
+    "skipped": "dim",
+    "not reached": "dim",
+}
 """`dim`, not `$text-muted`, which only CSS resolves (see widgets/gutter.py)."""
 
 

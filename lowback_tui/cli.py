@@ -248,22 +248,36 @@ def _ask(question: str) -> bool:
 def cmd_report(args: argparse.Namespace) -> int:
     """Print the course report: sessions, time, pain at the start and now, and the next step."""
     try:
-        routine = _load(None)  # the course's length is the routine's
-    except RoutineError as error:
-        return _report(error.problems)
-    try:
         store = stored()
     except Unreadable as error:
         say(f"lowback report: {error}", err=True)
         return EXIT_FAILED
     from lowback_tui.core.trainer import Trainer
 
-    report = Trainer(routine, store=store).course_report() if store is not None else None
+    report = None
+    if store is not None:
+        try:
+            routine = _for_an_old_course()
+        except RoutineError as error:
+            return _report(error.problems)
+        report = Trainer(routine, store=store).course_report()
     if report is None:
         say("lowback report: no course yet; it begins with your first session", err=True)
         return EXIT_FAILED
     text = report.markdown() if args.format == "md" else report.text() + "\n"
     return write_out("report", visible_lines(text), args.output)
+
+
+def _for_an_old_course() -> Routine:
+    """The routine in use, read only for the length of a course begun before lowback kept it
+    with the course (history migration 3): the report is the same whichever routine is chosen.
+    One that cannot be read now (broken, gone) is no reason to refuse it: the default then."""
+    from lowback_tui.core.settings import load as load_settings
+
+    try:
+        return load(routine_library.resolve(load_settings().settings.routine or None))
+    except RoutineError:
+        return load(routine_library.resolve(None))
 
 
 def cmd_schema(args: argparse.Namespace) -> int:

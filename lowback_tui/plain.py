@@ -217,6 +217,8 @@ class Plain:
         self.session(run)
         self.after(run)
         self.current = None
+        if (course := trainer.course_status()) is not None:
+            self.say(f"Your course: {course}.")
         return 0
 
     def begin(self, trainer: Trainer) -> SessionRun | None:

@@ -331,7 +331,7 @@ async def test_a_routine_deleted_while_the_app_runs_is_reported_and_the_session_
 
 def test_old_sessions_are_read_after_a_clock_change(tmp_path: Path) -> None:
     """Sessions dated in the future (a clock set wrong, then right) neither crash nor count."""
-    from lowback_tui.core import course
+    from lowback_tui.core import course, course_calendar
 
     store = HistoryStore.open(tmp_path / "h.db", now=lambda: datetime.now() + timedelta(days=400))
     store.begin("R", "x", 3)
@@ -339,4 +339,4 @@ def test_old_sessions_are_read_after_a_clock_change(tmp_path: Path) -> None:
     rows = store.sessions()
     today = datetime.now().date()
     assert course.status(rows, today, 21, today).completed_days == 0
-    assert len(course.calendar(rows, today, 21, today)) == 21
+    assert len(course_calendar.calendar(rows, today, 21, today)) == 21

@@ -247,22 +247,30 @@ async def test_two_weeks_without_improvement_suggests_a_professional(
         await start(pilot, pain="5")
         await pilot.press("q", "y")
         await to_summary(pilot, pain="5")
-        assert "Please see a doctor or physiotherapist about it." in screen_text(app)
+        assert "By day 14 of your course your back is not getting better" in screen_text(app)
         await pilot.press("enter", "g")
         assert isinstance(app.screen, ProgressScreen)
-        assert "Please see a doctor or physiotherapist about it." in screen_text(app)
+        assert "By day 14 of your course your back is not getting better" in screen_text(app)
 
 
 def progress_app(routine: Routine, tmp_path: Path) -> LowbackApp:
+    """A course begun on Sunday 15 November, seen on its day 11: a missed day, five done,
+    a day stopped because it hurt, one cut short, and today."""
     store = open_store(tmp_path)
-    store.new_course((TODAY - timedelta(days=9)).date())
+    store.new_course((TODAY - timedelta(days=10)).date(), 21)
     pains = {9: (6, 5), 8: (6, 6), 7: (5, 4), 5: (5, 5), 4: (4, 3), 2: (4, 4), 1: (3, 3)}
     for days_ago, (before, after) in pains.items():
         full_session(store, routine, TODAY - timedelta(days=days_ago), before, after)
-    store.now = lambda: TODAY - timedelta(days=3)
-    store.record_exercise(store.begin(routine.name, "x", None),
-                          ExerciseRecord(0, "knee-to-chest", "Knee to chest", Outcome.PARTIAL,
-                                         2, 10, 10, 50), 5)  # fmt: skip
+    for days_ago, outcome, done, hurt in ((6, Outcome.PARTIAL, 1, True),
+                                          (3, Outcome.PARTIAL, 2, False)):  # fmt: skip
+        store.now = lambda days_ago=days_ago: TODAY - timedelta(days=days_ago)  # type: ignore[misc]
+        session = store.begin(routine.name, "x", None, planned_seconds=380.0)
+        record = ExerciseRecord(0, "knee-to-chest", "Knee to chest", outcome, done, 10,
+                                5.0 * done, 50)  # fmt: skip
+        store.record_exercise(session, record, 5)
+        if hurt:
+            store.finish(session, Summary(routine.name, (record,), 30, 0, True), True, 0)
+    store.now = lambda: TODAY
     return make_app(routine, store)
 
 
@@ -271,11 +279,13 @@ async def test_the_progress_screen(routine: Routine, tmp_path: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("g")
         text = screen_text(app)
-        assert "Day 10 of 21 · this week 2 of 7" in text
-        assert "Nov 16 – Nov 22  ● ● ● · ● ● ◐" in text  # the 19th missed, the 22nd cut short
+        assert "Day 11 of 21 · this week 2 of 7" in text
+        assert "Nov 9 – Nov 15" + " " * 15 + "·" in text  # the course's first day, missed
+        assert "Nov 16 – Nov 22  ● ● ● ! ● ● ◐" in text  # the 19th hurt, the 22nd cut short
         assert "Nov 23 – Nov 29  ● ● ◌ ○ ○ ○ ○" in text
+        assert "Nov 30 – Dec 6   ○ ○ ○ ○ ○ ○" in text  # the 5th is day 21
         assert "Before sessions: 6 on Nov 16, 3 on Nov 24." in text
-        assert "Time spent exercising: 24 min over 8 sessions in all" in text
+        assert "Time spent exercising: 24 min over 9 sessions in all" in text
         await pilot.press("escape")
         assert isinstance(app.screen, ExerciseListScreen)
 
@@ -359,7 +369,7 @@ def test_course_report_snapshot(snap_compare, routine: Routine, tmp_path: Path) 
 def test_the_calendar_has_monday_to_sunday_rows_and_blanks_outside_the_course() -> None:
     from datetime import date
 
-    from lowback_tui.core.course import Mark, weeks
+    from lowback_tui.core.course_calendar import Mark, weeks
 
     start = date(2026, 11, 25)  # a Wednesday
     days = [(start, Mark.DONE), (date(2026, 11, 26), Mark.MISSED), (date(2026, 12, 1), Mark.TODAY)]

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from lowback_tui.core import routine_edits
-from lowback_tui.core.course import Mark
+from lowback_tui.core.course_calendar import Mark
 from lowback_tui.core.history_store import HistoryStore
 from lowback_tui.core.routine import Routine
 from lowback_tui.core.routine_file import load
@@ -102,7 +102,7 @@ def test_a_session_makes_the_day_and_the_course_begins_with_it(
     assert progress is not None
     assert (progress.sessions, progress.status.completed_days) == (1, 1)
     assert progress.calendar[0] == (date(2026, 11, 25), Mark.DONE)
-    assert progress.pain_trend == [(date(2026, 11, 25), 3.0)]
+    assert progress.trend.latest == ((date(2026, 11, 25), 3.0),)
     assert progress.active_seconds == 380.0  # every hold and effort of the routine
     assert progress.not_improving is False
 

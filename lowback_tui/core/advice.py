@@ -47,8 +47,8 @@ WHILE_EXERCISING = (
     "Pressing ! during a session stops it at once and notes why.",
     "Move gently and only as far as is comfortable today. Mild stiffness is common; "
     "pain that builds is a signal to stop.",
-    "If your back is no better after about two weeks of the routine, see a doctor or "
-    "physiotherapist.",
+    f"If your back is no better {course.BY_TREND_DAY} (two weeks from the day it began, with "
+    "sessions or without), see a doctor or physiotherapist.",
 )
 
 SEE_A_DOCTOR_FIRST = (
@@ -63,11 +63,13 @@ STOPPED_FOR_PAIN = (
 )
 
 NOT_IMPROVING = (
-    "You have done sessions on two weeks' worth of days and your back is not getting better. "
-    "Please see a doctor or physiotherapist about it."
+    f"{course.BY_TREND_DAY.capitalize()} your back is not getting better: the pain before "
+    "sessions has not come down noticeably since its first week. Please see a doctor or "
+    "physiotherapist about it."
 )
-"""Said when course.not_improving: pain still worth treating that has not come down by the
-change people notice (the numbers are in course.py, and README says them)."""
+"""Said when course.not_improving (course.TREND_RULE): from day TREND_DAYS of the course, pain
+still worth treating that has not come down by the change people notice (the numbers are in
+course.py, and README says them)."""
 
 
 def safety_sections() -> list[tuple[str, tuple[str, ...]]]:

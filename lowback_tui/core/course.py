@@ -1,6 +1,9 @@
 """The course: where the person is in it, how the back is doing, and when to offer one more rep.
 
-Pure functions of stored sessions; the screens and the command line show what they return.
+Pure functions of a course's sessions, its first day, its planned length and today (a
+`Course`, which the Trainer reads from the history in one place): the list's course line, the
+progress screen (course_calendar), the course report and plain mode all come from them, so
+none can disagree with another, and none depends on the routine chosen now.
 Nothing here counts streaks or scolds: a missed day is shown as missed, nothing more.
 """
 
@@ -10,9 +13,8 @@ import statistics
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from lowback_tui.core.pain_days import PainDay, pain_days
 from lowback_tui.core.routine import Routine
 
 if TYPE_CHECKING:
@@ -26,12 +28,19 @@ PAIN_JUMP = 2
 """Points more pain straight after a session than before it that call for rest ("a rise of 2
 or more points straight after exercise is a reason to ease off")."""
 TREND_DAYS = 14
-"""Days with sessions after which pain that has not come down suggests a professional ("if the
-back is no better after about two weeks of the routine, see a doctor or physiotherapist")."""
+"""The day of the course (calendar days from its first day, which is day 1, sessions or not)
+from which pain that has not come down suggests a professional ("if the back is no better after
+about two weeks of the routine, see a doctor or physiotherapist"). The one meaning of "two
+weeks" in lowback: see TREND_RULE."""
 TREND_WEEK = 7
-"""Rated days compared at each end of the course to judge the trend: a week's worth."""
-TREND_MIN_RATINGS = 6
-"""Fewest rated days to judge a trend by: three at each end, so one odd day cannot decide."""
+"""Days in a week of the course: week n is days 7n-6 to 7n (week 1 is days 1 to 7)."""
+WEEK_MIN_RATINGS = 3
+"""Fewest rated days (before sessions) a week of the course needs for its mean to be compared:
+so that one odd day cannot decide the trend."""
+TREND_MIN_RATINGS = 2 * WEEK_MIN_RATINGS
+"""Fewest rated days to judge a trend by: WEEK_MIN_RATINGS in week 1 and in a later week."""
+LATEST_RATINGS = 3
+"""The latest rated days shown beside the week means, so a fall in the last days is seen."""
 PAIN_WORTH_TREATING = 3
 """The recent average (out of 10) from which pain that has not come down is worth seeing someone
 about. Below it the pain is at most mild (exercises.md, "Pain scale": "1-3 is usually called
@@ -47,14 +56,27 @@ NOTICEABLE_RISE_POINTS = 2
 """A rise of this many points between the first and the last week counts as worse: the same
 smallest change people notice (exercises.md, "Pain scale"), the other way."""
 HALF = 0.5
-"""The share of a whole session's planned active time that a day's sessions must add up to for
+"""The share of its own routine's planned active time that a day's sessions must add up to for
 the day to count as done: "most of the planned work" (issue 13), so doing only the last of seven
-exercises is not a done day, and two halves of a session on one day are."""
+exercises is not a done day, and two halves of a session on one day are. Each session is judged
+against the routine it used (issue 21): a whole gentle-start session on a bad day is a done day."""
+
+BY_TREND_DAY = f"by day {TREND_DAYS} of your course"
+"""When lowback expects the back to be better, in the words every text uses."""
+TREND_RULE = (
+    f"Day {TREND_DAYS} of the course is {TREND_DAYS - 1} calendar days after its first day, "
+    "with sessions or without. From then on, pain before sessions that is still "
+    f"{PAIN_WORTH_TREATING} or more and has not fallen by about {NOTICEABLE_FALL_POINTS} points "
+    f"(or {round(NOTICEABLE_FALL_SHARE * 100)} %) from week 1 (days 1-{TREND_WEEK}) to the "
+    f"latest later week suggests seeing a doctor or physiotherapist; each of the two weeks "
+    f"needs your back rated before sessions on at least {WEEK_MIN_RATINGS} of its days."
+)
+"""The two-week rule, stated once: the report says it, README says it in the same terms."""
 
 
 def _at_least(value: float, limit: float) -> bool:
-    """`value` >= `limit`, where both are means of whole ratings (or seconds), which binary
-    fractions cannot always hold exactly: 1.5 of 5 must count as 30 %."""
+    """`value` >= `limit`, where both are means of whole ratings (or sums of shares), which
+    binary fractions cannot always hold exactly: 1.5 of 5 must count as 30 %."""
     return round(value - limit, 9) >= 0
 
 
@@ -62,14 +84,13 @@ SESSIONS_IN_A_ROW = 2
 """Full sessions in a row, without more pain, after which one more rep is offered."""
 
 
-class Mark(StrEnum):
-    """How a day of the course went."""
+class Course(NamedTuple):
+    """What the course rules read, in the order they take it: `status(*course)`."""
 
-    DONE = "done"
-    PARTIAL = "partial"
-    MISSED = "missed"
-    TODAY = "today"
-    AHEAD = "ahead"
+    sessions: Sequence[SessionRow]
+    start: date
+    days: int
+    today: date
 
 
 @dataclass(frozen=True)
@@ -91,6 +112,11 @@ class Status:
         """The course's planned days are over (its last day counts once it is done)."""
         return self.day > self.days or (self.day == self.days and self.done_today)
 
+    @property
+    def days_left(self) -> int:
+        """Days of the course still to do: from today, or from tomorrow once today is done."""
+        return max(self.days - self.day + (0 if self.done_today else 1), 0)
+
     def __str__(self) -> str:
         today = " (done today)" if self.done_today else ""
         week = f"this week {self.this_week} of 7"
@@ -107,17 +133,32 @@ def plural_days(count: int) -> str:
     return f"{count} day{'' if count == 1 else 's'}"
 
 
-def done_days(sessions: Sequence[SessionRow], planned_seconds: float) -> set[date]:
-    """The days whose sessions together did at least HALF of a whole session's planned active
-    time (`planned_seconds`; with none known, 0, any session makes its day)."""
-    active: dict[date, float] = {}
+def share(session: SessionRow) -> float:
+    """How much of its own routine a session did, 0 to 1: its active time against the planned
+    active time of one whole session of the routine it used.
+
+    A session kept before lowback stored that plan (history migration 3) counts by the share
+    of the holds and efforts its exercises planned that it did. That, and a course kept without
+    its length (the Trainer's fallback), are the only places the routine in use can matter.
+    """
+    if session.planned_seconds:  # None: kept before it was stored (0 never: no routine is empty)
+        return min(session.active_seconds / session.planned_seconds, 1.0)
+    if session.efforts_planned:
+        return min(session.efforts_done / session.efforts_planned, 1.0)
+    return 0.0
+
+
+def done_days(sessions: Sequence[SessionRow]) -> set[date]:
+    """The days whose sessions' shares of their own routines (`share`) add up to HALF."""
+    shares: dict[date, float] = {}
     for session in sessions:
-        active[session.day] = active.get(session.day, 0.0) + session.active_seconds
-    return {day for day, seconds in active.items() if _at_least(seconds, HALF * planned_seconds)}
+        shares[session.day] = shares.get(session.day, 0.0) + share(session)
+    return {day for day, total in shares.items() if _at_least(total, HALF)}
 
 
-def _tried_days(sessions: Sequence[SessionRow]) -> set[date]:
-    return {s.day for s in sessions if s.active_seconds > 0}
+def in_course(sessions: Sequence[SessionRow], start: date, today: date) -> list[SessionRow]:
+    """The sessions from the course's first day to today (a clock set back leaves later ones)."""
+    return [s for s in sessions if start <= s.day <= today]
 
 
 def course_day(start: date, today: date) -> int:
@@ -125,70 +166,17 @@ def course_day(start: date, today: date) -> int:
     return max((today - start).days + 1, 1)
 
 
-def status(
-    sessions: Sequence[SessionRow],
-    start: date,
-    days: int,
-    today: date,
-    planned_seconds: float = 0.0,
-) -> Status:
-    """Where the person is in a course of `days` days that began on `start`.
+def status(sessions: Sequence[SessionRow], start: date, days: int, today: date) -> Status:
+    """Where the person is in a course of `days` days that began on `start`: the one place the
+    course's days are counted (the list, the progress screen, the report and plain mode).
 
-    A day is done when its sessions add up to HALF of `planned_seconds` (the active time one
-    whole session of the routine plans); "this week" is the done days from Monday to today.
+    A day is done when its sessions add up to HALF of their routines (`done_days`); "this week"
+    is the done days from Monday to today.
     """
-    done = {d for d in done_days(sessions, planned_seconds) if start <= d <= today}
+    done = done_days(in_course(sessions, start, today))
     monday = today - timedelta(days=today.weekday())
     this_week = sum(1 for d in done if d >= monday)
     return Status(course_day(start, today), days, len(done), today in done, this_week)
-
-
-def calendar(
-    sessions: Sequence[SessionRow],
-    start: date,
-    days: int,
-    today: date,
-    planned_seconds: float = 0.0,
-) -> list[tuple[date, Mark]]:
-    """Every day of the course with how it went: from `start` to its planned last day, or to
-    today when the course has run past it (today is always there)."""
-    done = done_days(sessions, planned_seconds)
-    tried = _tried_days(sessions)
-    last = max(start + timedelta(days=days - 1), today)
-    marks = []
-    for offset in range((last - start).days + 1):
-        day = start + timedelta(days=offset)
-        if day in done:
-            mark = Mark.DONE
-        elif day in tried:
-            mark = Mark.PARTIAL
-        elif day > today:
-            mark = Mark.AHEAD
-        elif day == today:
-            mark = Mark.TODAY
-        else:
-            mark = Mark.MISSED
-        marks.append((day, mark))
-    return marks
-
-
-Week = tuple[tuple[date, Mark | None], ...]
-"""Monday to Sunday, each day with its mark, or None for a day outside the course."""
-
-
-def weeks(days: Sequence[tuple[date, Mark]]) -> list[Week]:
-    """The calendar in Monday-to-Sunday rows, from the week the course began: the days before
-    its first day and after its last are there, marked None."""
-    if not days:
-        return []
-    marks = dict(days)
-    first = days[0][0] - timedelta(days=days[0][0].weekday())
-    rows = []
-    while first <= days[-1][0]:
-        week = [first + timedelta(days=offset) for offset in range(7)]
-        rows.append(tuple((day, marks.get(day)) for day in week))
-        first += timedelta(days=7)
-    return rows
 
 
 def pain_by_day(sessions: Sequence[SessionRow]) -> list[tuple[date, float]]:
@@ -201,46 +189,80 @@ def pain_by_day(sessions: Sequence[SessionRow]) -> list[tuple[date, float]]:
 
 
 @dataclass(frozen=True)
-class Progress:
-    """The course so far: its days, the pain before sessions, and the time spent."""
+class WeekPain:
+    """The pain before sessions over week `week` of the course (days 7n-6 to 7n)."""
 
-    status: Status
-    calendar: list[tuple[date, Mark]]
-    """Every day of the course from its first, with how it went (course.calendar)."""
-    pain_trend: list[tuple[date, float]]
-    """The mean rating before sessions of each rated day, oldest first."""
-    pain_days: list[PainDay]
-    """Each rated day's mean ratings before and after its sessions, oldest first (the chart)."""
-    weeks: list[Week]
-    """`calendar` in Monday-to-Sunday rows, None for the days outside the course."""
-    sessions: int
-    """Sessions in the whole history, this course or not."""
-    active_seconds: float
-    """Time spent holding or working, over the whole history."""
-    not_improving: bool
+    week: int
+    ratings: tuple[float, ...]
+    """Each rated day's mean rating, oldest first."""
+    through: int
+    """The week's last day that has come: 7n, or today's day while the week is not over."""
+
+    @property
+    def first_day(self) -> int:
+        """The course day the week begins on."""
+        return TREND_WEEK * (self.week - 1) + 1
+
+    @property
+    def over(self) -> bool:
+        """All of the week's days have come."""
+        return self.through >= TREND_WEEK * self.week
+
+    @property
+    def enough(self) -> bool:
+        """Rated on WEEK_MIN_RATINGS days or more: its mean can be compared."""
+        return len(self.ratings) >= WEEK_MIN_RATINGS
+
+    @property
+    def mean(self) -> float | None:
+        """The mean of its rated days; None with none."""
+        return statistics.fmean(self.ratings) if self.ratings else None
+
+    @property
+    def label(self) -> str:
+        """Its words: "week 3, days 15-21", or "week 3 so far, days 15-17"."""
+        so_far = "" if self.over else " so far"
+        return f"week {self.week}{so_far}, days {self.first_day}-{self.through}"
 
 
-def progress(
-    sessions: list[SessionRow],
-    start: date,
-    days: int,
-    today: date,
-    totals: tuple[int, float],
-    planned_seconds: float = 0.0,
-) -> Progress:
-    """The course that began on `start`, from its sessions, with the history's `totals`."""
-    count, active = totals
-    days_marked = calendar(sessions, start, days, today, planned_seconds)
-    return Progress(
-        status=status(sessions, start, days, today, planned_seconds),
-        calendar=days_marked,
-        pain_trend=pain_by_day(sessions),
-        pain_days=pain_days(sessions),
-        weeks=weeks(days_marked),
-        sessions=count,
-        active_seconds=active,
-        not_improving=not_improving(sessions),
-    )
+@dataclass(frozen=True)
+class PainTrend:
+    """The pain before sessions at the start of the course and later, as compared."""
+
+    first: WeekPain
+    """Week 1, however few its ratings."""
+    last: WeekPain | None
+    """The latest later week with WEEK_MIN_RATINGS rated days; None before there is one."""
+    latest: tuple[tuple[date, float], ...]
+    """The last LATEST_RATINGS rated days with their mean ratings, oldest first."""
+    current: WeekPain
+    """The week today is in."""
+
+    @property
+    def ends(self) -> tuple[float, float] | None:
+        """The two week means compared: week 1's and the later week's; None with too few."""
+        first, last = self.first.mean, self.last.mean if self.last is not None else None
+        if not self.first.enough or first is None or last is None:
+            return None
+        return first, last
+
+
+def pain_trend(sessions: Sequence[SessionRow], start: date, today: date) -> PainTrend:
+    """Week 1 of the course against the latest later week rated on WEEK_MIN_RATINGS days: whole
+    calendar weeks of the course, never the same week twice, never drifting as days are added."""
+    rated = pain_by_day(in_course(sessions, start, today))
+    by_week: dict[int, list[float]] = {}
+    for day, value in rated:
+        by_week.setdefault((day - start).days // TREND_WEEK + 1, []).append(value)
+    now = course_day(start, today)
+
+    def week(number: int) -> WeekPain:
+        return WeekPain(number, tuple(by_week.get(number, ())), min(TREND_WEEK * number, now))
+
+    later = [n for n, values in by_week.items() if n > 1 and len(values) >= WEEK_MIN_RATINGS]
+    last = week(max(later)) if later else None
+    current = week((now - 1) // TREND_WEEK + 1)
+    return PainTrend(week(1), last, tuple(rated[-LATEST_RATINGS:]), current)
 
 
 def pain_went_up(before: int, after: int) -> bool:
@@ -256,19 +278,6 @@ class Change(StrEnum):
     NO_CLEAR_CHANGE = "no clear change"
     WORSE = "worse"
     """Rose by NOTICEABLE_RISE_POINTS or more."""
-
-
-def pain_ends(sessions: Sequence[SessionRow]) -> tuple[float, float] | None:
-    """The mean rating before sessions over the first and over the last week of rated days.
-
-    None with fewer than TREND_MIN_RATINGS rated days; with fewer than two weeks of them, each
-    end is half of them.
-    """
-    ratings = [value for _, value in pain_by_day(sessions)]
-    if len(ratings) < TREND_MIN_RATINGS:
-        return None
-    week = min(TREND_WEEK, len(ratings) // 2)
-    return statistics.fmean(ratings[:week]), statistics.fmean(ratings[-week:])
 
 
 def change(first: float, recent: float) -> Change:
@@ -289,12 +298,12 @@ def not_getting_better(first: float, recent: float) -> bool:
     return _at_least(recent, PAIN_WORTH_TREATING) and change(first, recent) is not Change.BETTER
 
 
-def not_improving(sessions: Sequence[SessionRow]) -> bool:
-    """After TREND_DAYS days with sessions, pain before them is worth treating and has not come
-    down by the change people notice (first week of rated days against the last)."""
-    if len({s.day for s in sessions}) < TREND_DAYS:
+def not_improving(sessions: Sequence[SessionRow], start: date, today: date) -> bool:
+    """TREND_RULE: from day TREND_DAYS of the course on, pain before sessions is worth treating
+    and has not come down by the change people notice from week 1 to the latest later week."""
+    if course_day(start, today) < TREND_DAYS:
         return False
-    ends = pain_ends(sessions)
+    ends = pain_trend(sessions, start, today).ends
     return ends is not None and not_getting_better(*ends)
 
 

@@ -1,8 +1,9 @@
 """The course report: what the course did and how the back moved, with an honest next step.
 
 Shown at the end of a course, on the progress screen and by `lowback report` (as text, or as
-Markdown to take to an appointment). It compares the first and the last week's pain before
-sessions against the smallest change people notice (course.change) and never promises a cure.
+Markdown to take to an appointment). It compares the pain before sessions in week 1 of the course
+with a later week (course.pain_trend) against the smallest change people notice (course.change),
+shows the latest ratings beside them, and never promises a cure.
 """
 
 from __future__ import annotations
@@ -36,52 +37,89 @@ class CourseReport:
     start: date
     """The course's first day."""
     today: date
-    day: int
-    """Day N of the course (calendar days since `start`, today included)."""
-    days: int
-    """The course's planned length in days."""
+    status: course.Status
+    """Where the course is (course.status): its day, length, done days, days left."""
     sessions: int
     """Sessions in the course with any exercise time."""
-    days_done: int
-    """Days whose sessions did at least half the planned active time (course.HALF)."""
     active_seconds: float
     """Time spent holding or working in the course."""
-    pain_start: float | None
-    """The first week's mean rating before sessions; None with too few rated days."""
-    pain_now: float | None
-    """The last week's mean rating before sessions; None with too few rated days."""
-    change: course.Change | None
-    """How the pain moved, against the ~2-point / 30 % change people notice; None with too few
-    rated days."""
+    trend: course.PainTrend
+    """Week 1's pain before sessions, a later week's, and the latest ratings."""
     next_step: NextStep
-    finished: bool
-    """The course's planned days are over."""
+
+    @property
+    def day(self) -> int:
+        """Day N of the course (calendar days since `start`, today included)."""
+        return self.status.day
+
+    @property
+    def days(self) -> int:
+        """The course's planned length in days."""
+        return self.status.days
+
+    @property
+    def days_done(self) -> int:
+        """Days whose sessions did at least half of their routines (course.HALF)."""
+        return self.status.completed_days
+
+    @property
+    def finished(self) -> bool:
+        """The course's planned days are over."""
+        return self.status.finished
+
+    @property
+    def change(self) -> course.Change | None:
+        """How the pain moved from week 1 to the later week, against the ~2-point / 30 % change
+        people notice; None with too few rated days."""
+        ends = self.trend.ends
+        return course.change(*ends) if ends is not None else None
 
     @property
     def change_words(self) -> str:
-        """How the pain moved, in a sentence."""
-        first, now = self.pain_start, self.pain_now
-        if first is None or now is None or self.change is None:
-            return (
-                "There are too few ratings to compare yet: rate your back before sessions on at "
-                f"least {course.TREND_MIN_RATINGS // 2} days near the start and "
-                f"{course.TREND_MIN_RATINGS // 2} near the end to see how it changes."
-            )
+        """How the pain moved, in a sentence or two."""
+        ends = self.trend.ends
+        if ends is None:
+            return self._too_few()
+        first, now = ends
         noticeable = (
             f"the change of about {course.NOTICEABLE_FALL_POINTS} points "
             f"(or {round(course.NOTICEABLE_FALL_SHARE * 100)} %) that people notice as better"
         )
         fall = first - now
         share = f" ({int(fall / first * 100 + 1e-9)} %)" if first > 0 else ""
-        if self.change is course.Change.BETTER:
+        change = self.change
+        if change is course.Change.BETTER:
             return f"Your pain fell by {fall:.1f} points{share}: at least {noticeable}."
-        if self.change is course.Change.WORSE:
+        if change is course.Change.WORSE:
             return f"Your pain rose by {-fall:.1f} points."
         if fall > 0:
             return f"Your pain fell by {fall:.1f} points{share}, less than {noticeable}."
         if fall < 0:
             return f"Your pain rose by {-fall:.1f} points, less than people usually notice."
         return "Your pain is about the same as at the start."
+
+    def _too_few(self) -> str:
+        """Which ratings are missing for a comparison, plainly."""
+        first, need = self.trend.first, course.WEEK_MIN_RATINGS
+        rated = wording.plural(len(first.ratings), "day")
+        if first.over and not first.enough:
+            return (
+                f"This course cannot show how your pain changed: your back was rated before "
+                f"sessions on {rated} of week 1 (days 1-{course.TREND_WEEK}), and comparing "
+                f"needs {need}. A new course (c on the list) begins a new week 1."
+            )
+        if not first.enough:
+            return (
+                "There are too few ratings to compare yet: comparing needs your back rated "
+                f"before sessions on at least {need} days of week 1 (days 1-{course.TREND_WEEK}; "
+                f"{len(first.ratings)} so far) and of a later week."
+            )
+        current = self.trend.current
+        so_far = f" ({current.label}: {len(current.ratings)} rated)" if current.week > 1 else ""
+        return (
+            "There are too few ratings to compare yet: comparing week 1 needs a later week with "
+            f"your back rated before sessions on at least {need} of its days{so_far}."
+        )
 
     @property
     def next_step_words(self) -> str:
@@ -90,7 +128,7 @@ class CourseReport:
             why = (
                 "Your pain has risen since the start of the course"
                 if self.change is course.Change.WORSE
-                else "After two weeks of the routine your back still hurts and has not got "
+                else f"{course.BY_TREND_DAY.capitalize()} your back still hurts and has not got "
                 "noticeably better"
             )
             return (
@@ -104,8 +142,7 @@ class CourseReport:
             )
         better = self.change is course.Change.BETTER
         if not self.finished:
-            left = self.days - self.day + 1
-            go_on = f"Keep going: {course.plural_days(left)} of the course to go."
+            go_on = f"Keep going: {course.plural_days(self.status.days_left)} of the course to go."
         elif better:
             go_on = (
                 "Your back is getting better and still hurts some: keep going with the daily "
@@ -115,10 +152,11 @@ class CourseReport:
             go_on = "Keep going with the daily routine while it helps."
         if better:
             return f"{go_on} If it stops getting better, see a doctor or physiotherapist."
-        return (
-            f"{go_on} If your back is no better after about two weeks of the routine, see a "
-            "doctor or physiotherapist."
-        )
+        if self.day < course.TREND_DAYS:
+            when = course.BY_TREND_DAY
+        else:
+            when = "than at the start of your course"
+        return f"{go_on} If your back is no better {when}, see a doctor or physiotherapist."
 
     def rows(self) -> list[tuple[str, str]]:
         """The figures as (label, value)."""
@@ -126,20 +164,31 @@ class CourseReport:
             day = f"day {self.day}, past its {course.plural_days(self.days)}"
         else:
             day = f"day {self.day} of {self.days}"
-        found = [
+        return [
             ("Course", f"began {self.start:%-d %B %Y}; today is {day}"),
             ("Sessions", str(self.sessions)),
             ("Days done", f"{self.days_done} of {self.days}"),
             ("Time exercising", wording.long_duration(self.active_seconds)),
+            *self._pain_rows(),
         ]
-        if self.pain_start is not None and self.pain_now is not None:
-            found += [
-                ("Pain at the start", f"{self.pain_start:.1f} of 10 (first week, before sessions)"),
-                ("Pain now", f"{self.pain_now:.1f} of 10 (last week, before sessions)"),
-            ]
+
+    def _pain_rows(self) -> list[tuple[str, str]]:
+        """Week 1's mean, the later week's, and the latest ratings, or what is missing."""
+        trend, need = self.trend, course.WEEK_MIN_RATINGS
+        if not trend.latest:
+            return [("Pain", "no ratings before sessions yet")]
+        first = trend.first
+        if first.enough and first.mean is not None:
+            start = f"{first.mean:.1f} of 10 ({first.label}, before sessions)"
         else:
-            found.append(("Pain", "too few ratings to compare yet"))
-        return found
+            start = f"too few ratings ({first.label}: {len(first.ratings)} of the {need} needed)"
+        last = trend.last
+        if last is not None and last.mean is not None:
+            lately = f"{last.mean:.1f} of 10 ({last.label}, before sessions)"
+        else:
+            lately = f"no later week rated on {need} days yet"
+        latest = ", ".join(f"{value:g} on {day:%-d %b}" for day, value in trend.latest)
+        return [("Pain at the start", start), ("Pain lately", lately), ("Latest ratings", latest)]
 
     def lines(self) -> list[str]:
         """The report as lines of plain text."""
@@ -169,7 +218,9 @@ class CourseReport:
             f"**Next step:** {self.next_step_words}\n\n"
             "Pain is rated from 0 (no pain) to 10 (the worst imaginable) before each session. "
             f"A day is done when its sessions did at least {round(course.HALF * 100)} % of the "
-            "routine's planned exercise time.\n\n"
+            "planned exercise time of the routine each of them used. Week 1 is days 1 to "
+            f"{course.TREND_WEEK} of the course, week 2 days {course.TREND_WEEK + 1} to "
+            f"{2 * course.TREND_WEEK}, and so on. {course.TREND_RULE}\n\n"
             f"*{advice.NOT_CARE}*\n"
         )
 
@@ -189,26 +240,26 @@ def next_step(
 
 
 def course_report(
-    sessions: Sequence[SessionRow], start: date, days: int, today: date, planned_seconds: float
+    sessions: Sequence[SessionRow], start: date, days: int, today: date
 ) -> CourseReport:
-    """The report of the course that began on `start`, from its sessions (course.status's model
-    of done days, course.pain_ends and course.change for the pain)."""
-    sessions = [s for s in sessions if start <= s.day <= today]
-    status = course.status(sessions, start, days, today, planned_seconds)
-    ends = course.pain_ends(sessions)
-    first, now = ends if ends is not None else (None, None)
+    """The report of the course that began on `start`, from its sessions: course.status for its
+    days, course.pain_trend and course.change for the pain, course.not_improving for the rule."""
+    status = course.status(sessions, start, days, today)
+    trend = course.pain_trend(sessions, start, today)
+    ends = trend.ends
     change = course.change(*ends) if ends is not None else None
+    in_it = course.in_course(sessions, start, today)
     return CourseReport(
         start=start,
         today=today,
-        day=status.day,
-        days=days,
-        sessions=sum(1 for s in sessions if s.active_seconds > 0),
-        days_done=status.completed_days,
-        active_seconds=sum(s.active_seconds for s in sessions),
-        pain_start=first,
-        pain_now=now,
-        change=change,
-        next_step=next_step(change, now, status.finished, course.not_improving(sessions)),
-        finished=status.finished,
+        status=status,
+        sessions=sum(1 for s in in_it if s.active_seconds > 0),
+        active_seconds=sum(s.active_seconds for s in in_it),
+        trend=trend,
+        next_step=next_step(
+            change,
+            ends[1] if ends is not None else None,
+            status.finished,
+            course.not_improving(sessions, start, today),
+        ),
     )

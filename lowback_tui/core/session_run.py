@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from lowback_tui.core import advice, course
 from lowback_tui.core.guidance import Guide
+from lowback_tui.core.plan import active_seconds
 from lowback_tui.core.routine_file import dumps
 from lowback_tui.core.session import (
     Clock,
@@ -95,7 +96,10 @@ class SessionRun:
             store.reopen(continues, start_at)
             self._id = continues
         else:
-            self._id = store.begin(routine.name, fingerprint(routine), pain_before)
+            self._id = store.begin(
+                routine.name, fingerprint(routine), pain_before,
+                planned_seconds=float(active_seconds(routine)), course_days=routine.course_days,
+            )  # fmt: skip
         self._announcer = announcer
         self._guide = Guide(routine, count)
         self._paused = False
@@ -237,6 +241,7 @@ class SessionRun:
 
     def _not_improving(self) -> bool:
         store = self._store
-        if store is None:
+        found = store.course() if store is not None else None
+        if store is None or found is None:
             return False
-        return course.not_improving(store.sessions(since=store.course_start()))
+        return course.not_improving(found.sessions, found.start, store.now().date())

@@ -28,7 +28,8 @@ from lowback_tui.core.routine_in_use import RoutineInUse
 from lowback_tui.core.settings import Preferences
 
 if TYPE_CHECKING:
-    from lowback_tui.core.course import Progress, Status
+    from lowback_tui.core.course import Course, Status
+    from lowback_tui.core.course_calendar import Progress
     from lowback_tui.core.course_report import CourseReport
     from lowback_tui.core.guidance import Announcer
     from lowback_tui.core.history_store import HistoryStore, Now
@@ -219,55 +220,50 @@ class Trainer:
 
     # ---- the course ----------------------------------------------------------------------------
 
-    def course_status(self) -> Status | None:
-        """Where the person is in the course; None until the history is open."""
-        store = self._store
-        if store is None:
+    def _course(self) -> Course | None:
+        """The current course as the rules read it: the one place they are read from the
+        history. None before the first session, and while the history is shut.
+
+        The course's length is the one stored when it began; only a course begun before lowback
+        stored it (history migration 3) takes the routine in use's `course_days`.
+        """
+        found = self._store.course() if self._store is not None else None
+        if found is None:
             return None
-        from lowback_tui.core import course
+        from lowback_tui.core.course import Course
+
+        days = found.days or self.routine.course_days
+        return Course(found.sessions, found.start, days, self.now().date())
+
+    def course_status(self) -> Status | None:
+        """Where the person is in the course (before the first session: day 1 of the course it
+        would begin, as long as the routine in use plans); None until the history is open."""
+        if self._store is None:
+            return None
+        from lowback_tui.core.course import Course, status
 
         today = self.now().date()
-        start = store.course_start() or today
-        return course.status(
-            store.sessions(since=start), start, self.routine.course_days, today,
-            self._planned_seconds(),
-        )  # fmt: skip
-
-    def _planned_seconds(self) -> float:
-        """The active time one whole session of today's routine plans: half of it makes a day."""
-        from lowback_tui.core.plan import active_seconds
-
-        return float(active_seconds(self.routine_today()))
+        return status(*(self._course() or Course([], today, self.routine.course_days, today)))
 
     def progress(self) -> Progress | None:
         """The course so far; None before the first session (or while the history is shut)."""
-        store = self._store
-        start = store.course_start() if store is not None else None
-        if store is None or start is None:
+        facts = self._course()
+        if facts is None or self._store is None:
             return None
-        from lowback_tui.core import course
+        from lowback_tui.core.course_calendar import progress
 
-        sessions = store.sessions(since=start)
-        today = self.now().date()
-        return course.progress(
-            sessions, start, self.routine.course_days, today, store.totals(),
-            self._planned_seconds(),
-        )  # fmt: skip
+        return progress(*facts, self._store.totals())
 
     def course_report(self) -> CourseReport | None:
         """The course so far in words (``lines()``) or Markdown (``markdown()``): sessions, days
-        done, time, pain at the start and now, and the honest next step. None before the first
-        session (or while the history is shut)."""
-        store = self._store
-        start = store.course_start() if store is not None else None
-        if store is None or start is None:
+        done, time, pain at the start and lately, and the honest next step. None before the
+        first session (or while the history is shut)."""
+        facts = self._course()
+        if facts is None:
             return None
         from lowback_tui.core.course_report import course_report
 
-        return course_report(
-            store.sessions(since=start), start, self.routine.course_days, self.now().date(),
-            self._planned_seconds(),
-        )  # fmt: skip
+        return course_report(*facts)
 
     def report_due(self) -> CourseReport | None:
         """The course report, once, when the course has reached its last day (the app shows it
@@ -281,9 +277,10 @@ class Trainer:
         return report
 
     def new_course(self) -> None:
-        """Begin a new course today; every past session stays in the history."""
+        """Begin a new course today, as long as the routine in use plans; every past session
+        stays in the history."""
         if self._store is not None:
-            self._store.new_course(self.now().date())
+            self._store.new_course(self.now().date(), self.routine.course_days)
 
     # ---- a session -----------------------------------------------------------------------------
 

@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
 from lowback_tui.core import advice, wording
-from lowback_tui.core.course import Mark, Progress, Week
+from lowback_tui.core.course_calendar import Mark, Progress, Week
 from lowback_tui.widgets.pain_chart import PainChart, words
 
 if TYPE_CHECKING:
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 MARKS = {
     Mark.DONE: ("●", "$text-success"),
+    Mark.STOPPED: ("!", "$text-error"),
     Mark.PARTIAL: ("◐", "$text-warning"),
     Mark.MISSED: ("·", "dim"),
     Mark.TODAY: ("◌", "$text-accent"),

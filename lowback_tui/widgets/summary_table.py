@@ -18,6 +18,9 @@ from lowback_tui.core.session_results import ExerciseRecord
 
 COLUMNS = (("Result", 11), ("Done", 10), ("Active", 10))
 """The columns after the exercise's name, with their widths; a space between each."""
+NAME_AT_LEAST = 12
+"""Cells the name keeps before the last column (the active time) gives way: at 40 columns,
+"Knee to chest" rather than "Kne…"."""
 OUTCOME_STYLES = {
     "done": "$text-success",
     "partial": "$text-warning",
@@ -44,16 +47,21 @@ class SummaryTable(Widget):
         """The lines at the width they were last drawn at."""
 
     def lines(self, width: int) -> Content:
-        """The table at `width` cells: the name takes what the other columns leave."""
-        name_width = max(width - sum(w + 1 for _, w in COLUMNS), 4)
-        widths = [name_width, *(w for _, w in COLUMNS)]
+        """The table at `width` cells: the name takes what the other columns leave; on a
+        narrow terminal, without the active time."""
+        columns = COLUMNS
+        if width - sum(w + 1 for _, w in columns) < NAME_AT_LEAST:
+            columns = COLUMNS[:-1]
+        name_width = max(width - sum(w + 1 for _, w in columns), 4)
+        widths = [name_width, *(w for _, w in columns)]
 
         def line(cells: Sequence[tuple[str, str]]) -> Content:
             parts = [Content.styled(text, style).truncate(w, ellipsis=True, pad=True)
-                     for (text, style), w in zip(cells, widths, strict=True)]  # fmt: skip
+                     for (text, style), w in zip(cells, widths, strict=False)]  # fmt: skip
+            # (not strict: where the active time gives way, its cells have no width and go)
             return Content(" ").join(parts).rstrip()
 
-        heading = [(title, "bold dim") for title in ("Exercise", *(t for t, _ in COLUMNS))]
+        heading = [(title, "bold dim") for title in ("Exercise", *(t for t, _ in columns))]
         rows = [line(heading)]
         for record in self.records:
             outcome = record.outcome.value

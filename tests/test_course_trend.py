@@ -34,6 +34,8 @@ def test_day_8_begins_week_2() -> None:
     found = trend([6] * 7 + [4], today=7)
     assert found.first.ratings == (6.0,) * 7  # day 7's rating is week 1's, day 8's is not
     assert found.last is None  # one rated day of week 2
+    assert found.current.label == "week 2 so far, day 8"
+    assert trend([6], today=0).first.label == "week 1 so far, day 1"
     found = trend([6] * 7 + [4, 4, 4], today=9)
     assert found.last is not None and found.last.label == "week 2 so far, days 8-10"
     assert found.ends == (6.0, 4.0)

@@ -220,8 +220,10 @@ class WeekPain:
 
     @property
     def label(self) -> str:
-        """Its words: "week 3, days 15-21", or "week 3 so far, days 15-17"."""
+        """Its words: "week 3, days 15-21", or "week 3 so far, days 15-17" ("day 15")."""
         so_far = "" if self.over else " so far"
+        if self.through == self.first_day:
+            return f"week {self.week}{so_far}, day {self.first_day}"
         return f"week {self.week}{so_far}, days {self.first_day}-{self.through}"
 
 

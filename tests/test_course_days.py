@@ -132,6 +132,7 @@ def test_the_last_day_and_the_day_after() -> None:
     assert (done.finished, done.days_left) == (True, 0)
     after = status([], today=21)
     assert (after.day, after.finished, after.days_left) == (22, True, 0)
+    assert status([], today=22).days_left == 0  # never below nothing
     assert str(after) == "Day 22, past the course's 21 days · 0 days done · this week 0 of 7"
 
 

@@ -124,3 +124,23 @@ def test_plain_mode_says_not_reached(routine: Routine, tmp_path: Path) -> None:
     assert "Knee to chest: partial, 1 of 10." in lines
     assert "Opposite arm and leg lift: not reached." in lines
     assert "1 partial · 6 not reached. Active 5 s of 12 s in all." in lines
+
+
+def test_the_history_table_and_the_export_say_not_reached(tmp_path: Path) -> None:
+    import csv
+    import json
+
+    from lowback_tui.core.history_text import export, session_table
+
+    store = HistoryStore.open(tmp_path / "h.db")
+    clock = FakeClock()
+    run = SessionRun(THREE, store, 4, clock)
+    run.start()
+    clock.advance(34 + 5)
+    run.stop_for_pain()
+    (line,) = session_table(store).splitlines()[1:2]
+    assert line.split()[3:] == ["1/3", "20", "s", "4", "→", "–", "stopped:", "it", "hurt"]
+    rows = list(csv.DictReader(export(store, "csv").splitlines()))
+    assert [row["outcome"] for row in rows] == ["done", "not reached", "not reached"]
+    (session,) = json.loads(export(store, "json"))["sessions"]
+    assert [e["outcome"] for e in session["exercises"]] == ["done", "not reached", "not reached"]

@@ -49,7 +49,7 @@ class SummaryTable(Widget):
     def lines(self, width: int) -> Content:
         """The table at `width` cells: the name takes what the other columns leave; on a
         narrow terminal, without the active time."""
-        columns = COLUMNS
+        columns: tuple[tuple[str, int], ...] = COLUMNS
         if width - sum(w + 1 for _, w in columns) < NAME_AT_LEAST:
             columns = COLUMNS[:-1]
         name_width = max(width - sum(w + 1 for _, w in columns), 4)

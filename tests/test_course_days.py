@@ -222,3 +222,25 @@ def test_the_calendar_has_monday_to_sunday_rows_from_the_week_the_course_began()
 def test_a_course_that_begins_on_a_monday_fills_its_rows() -> None:
     rows = weeks(calendar([], START, 21, START))
     assert len(rows) == 3 and all(mark is not None for r in rows for _, mark in r)
+
+
+def test_one_day_is_a_day_and_the_last_day_is_not_past_the_course() -> None:
+    assert (course.plural_days(1), course.plural_days(2), course.plural_days(0)) == (
+        "1 day", "2 days", "0 days",
+    )  # fmt: skip
+    assert str(status([], today=20)) == "Day 21 of 21 · this week 0 of 7"
+    assert str(status([row(0)], today=21, days=21)).startswith("Day 22, past the course's 21")
+    assert str(status([row(0)], today=1, days=1)) == (
+        "Day 2, past the course's 1 day · 1 day done · this week 1 of 7"
+    )
+
+
+def test_half_a_second_of_exercise_is_a_partial_day_and_an_old_share_is_capped() -> None:
+    assert marks([row(0, active=0.5)], today=1, days=3)[0] is Mark.PARTIAL
+    odd = row(0, planned=None, efforts_done=3, efforts_planned=2)  # more done than kept planned
+    assert course.share(odd) == 1.0
+
+
+def test_a_course_ending_on_a_monday_has_a_row_for_that_monday() -> None:
+    rows = weeks(calendar([], START, 8, START))  # Monday to the next Monday
+    assert len(rows) == 2 and rows[1][0] == (on(7), Mark.AHEAD)

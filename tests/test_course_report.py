@@ -174,3 +174,21 @@ def test_the_trainer_reports_the_course_in_its_store(routine: Routine, tmp_path:
     assert found is not None
     assert (found.start, found.day, found.sessions, found.days_done) == (now.date(), 1, 1, 0)
     assert found.days == 14  # the course's own length, not the routine in use's 21
+
+
+def test_a_fall_the_weeks_mean_hides_is_told_with_the_latest_ratings() -> None:
+    falling = rated([6, 6, 6, 5, 5, 5, 5, 5, 4, None, 4, 4, 4, 3])  # the falling person, day 14
+    found = of(falling, today=13)
+    assert found.change is course.Change.BETTER
+    assert found.next_step is NextStep.KEEP_GOING
+    assert found.change_words == (
+        "Your pain fell by 1.4 points (26 %) from week 1 to the later week, and your latest 3 "
+        "ratings average 3.7, 1.8 points (32 %) below week 1: at least the change of about 2 "
+        "points (or 30 %) that people notice as better."
+    )
+
+
+def test_more_days_done_than_planned_are_not_out_of_the_course_length() -> None:
+    assert dict(of([row(d) for d in range(21)], today=21).rows())["Days done"] == "21 of 21"
+    past = of([row(d) for d in range(23)], today=22)
+    assert dict(past.rows())["Days done"] == "23 (the course planned 21)"

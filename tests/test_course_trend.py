@@ -136,11 +136,55 @@ def test_two_weeks_is_said_in_the_rules_terms_everywhere() -> None:
     assert course.TREND_RULE == (
         "Day 14 of the course is 13 calendar days after its first day, with sessions or without. "
         "From then on, pain before sessions that is still 3 or more and has not fallen by about "
-        "2 points (or 30 %) from week 1 (days 1-7) to the latest later week suggests seeing a "
-        "doctor or physiotherapist; each of the two weeks needs your back rated before sessions "
-        "on at least 3 of its days."
+        "2 points (or 30 %) from week 1 (days 1-7) to the latest later week, nor to the mean of "
+        "your latest 3 ratings, suggests seeing a doctor or physiotherapist; each of the two weeks "
+        "needs your back rated before sessions on at least 3 of its days."
     )
     assert course.TREND_MIN_RATINGS == 2 * course.WEEK_MIN_RATINGS == 6
     readme = " ".join((REPO / "README.md").read_text().split())
     assert course.BY_TREND_DAY in readme
     assert "after about two weeks" not in readme
+
+
+# ---- the latest ratings: a steady fall that a week's mean still hides --------------------------
+
+
+def test_a_steady_fall_is_not_sent_to_a_doctor_on_day_14() -> None:
+    # 6 -> 3 over two weeks: week 2's mean (4.0) is 26 % below week 1's (5.4), under the
+    # noticeable 30 %, but the latest three ratings (4, 4, 3: 3.67) are 32 % below it.
+    falling: list[int | None] = [6, 6, 6, 5, 5, 5, 5, 5, 4, None, 4, 4, 4, 3]
+    found = trend(falling, today=13)
+    assert found.ends is not None and course.change(*found.ends) is course.Change.NO_CLEAR_CHANGE
+    assert found.lately == (4 + 4 + 3) / 3
+    assert found.falling_lately and found.change is course.Change.BETTER
+    assert not not_improving(falling, today=13)
+
+
+def test_latest_ratings_at_the_edge_of_the_noticeable_fall() -> None:
+    # week 1 at 5: the latest three must average 3.5 or less (a 30 % fall) to count.
+    week_2 = [4, 4, 4, 4]
+    at_edge = trend([5] * 7 + week_2 + [4, 3, 3.5], today=13)  # type: ignore[list-item]
+    assert at_edge.lately == 3.5 and at_edge.falling_lately
+    just_over = trend([5] * 7 + week_2 + [4, 4, 3], today=13)  # 3.67: 27 %
+    assert not just_over.falling_lately and just_over.change is course.Change.NO_CLEAR_CHANGE
+    assert not_improving([5] * 7 + week_2 + [4, 4, 3], today=13)
+
+
+def test_latest_ratings_count_only_after_week_1_and_all_three() -> None:
+    # On day 9 the latest three include days of week 1: they say nothing new about a fall.
+    early = trend([6] * 6 + [2, 2, 2], today=8)
+    assert early.lately is None and not early.falling_lately
+    # Only two rated days after week 1 (day 7's rating is the third): not a fall to count.
+    two = trend([6] * 7 + [5, 2], today=8)
+    assert [value for _, value in two.latest] == [6.0, 5.0, 2.0] and two.lately is None
+    assert trend([6] * 7 + [5, 5, 2], today=9).lately == 4.0  # days 8 to 10: all of week 2
+
+
+def test_a_rising_week_is_never_outweighed_by_the_latest_days() -> None:
+    rising: list[int | None] = [3] * 7 + [6, 6, 6, 6, 6, 1, 1, 1]
+    found = trend(rising, today=14)
+    assert found.lately == 1.0
+    assert found.ends is not None and course.change(*found.ends) is course.Change.NO_CLEAR_CHANGE
+    assert found.change is course.Change.BETTER  # no rise of 2 in the week: the fall shows
+    worse = trend([2] * 7 + [6, 6, 6, 6, 6, 1, 1, 1], today=14)
+    assert worse.change is course.Change.WORSE and not worse.falling_lately

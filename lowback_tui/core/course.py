@@ -68,8 +68,9 @@ TREND_RULE = (
     "with sessions or without. From then on, pain before sessions that is still "
     f"{PAIN_WORTH_TREATING} or more and has not fallen by about {NOTICEABLE_FALL_POINTS} points "
     f"(or {round(NOTICEABLE_FALL_SHARE * 100)} %) from week 1 (days 1-{TREND_WEEK}) to the "
-    f"latest later week suggests seeing a doctor or physiotherapist; each of the two weeks "
-    f"needs your back rated before sessions on at least {WEEK_MIN_RATINGS} of its days."
+    f"latest later week, nor to the mean of your latest {LATEST_RATINGS} ratings, suggests "
+    "seeing a doctor or physiotherapist; each of the two weeks needs your back rated before "
+    f"sessions on at least {WEEK_MIN_RATINGS} of its days."
 )
 """The two-week rule, stated once: the report says it, README says it in the same terms."""
 
@@ -239,6 +240,9 @@ class PainTrend:
     """The last LATEST_RATINGS rated days with their mean ratings, oldest first."""
     current: WeekPain
     """The week today is in."""
+    lately: float | None = None
+    """The mean of `latest` when there are LATEST_RATINGS of them and all are after week 1;
+    else None. A fall that a week's mean still hides (pain falling day by day) shows here."""
 
     @property
     def ends(self) -> tuple[float, float] | None:
@@ -247,6 +251,25 @@ class PainTrend:
         if not self.first.enough or first is None or last is None:
             return None
         return first, last
+
+    @property
+    def falling_lately(self) -> bool:
+        """The week means show no noticeable change, but the latest ratings have fallen from
+        week 1's by the change people notice: the week's mean lags a steady fall."""
+        ends = self.ends
+        if ends is None or self.lately is None or change(*ends) is not Change.NO_CLEAR_CHANGE:
+            return False
+        return change(ends[0], self.lately) is Change.BETTER
+
+    @property
+    def change(self) -> Change | None:
+        """How the pain moved from week 1 to the later week (or, where the week's mean hides a
+        fall, to the latest ratings), against the change people notice; None with too few
+        ratings. A rise of the week's mean is never outweighed by the latest days."""
+        ends = self.ends
+        if ends is None:
+            return None
+        return Change.BETTER if self.falling_lately else change(*ends)
 
 
 def pain_trend(sessions: Sequence[SessionRow], start: date, today: date) -> PainTrend:
@@ -264,7 +287,14 @@ def pain_trend(sessions: Sequence[SessionRow], start: date, today: date) -> Pain
     later = [n for n, values in by_week.items() if n > 1 and len(values) >= WEEK_MIN_RATINGS]
     last = week(max(later)) if later else None
     current = week((now - 1) // TREND_WEEK + 1)
-    return PainTrend(week(1), last, tuple(rated[-LATEST_RATINGS:]), current)
+    latest = tuple(rated[-LATEST_RATINGS:])
+    after_week_1 = start + timedelta(days=TREND_WEEK)
+    lately = (
+        statistics.fmean(value for _, value in latest)
+        if len(latest) == LATEST_RATINGS and latest[0][0] >= after_week_1
+        else None
+    )
+    return PainTrend(week(1), last, latest, current, lately)
 
 
 def pain_went_up(before: int, after: int) -> bool:
@@ -302,11 +332,12 @@ def not_getting_better(first: float, recent: float) -> bool:
 
 def not_improving(sessions: Sequence[SessionRow], start: date, today: date) -> bool:
     """TREND_RULE: from day TREND_DAYS of the course on, pain before sessions is worth treating
-    and has not come down by the change people notice from week 1 to the latest later week."""
+    and has not come down by the change people notice from week 1 to the latest later week, nor
+    to the latest ratings (`PainTrend.falling_lately`)."""
     if course_day(start, today) < TREND_DAYS:
         return False
-    ends = pain_trend(sessions, start, today).ends
-    return ends is not None and not_getting_better(*ends)
+    trend = pain_trend(sessions, start, today)
+    return trend.ends is not None and not trend.falling_lately and not_getting_better(*trend.ends)
 
 
 @dataclass(frozen=True)

@@ -71,8 +71,7 @@ class CourseReport:
     def change(self) -> course.Change | None:
         """How the pain moved from week 1 to the later week, against the ~2-point / 30 % change
         people notice; None with too few rated days."""
-        ends = self.trend.ends
-        return course.change(*ends) if ends is not None else None
+        return self.trend.change
 
     @property
     def change_words(self) -> str:
@@ -88,6 +87,15 @@ class CourseReport:
         fall = first - now
         share = f" ({int(fall / first * 100 + 1e-9)} %)" if first > 0 else ""
         change = self.change
+        lately = self.trend.lately
+        if self.trend.falling_lately and lately is not None:
+            lower = first - lately
+            return (
+                f"Your pain fell by {fall:.1f} points{share} from week 1 to the later week, and "
+                f"your latest {len(self.trend.latest)} ratings average {lately:.1f}, "
+                f"{lower:.1f} points ({int(lower / first * 100 + 1e-9)} %) below week 1: at "
+                f"least {noticeable}."
+            )
         if change is course.Change.BETTER:
             return f"Your pain fell by {fall:.1f} points{share}: at least {noticeable}."
         if change is course.Change.WORSE:
@@ -167,10 +175,16 @@ class CourseReport:
         return [
             ("Course", f"began {self.start:%-d %B %Y}; today is {day}"),
             ("Sessions", str(self.sessions)),
-            ("Days done", f"{self.days_done} of {self.days}"),
+            ("Days done", self._days_done()),
             ("Time exercising", wording.long_duration(self.active_seconds)),
             *self._pain_rows(),
         ]
+
+    def _days_done(self) -> str:
+        """Done days against the plan: "12 of 21", or "23 (the course planned 21)" past it."""
+        if self.days_done > self.days:
+            return f"{self.days_done} (the course planned {self.days})"
+        return f"{self.days_done} of {self.days}"
 
     def _pain_rows(self) -> list[tuple[str, str]]:
         """Week 1's mean, the later week's, and the latest ratings, or what is missing."""
@@ -247,7 +261,7 @@ def course_report(
     status = course.status(sessions, start, days, today)
     trend = course.pain_trend(sessions, start, today)
     ends = trend.ends
-    change = course.change(*ends) if ends is not None else None
+    change = trend.change
     in_it = course.in_course(sessions, start, today)
     return CourseReport(
         start=start,

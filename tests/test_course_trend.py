@@ -181,7 +181,7 @@ def test_latest_ratings_count_only_after_week_1_and_all_three() -> None:
 
 
 def test_a_rising_week_is_never_outweighed_by_the_latest_days() -> None:
-    rising: list[int | None] = [3] * 7 + [6, 6, 6, 6, 6, 1, 1, 1]
+    rising: list[int | None] = [*([3] * 7), 6, 6, 6, 6, 6, 1, 1, 1]
     found = trend(rising, today=14)
     assert found.lately == 1.0
     assert found.ends is not None and course.change(*found.ends) is course.Change.NO_CLEAR_CHANGE

@@ -56,14 +56,14 @@ class ProgressScreen(Screen[None]):
             if progress is None:
                 yield Static("No sessions yet. Your course begins with your first session.")
                 return
-            yield Label(str(progress.status), id="progress-status")
+            yield Static(str(progress.status), id="progress-status")
             yield Static(self._calendar(progress.weeks), id="progress-calendar")
             yield Static(
                 Content.assemble(*(part for mark, (shape, style) in MARKS.items()
                                    for part in ((shape, style), f" {mark.value}   "))),
                 id="progress-legend",
             )  # fmt: skip
-            yield Label(
+            yield Static(
                 f"Time spent exercising: {wording.long_duration(progress.active_seconds)} over "
                 f"{wording.plural(progress.sessions, 'session')} in all",
                 id="progress-total",

@@ -30,8 +30,9 @@ from lowback_tui.core.session_run import SessionRun
 from lowback_tui.core.settings import Loaded, Preferences, Settings
 from lowback_tui.core.trainer import Trainer
 
-KEYS = ("Enter pauses or carries on; s skips an exercise, b goes back, r starts the hold again, "
-        "q ends, ! stops because it hurts (each followed by Enter).")  # fmt: skip
+KEYS = ("Enter pauses or carries on (while you settle in, it starts at once); s skips an "
+        "exercise, b goes back, r starts the hold again, q ends, ! stops because it hurts (each "
+        "followed by Enter).")  # fmt: skip
 
 Commands = Callable[[float | None], list[str] | None]
 """Waits up to the given seconds (None: for ever) for typed lines; None once input has ended."""
@@ -328,6 +329,8 @@ class Plain:
         if command not in actions:
             self.say(KEYS)
             return []
+        if command == "" and run.settling:
+            return run.start_now()  # the get-ready that follows is said as it begins
         events = actions[command]()
         if command == "":
             paused = run.state is State.PAUSED

@@ -41,11 +41,18 @@ class Transcript:
         self.urgent.append(False)
 
 
-def begin(routine: Routine, count: int = 3) -> tuple[SessionRun, FakeClock, Transcript]:
+def begin(
+    routine: Routine, count: int = 3, settle: bool = False
+) -> tuple[SessionRun, FakeClock, Transcript]:
+    """A session begun at START; unless `settle`, settling in is ended at once (space) and left
+    out of the transcript, which then begins with the first get-ready."""
     clock = FakeClock(START)
     transcript = Transcript(clock)
     run = SessionRun(routine, None, None, clock, transcript, count)
     run.start()
+    if not settle and run.settling:
+        run.start_now()
+        del transcript.lines[0], transcript.urgent[0]
     return run, clock, transcript
 
 
@@ -60,10 +67,13 @@ def wake_as_a_front_end_does(run: SessionRun, clock: FakeClock, until: float = 1
     raise AssertionError("the session never ended: a count is due without end")
 
 
-def planned(routine: Routine) -> list[tuple[float, float, Phase]]:
-    """Every phase with the second it starts and ends, if nothing is paused or skipped."""
+def planned(routine: Routine, settle: bool = False) -> list[tuple[float, float, Phase]]:
+    """Every phase with the second it starts and ends, if nothing is paused or skipped (and,
+    unless `settle`, settling in is ended at once)."""
     out, at = [], 0.0
     for phase in phases(routine):
+        if phase.kind is Kind.SETTLE and not settle:
+            continue
         out.append((at, at + phase.seconds, phase))
         at += phase.seconds
     return out
@@ -233,6 +243,8 @@ def test_a_run_without_an_announcer_still_works() -> None:
     clock = FakeClock(START)
     run = SessionRun(BUNDLED, None, None, clock)
     run.start()
+    assert run.seconds_to_next_cue() == float("inf")  # settling in leads to no effort: no count
+    run.start_now()
     assert run.seconds_to_next_cue() == 2.0  # the count is still known: plain mode waits on it
     clock.advance(10_000)
     run.advance()
@@ -259,3 +271,35 @@ def test_a_rest_before_a_get_ready_is_not_counted_and_one_before_an_effort_is() 
     run, clock, transcript = begin(ONE_OF_EACH)  # no get-ready: the rest leads into a hold
     wake_as_a_front_end_does(run, clock, until=6.9)  # bike 0-3, rest 3-7
     assert [line[2] for line in transcript.lines if 3 < line[0] < 7] == ["3", "2", "1"]
+
+
+def test_a_session_begins_by_settling_in_aloud_and_space_goes_on_at_once() -> None:
+    run, clock, transcript = begin(BUNDLED, settle=True)
+    wake_as_a_front_end_does(run, clock, until=21.5)
+    assert transcript.lines[:2] == [
+        (0.0, "", "Take your time to get into position: Knee to chest, lying on your back. "
+                  "Lie on your back, legs long, arms resting by your sides. "
+                  "For this session you need a wall, and a towel or a resistance band."),
+        (20.0, "", "Knee to chest, lying on your back. Get ready."),  # no count before it
+    ]  # fmt: skip
+    run, clock, transcript = begin(BUNDLED, settle=True)
+    clock.advance(4)
+    run.start_now()
+    assert transcript.lines[1] == (4.0, "", "Knee to chest, lying on your back. Get ready.")
+
+
+def test_a_rest_where_the_level_changes_says_to_take_time() -> None:
+    run, clock, transcript = begin(BUNDLED)
+    wake_as_a_front_end_does(run, clock)
+    rests = [line[2] for line in transcript.lines if line[2].startswith("Rest")]
+    assert rests == [
+        "Rest 15 seconds. Next: Opposite arm and leg lift, lying face down.",
+        "Rest 15 seconds. Next: Lying bicycle, lying on your back.",
+        "Rest 20 seconds, and take your time getting up. "
+        "Next: Standing hamstring stretch, standing, facing a wall.",
+        "Rest 20 seconds, and take your time getting down. "
+        "Next: Towel reach and leg lift, lying face down.",
+        "Rest 20 seconds, and take your time getting up. Next: Squat with a twist, standing.",
+        "Rest 20 seconds, and take your time getting down. "
+        "Next: Seated twist, sitting on the floor.",
+    ]

@@ -66,6 +66,9 @@ def test_a_whole_session_a_line_per_change(routine: Routine, tmp_path: Path) -> 
     store = HistoryStore.open(tmp_path / "h.db")
     text = run_plain(routine, store, ["4", "3"], {})
     lines = text.replace("\a", "").splitlines()
+    in_use = "Sound: the terminal bell; no sound player in tests. Voice: off, but none in tests."
+    assert in_use in lines  # said once, at the start
+    assert lines[lines.index(in_use) + 1].startswith("Take your time to get into position: ")
     assert "Knee to chest, lying on your back. Get ready." in lines
     assert "Left leg, hold, 1 of 5." in lines
     assert "Switch sides." in lines
@@ -73,8 +76,6 @@ def test_a_whole_session_a_line_per_change(routine: Routine, tmp_path: Path) -> 
     assert "Lying bicycle, lying on your back. Get ready." in lines
     assert "Work 30 seconds." in lines
     assert "Session done." in lines
-    in_use = "Sound: the terminal bell; no sound player in tests. Voice: off, but none in tests."
-    assert in_use in lines  # said once, at the start
     assert "3" not in lines  # the count is heard, not printed
     elapsed = wording.duration(total_seconds(routine))
     assert f"7 done. Active 6 min 20 s of {elapsed} in all." in lines
@@ -86,8 +87,11 @@ def test_a_whole_session_a_line_per_change(routine: Routine, tmp_path: Path) -> 
 def test_enter_pauses_s_skips_q_ends(routine: Routine, tmp_path: Path) -> None:
     save(Settings(safety_read=True))
     store = HistoryStore.open(tmp_path / "h.db")
-    text = run_plain(routine, store, ["", "", ""], {7: "", 30: "s", 40: "q"})
-    assert "Paused. Enter carries on." in text and "Carrying on." in text
+    text = run_plain(routine, store, ["", "", ""], {3: "", 10: "", 33: "s", 43: "q"})
+    # Enter at 3 s, while settling in: on to the get-ready at once (not a pause)
+    assert text.index("Take your time to get into position") < text.index(
+        "Knee to chest, lying on your back. Get ready.") < text.index("Paused.")  # fmt: skip
+    assert text.count("Paused. Enter carries on.") == 1 and "Carrying on." in text
     assert "Opposite arm and leg lift, lying face down. Get ready." in text
     assert "Knee to chest: partial" in text and "Opposite arm and leg lift: partial" in text
     (row,) = store.sessions()

@@ -19,6 +19,7 @@ from .test_guidance import START, Transcript, wake_as_a_front_end_does
 LOWBACK = str(Path(sys.executable).parent / "lowback")
 HEARD = """name = "Heard"
 [timing]
+start_seconds = 3
 get_ready_seconds = 3
 switch_seconds = 2
 rest_seconds = 0

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from lowback_tui.core import advice, course
 from lowback_tui.core.guidance import Guide
+from lowback_tui.core.plan import Kind
 from lowback_tui.core.routine_file import dumps
 from lowback_tui.core.session import (
     Clock,
@@ -135,6 +136,16 @@ class SessionRun:
     def toggle_pause(self) -> list[Event]:
         """Pause, or carry on."""
         return self._keep(self._session.toggle_pause())
+
+    @property
+    def settling(self) -> bool:
+        """True while the clock runs on the time to settle in before the first exercise: the
+        key that pauses (space, Enter in plain mode) starts at once instead."""
+        return self.state is State.RUNNING and self.view().phase.kind is Kind.SETTLE
+
+    def start_now(self) -> list[Event]:
+        """End the time to settle in: on to the first exercise's get-ready, now."""
+        return self._keep(self._session.start_now())
 
     def skip(self) -> list[Event]:
         """On to the next exercise (during a rest: end the rest)."""

@@ -161,6 +161,25 @@ async def test_a_session_begins_by_settling_in_and_space_starts_at_once(routine:
         assert screen.run.state is State.PAUSED
 
 
+@pytest.mark.parametrize("size", [(40, 12), (80, 24)])
+async def test_the_footer_keeps_space_and_it_hurts_in_sight(
+    routine: Routine, size: tuple[int, int]
+) -> None:
+    clock = FakeClock()
+    app = LowbackApp(Trainer(routine, clock=clock))
+    async with app.run_test(size=size) as pilot:
+        screen = await start(pilot, settle=True)
+        footer = screen_text(app).splitlines()[-1]
+        assert "space Start now" in footer and "! It hurts" in footer, footer
+        await pilot.press("space")
+        await wait(pilot, clock, 6)  # in the first hold
+        footer = screen_text(app).splitlines()[-1]
+        assert "space Pause" in footer and "! It hurts" in footer, footer
+        await pilot.press("exclamation_mark")  # and it does what it says
+        assert isinstance(await to_summary(pilot), SummaryScreen)
+        assert screen.run.stopped_for_pain
+
+
 async def test_settling_in_runs_out_by_itself(routine: Routine) -> None:
     clock = FakeClock()
     app = LowbackApp(Trainer(routine, clock=clock))

@@ -70,16 +70,18 @@ class CountdownScreen(Screen[None]):
 
     CSS_PATH = ["../styles/notes.tcss", "../styles/countdown.tcss"]  # noqa: RUF012
 
+    # The footer shows them in this order, as many as fit: space and ! first, so that even at
+    # 40 columns the key that pauses (or starts) and the one that stops because it hurts show.
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "start_now", "Start now", tooltip="Go on to the first exercise now"),
         Binding("space", "toggle_pause", "Pause", tooltip="Pause, or carry on"),
+        Binding("exclamation_mark", "hurts", "It hurts", tooltip="It hurts: stop now"),
         Binding("right,n", "skip", "Skip", tooltip="Skip to the next exercise"),
         Binding("left,p", "back", "Back", tooltip="Back to the previous exercise"),
         Binding("r", "restart_rep", "Redo rep", tooltip="Start the current hold again"),
+        Binding("q,escape", "end", "End", tooltip="End the session (asks first)"),
         Binding("m", "app.cycle_sound", "Sound", tooltip="Sound: tones, the bell, or none"),
         Binding("v", "app.toggle_voice", "Voice", tooltip="Speak each change, or not"),
-        Binding("q,escape", "end", "End", tooltip="End the session (asks first)"),
-        Binding("exclamation_mark", "hurts", "It hurts", tooltip="It hurts: stop now"),
     ]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-wide")]  # noqa: RUF012
     VERTICAL_BREAKPOINTS = [  # noqa: RUF012

@@ -210,7 +210,7 @@ def test_a_real_ctrl_z_stops_the_process_paused(private_home: Path) -> None:
         read_until(b"How is your back right now?")
         process.stdin.write(b"5\n")
         process.stdin.flush()
-        read_until(b"Get ready.")
+        read_until(b"Take your time to get into position")  # settling in: stopped there
         process.send_signal(signal.SIGTSTP)
         deadline = time.monotonic() + 10
         while _state(process.pid) != "T":  # it really stops

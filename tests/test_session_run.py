@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from lowback_tui.core import advice
+from lowback_tui.core import advice, wording
+from lowback_tui.core.guidance import Say
 from lowback_tui.core.history_store import HistoryStore
 from lowback_tui.core.plan import Kind
 from lowback_tui.core.routine import Routine
@@ -145,6 +146,32 @@ def test_an_accepted_offer_raises_the_target_and_a_refusal_does_not(store: Histo
     (offer,) = run.check_in_after(3).offers
     run.decide(offer, accept=True)
     assert store.targets("Two") == {"knee": 3}
+
+
+def test_what_follows_the_session_is_said_in_turn(store: HistoryStore) -> None:
+    from .test_guidance import Transcript
+
+    whole_session(store)
+    whole_session(store)
+    clock = FakeClock()
+    transcript = Transcript(clock)
+    run = SessionRun(TWO, store, 3, clock, transcript)
+    run.start()
+    clock.advance(WHOLE)
+    run.advance()
+    before = len(transcript.lines)
+    assert run.question_after() == "How is your back now?"
+    (offer,) = run.check_in_after(3).offers
+    run.decide(offer, accept=False)
+    said = [line[2] for line in transcript.lines[before:]]
+    assert said == [
+        "How is your back now?",
+        "Your back: 3 before, 3 after (0 to 10).",
+        "Knee: done in full twice in a row, without more pain. Go up to 3 reps next time?",
+        "Knee: staying at 2 reps for now.",
+    ]
+    assert set(transcript.modes[before:]) == {Say.IN_TURN}
+    assert wording.offer_answered(offer, True) == "Knee: 3 reps from now on."
 
 
 def test_without_a_store_nothing_is_kept_and_it_says_so() -> None:

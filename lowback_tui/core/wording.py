@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from lowback_tui.core.plan import Kind, Phase, Side, focus, level_change, total_seconds
+from lowback_tui.core.plan import Kind, Phase, Side, focus, total_seconds
 from lowback_tui.core.routine import Exercise, Level, Routine, Sides
 
 if TYPE_CHECKING:  # only a session needs these, and `lowback validate` runs none
@@ -215,6 +215,8 @@ def times(summary: Summary) -> str:
 
 SESSION_DONE = "Session done."
 """Said and printed as a session ends."""
+BACK_NOW = "How is your back now?"
+"""The question after a session (each front end adds how to answer it)."""
 
 
 def picture_words(exercise: Exercise) -> str:
@@ -255,17 +257,6 @@ def named(exercise: Exercise) -> str:
     return f"{exercise.name}, {exercise.position}" if exercise.position else exercise.name
 
 
-def settling_in(routine: Routine, index: int) -> str:
-    """Said as a session begins with time to settle in before exercise `index`: what it is, how
-    to get into it, and what the session needs."""
-    exercise = routine.exercises[index]
-    said = [f"Take your time to get into position: {named(exercise)}."]
-    said.append(sentence(exercise.get_ready_cue))
-    if needed := equipment_from(routine, index):
-        said.append(f"For this session you need {listing(needed)}.")
-    return " ".join(part for part in said if part)
-
-
 _HEIGHT = {Level.FLOOR: 0, Level.CHAIR: 1, Level.STANDING: 2}
 
 
@@ -275,44 +266,19 @@ def level_words(change: tuple[Level, Level]) -> str:
     return f"take your time getting {'up' if _HEIGHT[there] > _HEIGHT[here] else 'down'}"
 
 
-def announcement(routine: Routine, phase: Phase) -> str:
-    """The words that announce a phase as it begins: short, since they are spoken over a
-    countdown, and the same in plain mode, the voice and the tests."""
-    exercise = routine.exercises[phase.exercise]
-    if phase.kind is Kind.GET_READY:
-        where = f", {exercise.position}" if exercise.position else ""
-        return f"{exercise.name}{where}. Get ready."
-    if phase.kind.is_active:
-        verb = "hold" if phase.kind is Kind.HOLD else "work"
-        parts = [side_name(exercise, phase.side)]
-        if exercise.reps > 1:
-            parts += [verb, f"{phase.rep} of {exercise.reps}"]
-        else:
-            parts.append(f"{verb} {plural(phase.seconds, 'second')}")
-        said = ", ".join(part for part in parts if part)
-        line = said[0].upper() + said[1:] + "."
-        first = phase.rep == 1 and phase.side is not Side.RIGHT
-        if first and not routine.timing_for(exercise).get_ready_seconds:
-            return f"{exercise.name}. {line}"  # nothing named it before
-        return line
-    if phase.kind is Kind.SETTLE:
-        return settling_in(routine, phase.exercise)
-    if phase.kind is Kind.REST:
-        upcoming = routine.exercises[focus(phase)]
-        change = level_change(routine, phase.exercise)
-        care = f", and {level_words(change)}" if change else ""
-        return f"Rest {plural(phase.seconds, 'second')}{care}. Next: {named(upcoming)}."
-    if phase.kind is Kind.RELAX:
-        return "Relax."
-    return "Switch sides."
-
-
 def offer_question(offer: Offer) -> str:
     """The question that offers one more rep (each front end adds how to answer it)."""
     return (
         f"{offer.name}: done in full twice in a row, without more pain. "
         f"Go up to {offer.reps} reps next time?"
     )
+
+
+def offer_answered(offer: Offer, accept: bool) -> str:
+    """What an answer to an offer of one more rep did."""
+    if accept:
+        return f"{offer.name}: {offer.reps} reps from now on."
+    return f"{offer.name}: staying at {offer.reps - 1} reps for now."
 
 
 def problems_notice(file_name: str, count: int) -> str:

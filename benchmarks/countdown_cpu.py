@@ -24,6 +24,7 @@ TICKS = os.sysconf("SC_CLK_TCK")
 ROUTINE = """\
 name = "Holds"
 [timing]
+start_seconds = 0
 get_ready_seconds = 1
 switch_seconds = 3
 [[exercise]]

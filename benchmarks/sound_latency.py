@@ -30,6 +30,7 @@ LOWBACK = str(Path(sys.executable).parent / "lowback")
 TWO_MINUTES = """\
 name = "Two minutes"
 [timing]
+start_seconds = 0
 get_ready_seconds = 5
 switch_seconds = 3
 rest_seconds = 10

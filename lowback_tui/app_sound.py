@@ -53,16 +53,23 @@ class SoundAndVoice(App[None]):
 
     def action_sound_test(self) -> None:
         """Play every sound a second apart, then speak a line, naming each as it plays."""
-        from lowback_tui.audio.sound_test import GAP_SECONDS, LINE, STEPS
-        from lowback_tui.core.guidance import Cue
+        from lowback_tui.audio.sound_test import GAP_SECONDS, LINE, STEPS, sample
+        from lowback_tui.core.guidance import Cue, Say
 
         speaker = self.speaker
         self.notify(speaker.describe(), title="Sound test", timeout=4 + GAP_SECONDS * len(STEPS))
         for n, (sound, meaning) in enumerate(STEPS):
 
             def play(sound: Sound = sound, meaning: str = meaning) -> None:
-                speaker.play([Cue(sound, "", False)])
+                speaker.play([Cue(sound, "", Say.IF_QUIET)])
                 self.notify(f"Playing {meaning}", timeout=GAP_SECONDS)
 
             self.set_timer(GAP_SECONDS * n + 0.01, play)
-        self.set_timer(GAP_SECONDS * len(STEPS) + 0.01, lambda: speaker.say(LINE))
+        words, speak = sample(speaker)
+
+        def speak_line() -> None:
+            self.notify(words, timeout=4, markup=False)
+            if speak:
+                speaker.say(LINE)
+
+        self.set_timer(GAP_SECONDS * len(STEPS) + 0.01, speak_line)

@@ -22,8 +22,7 @@ from typing import TextIO
 from lowback_tui.audio.speaker import Speaker
 from lowback_tui.core import advice, wording
 from lowback_tui.core.before_session import CARRY_ON, GENTLE, REST
-from lowback_tui.core.guidance import Cue
-from lowback_tui.core.plan import Kind
+from lowback_tui.core.guidance import Cue, Say
 from lowback_tui.core.safe_text import visible
 from lowback_tui.core.session import Event, SessionFinished, State
 from lowback_tui.core.session_results import Outcome
@@ -31,8 +30,9 @@ from lowback_tui.core.session_run import SessionRun
 from lowback_tui.core.settings import Loaded, Preferences, Settings
 from lowback_tui.core.trainer import Trainer
 
-KEYS = ("Enter pauses or carries on; s skips an exercise, b goes back, r starts the hold again, "
-        "q ends, ! stops because it hurts (each followed by Enter).")  # fmt: skip
+KEYS = ("Enter pauses or carries on (while you settle in, it starts at once); s skips an "
+        "exercise, b goes back, r starts the hold again, q ends, ! stops because it hurts (each "
+        "followed by Enter).")  # fmt: skip
 
 Commands = Callable[[float | None], list[str] | None]
 """Waits up to the given seconds (None: for ever) for typed lines; None once input has ended."""
@@ -127,9 +127,11 @@ class Plain:
         self._write("\a")
 
     def play(self, cues: Sequence[Cue]) -> None:
-        """An Announcer: print each announcement, and sound and speak every cue with it."""
+        """An Announcer: print each announcement (not a count, nor what is said after the
+        session, which is printed as the summary and its questions), and sound and speak every
+        cue."""
         for cue in cues:
-            if cue.urgent:
+            if cue.say is Say.NOW:
                 self.say(cue.words)
         self.speaker.play(cues)
 
@@ -283,7 +285,7 @@ class Plain:
         described = 0
         while not any(isinstance(event, SessionFinished) for event in events):
             view = run.view()
-            if view.phase.kind is not Kind.REST and view.exercise_number != described:
+            if view.exercise_number != described:  # a rest introduces the exercise after it
                 described = view.exercise_number  # the picture in words, once per exercise
                 if words := wording.picture_words(view.exercise):
                     self.say(words)
@@ -331,6 +333,8 @@ class Plain:
         if command not in actions:
             self.say(KEYS)
             return []
+        if command == "" and run.settling:
+            return run.start_now()  # the get-ready that follows is said as it begins
         events = actions[command]()
         if command == "":
             paused = run.state is State.PAUSED
@@ -350,13 +354,15 @@ class Plain:
         self.say(f"{wording.totals(summary)}. {wording.times(summary)}.")
         if run.stopped_for_pain:
             self.say(advice.STOPPED_FOR_PAIN)
-        after = run.check_in_after(self.ask_pain("How is your back now?"))
+        after = run.check_in_after(self.ask_pain(run.question_after()))
         for text in (after.pain_advice, after.trend_advice):
             if text:
                 self.say(text)
         for offer in after.offers:
             answer = self.ask(f"{wording.offer_question(offer)} (y/n)")
-            run.decide(offer, (answer or "").lower().startswith("y"))
+            accept = (answer or "").lower().startswith("y")
+            run.decide(offer, accept)
+            self.say(wording.offer_answered(offer, accept))
         if run.problem:
             self.note(run.problem)  # if it began during the session
 

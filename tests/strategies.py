@@ -13,7 +13,15 @@ from lowback_tui.core.picture import (
     Picture,
     Pose,
 )
-from lowback_tui.core.routine import DEFAULT_SIDE_NAMES, Exercise, Routine, Sides, Timing
+from lowback_tui.core.routine import (
+    DEFAULT_SIDE_NAMES,
+    START_SECONDS_RANGE,
+    Exercise,
+    Level,
+    Routine,
+    Sides,
+    Timing,
+)
 
 # Text a person could type: no control characters, no surrogates, not blank.
 text = st.text(
@@ -60,6 +68,7 @@ def exercises(draw: st.DrawFn, index: int, max_reps: int, max_seconds: int) -> E
         sides=draw(st.sampled_from(Sides)),
         side_names=draw(st.just(DEFAULT_SIDE_NAMES) | st.tuples(text, text)),
         position=draw(st.just("") | text),
+        level=draw(st.none() | st.sampled_from(Level)),
         equipment=tuple(draw(st.lists(text, max_size=3))),
         cues=tuple(draw(st.lists(text, max_size=4))),
         get_ready_seconds=draw(timing),
@@ -82,6 +91,7 @@ def routines(
         summary=draw(st.just("") | text),
         course_days=draw(st.integers(1, 365)),
         timing=Timing(
+            start_seconds=draw(st.integers(0, min(START_SECONDS_RANGE[1], max_seconds))),
             get_ready_seconds=draw(st.integers(0, short)),
             switch_seconds=draw(st.integers(0, short)),
             relax_seconds=draw(st.integers(0, short)),

@@ -52,3 +52,33 @@ async def test_the_sound_test_plays_everything_and_speaks_a_line(
     assert [Path(what).stem for _, name, what in heard if name == "pw-play"] == [
         "tick-v1", "start-v1", "stop-v1", "finish-v1"]  # fmt: skip
     assert [what for _, name, what in heard if name == "espeak-ng"] == [sound_test.LINE]
+
+
+async def test_the_palette_s_sound_test_says_the_truth_about_the_voice(
+    routine: Routine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sound_test, "GAP_SECONDS", 0.01)
+    app = LowbackApp(Trainer(routine, clock=FakeClock()))
+    notices: list[str] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        monkeypatch.setattr(app, "notify", lambda message, **_: notices.append(str(message)))
+        app.action_sound_test()
+        await pilot.pause(0.3)
+    # No engine in tests: it says so, and does not claim to speak.
+    assert notices[-1] == "No line spoken: there is no speech engine to speak it (see Voice above)."
+    assert not any(notice.startswith("Speaking") for notice in notices)
+
+
+async def test_the_palette_s_sound_test_with_the_voice_off_calls_the_line_a_sample(
+    routine: Routine, fake_speakers: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sound_test, "GAP_SECONDS", 0.01)
+    app = LowbackApp(Trainer(routine, clock=FakeClock()))
+    notices: list[str] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        monkeypatch.setattr(app, "notify", lambda message, **_: notices.append(str(message)))
+        app.action_sound_test()
+        await pilot.pause(0.3)
+    assert notices[-1] == (
+        f"Speaking a sample, though the voice is off (v turns it on): {sound_test.LINE}"
+    )

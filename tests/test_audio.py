@@ -26,7 +26,7 @@ from lowback_tui.audio.players import Found, Player, find_player
 from lowback_tui.audio.sound_test import LINE, STEPS, sound_test
 from lowback_tui.audio.speaker import Speaker
 from lowback_tui.audio.voices import LONGEST, TEXT, Engine, Voice, find_engine, speakable
-from lowback_tui.core.guidance import Cue, Sound
+from lowback_tui.core.guidance import Cue, Say, Sound
 from lowback_tui.core.logs import log
 from lowback_tui.core.settings import Loaded, Preferences, Settings
 
@@ -573,6 +573,76 @@ def test_stop_ends_the_line_and_does_nothing_when_idle(tmp_path: Path) -> None:
         end([first])
 
 
+def test_lines_in_turn_wait_for_the_one_before_and_never_cut_it_off(tmp_path: Path) -> None:
+    log_file, children = tmp_path / "spoken.log", tmp_path / "children"
+    voice = Voice(fake_engine(tmp_path / "bin", log_file, children, seconds=0.6))
+    started = time.monotonic()
+    voice.say("Session done.")  # a phase change: at once
+    first = voice._speaking
+    voice.say_in_turn("How is your back now?")
+    voice.say_in_turn("Your back: 4 before, 3 after (0 to 10).")
+    assert time.monotonic() - started < 0.5  # nothing waits here
+    assert first is not None and voice.busy
+    voice.say("2", interrupt=False)  # a count while lines wait their turn: left out
+    try:
+        assert first.wait(timeout=10) == 0  # "Session done." said to its end
+        said = argvs(log_file, 3)
+        assert [argv[1] for argv in said] == [
+            "Session done.", "How is your back now?", "Your back: 4 before, 3 after (0 to 10)."
+        ]  # fmt: skip
+        deadline = time.monotonic() + 10
+        while voice.busy:  # the last one is said to its end too, then the voice is quiet
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+        assert time.monotonic() - started >= 3 * 0.6  # one after another, none cut short
+        voice.say_in_turn("Quiet now: said at once.")
+        assert argvs(log_file, 4)[-1][1] == "Quiet now: said at once."
+    finally:
+        end([p for p in (first, voice._speaking) if p is not None])
+
+
+def test_stop_and_a_phase_change_forget_the_lines_waiting_their_turn(tmp_path: Path) -> None:
+    log_file, children = tmp_path / "spoken.log", tmp_path / "children"
+    voice = Voice(fake_engine(tmp_path / "bin", log_file, children, seconds=30))
+    voice.say("Session done.")
+    first = voice._speaking
+    voice.say_in_turn("How is your back now?")
+    try:
+        assert first is not None
+        child = int(wait_for_file(children).split()[0])
+        voice.stop()  # a hush: the line stops, with its child, and the waiting one is dropped
+        assert first.wait(timeout=5) == -signal.SIGTERM and until_gone(child)
+        assert not voice.busy
+        voice.say_in_turn("Again.")  # quiet: said at once
+        again = voice._speaking
+        assert argvs(log_file, 2)[-1][1] == "Again."
+        voice.say_in_turn("Dropped.")
+        voice.say("Left leg first.")  # a new phase cuts off the line and what waits
+        time.sleep(0.3)
+        assert [argv[1] for argv in argvs(log_file, 3)] == [
+            "Session done.", "Again.", "Left leg first."
+        ]  # fmt: skip
+    finally:
+        end([p for p in (first, again, voice._speaking) if p is not None])
+
+
+def test_lowback_leaves_no_voice_speaking_when_it_exits(tmp_path: Path) -> None:
+    log_file, children = tmp_path / "spoken.log", tmp_path / "children"
+    engine = fake_engine(tmp_path / "bin", log_file, children, seconds=30)
+    script = (
+        "from lowback_tui.audio.voices import Engine, Voice\n"
+        f"voice = Voice(Engine({engine.command!r}, 'fake-speak'))\n"
+        "voice.say('Session done.')\n"
+        "voice.say_in_turn('How is your back now?')\n"
+        "import time, pathlib\n"
+        f"while not pathlib.Path({str(children)!r}).exists(): time.sleep(0.02)\n"
+    )
+    subprocess.run([sys.executable, "-c", script], check=True, timeout=30)
+    child = int(wait_for_file(children).split()[0])
+    assert until_gone(child, timeout=5)  # stopped at exit, with its process group
+    assert [argv[1] for argv in argvs(log_file, 1)] == ["Session done."]  # the rest never began
+
+
 def test_hostile_text_arrives_as_one_literal_argument(tmp_path: Path) -> None:
     log_file = tmp_path / "spoken.log"
     marker = tmp_path / "pwned"
@@ -645,11 +715,11 @@ def recording(spk: Speaker) -> RecordingPlayer:
 
 def every_cue() -> list[Cue]:
     return [
-        Cue(None, "Get ready.", True),
-        Cue(Sound.TICK, "3", False),
-        Cue(Sound.START, "Hold.", True),
-        Cue(Sound.STOP, "Let go.", True),
-        Cue(Sound.FINISH, "Done.", True),
+        Cue(None, "Get ready."),
+        Cue(Sound.TICK, "3", Say.IF_QUIET),
+        Cue(Sound.START, "Hold."),
+        Cue(Sound.STOP, "Let go."),
+        Cue(Sound.FINISH, "Done."),
     ]
 
 
@@ -709,7 +779,7 @@ def test_tones_that_cannot_be_made_ring_the_bell_and_say_why(
     (private_home / "cache").write_text("a file where the cache folder should be")
     bell = Bell()
     spk = Speaker(prefs(), bell)
-    spk.play([Cue(Sound.START, "Hold.", True)])
+    spk.play([Cue(Sound.START, "Hold.")])
     assert bell.rings == 1
     assert spk._player is None
     assert spk.sound_in_use().startswith("the terminal bell; the tones could not be made (")
@@ -721,14 +791,14 @@ def test_a_player_that_fails_midway_falls_back_to_the_bell(
     use(monkeypatch, player=Found(("/usr/bin/pw-play",)))
     bell = Bell()
     spk = Speaker(prefs(), bell)
-    spk.play([Cue(Sound.START, "Hold.", True)])
+    spk.play([Cue(Sound.START, "Hold.")])
     player = recording(spk)
     assert (len(player.played), bell.rings) == (1, 0)
     player.fail_after = 2
-    spk.play([Cue(Sound.STOP, "Let go.", True)])  # fails while playing: the bell rings instead
+    spk.play([Cue(Sound.STOP, "Let go.")])  # fails while playing: the bell rings instead
     assert (len(player.played), bell.rings) == (2, 1)
-    spk.play([Cue(Sound.TICK, "3", False), Cue(Sound.START, "Hold.", True)])
-    spk.play([Cue(Sound.FINISH, "Done.", True)])
+    spk.play([Cue(Sound.TICK, "3", Say.IF_QUIET), Cue(Sound.START, "Hold.")])
+    spk.play([Cue(Sound.FINISH, "Done.")])
     assert (len(player.played), bell.rings) == (2, 3)  # the player is not tried again
     assert spk.sound_in_use() == "the terminal bell; the device went away"
 
@@ -742,16 +812,16 @@ def test_a_real_player_process_that_fails_falls_back_to_the_bell(
     bell = Bell()
     spk = Speaker(prefs(), bell)
     assert spk.sound_in_use() == "tones, played by pw-play"
-    spk.play([Cue(Sound.START, "Hold.", True)])
+    spk.play([Cue(Sound.START, "Hold.")])
     assert bell.rings == 0
     player = spk._player
     assert player is not None
     (process,) = player._playing
     assert process.wait(timeout=10) == 1
-    spk.play([Cue(Sound.STOP, "Let go.", True)])  # the failure is noticed now: the bell
+    spk.play([Cue(Sound.STOP, "Let go.")])  # the failure is noticed now: the bell
     assert bell.rings == 1
     assert player._playing == []  # and the failed player is not started again
-    spk.play([Cue(Sound.FINISH, "Done.", True)])
+    spk.play([Cue(Sound.FINISH, "Done.")])
     assert bell.rings == 2
     assert player._playing == []
     assert spk.sound_in_use() == "the terminal bell; pw-play exited with status 1"
@@ -782,18 +852,18 @@ def test_voice_on_announcements_interrupt_and_counts_wait_for_quiet(
     assert voice is not None
     started: list[subprocess.Popen[bytes]] = []
     try:
-        spk.play([Cue(Sound.START, "Left leg, hold.", True), Cue(Sound.TICK, "3", False)])
+        spk.play([Cue(Sound.START, "Left leg, hold."), Cue(Sound.TICK, "3", Say.IF_QUIET)])
         assert voice._speaking is not None
         started.append(voice._speaking)  # the count was left out: the announcement is busy
         assert len(argvs(log_file, 1)) == 1
-        spk.play([Cue(Sound.TICK, "2", False)])
+        spk.play([Cue(Sound.TICK, "2", Say.IF_QUIET)])
         assert voice._speaking is started[0]
-        spk.play([Cue(Sound.STOP, "Let go.", True)])  # cuts the announcement off
+        spk.play([Cue(Sound.STOP, "Let go.")])  # cuts the announcement off
         assert voice._speaking is not started[0] and voice._speaking is not None
         started.append(voice._speaking)
         assert started[0].wait(timeout=5) == -signal.SIGTERM
         assert started[1].wait(timeout=10) == 0
-        spk.play([Cue(Sound.TICK, "1", False)])  # quiet now: counted
+        spk.play([Cue(Sound.TICK, "1", Say.IF_QUIET)])  # quiet now: counted
         assert voice._speaking is not None
         started.append(voice._speaking)
         assert [argv[1] for argv in argvs(log_file, 3)] == ["Left leg, hold.", "Let go.", "1"]
@@ -801,6 +871,30 @@ def test_voice_on_announcements_interrupt_and_counts_wait_for_quiet(
         assert started[2].wait(timeout=5) == -signal.SIGTERM
     finally:
         end(started)
+
+
+def test_voice_on_lines_after_the_session_wait_their_turn(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    log_file, children = tmp_path / "spoken.log", tmp_path / "children"
+    use(monkeypatch, engine=fake_engine(tmp_path / "bin", log_file, children, seconds=0.5))
+    spk = Speaker(prefs(sound="off", voice=True), Bell())
+    voice = spk._voice if spk.can_speak() else None
+    assert voice is not None
+    spk.play([Cue(Sound.FINISH, "Session done.")])
+    first = voice._speaking
+    spk.play([Cue(None, "How is your back now?", Say.IN_TURN)])
+    try:
+        assert voice._speaking is first  # not cut off
+        assert first is not None and first.wait(timeout=10) == 0
+        said = [argv[1] for argv in argvs(log_file, 2)]
+        assert said == ["Session done.", "How is your back now?"]
+    finally:
+        spk.hush()
+        end([p for p in (first, voice._speaking) if p is not None])
+    off = Speaker(prefs(voice=False), Bell())
+    off.play([Cue(None, "How is your back now?", Say.IN_TURN)])  # the voice is off: nothing
+    assert len(argvs(log_file, 3, timeout=0.5)) == 2
 
 
 def test_describe_names_what_plays_and_speaks(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -848,7 +942,7 @@ def test_changed_settings_take_effect_at_the_next_cue(
     preferences = prefs(sound="tones")
     bell = Bell()
     spk = Speaker(preferences, bell)
-    start = Cue(Sound.START, "Hold.", True)
+    start = Cue(Sound.START, "Hold.")
     spk.play([start])
     assert (len(recording(spk).played), bell.rings) == (1, 0)
     preferences.override(sound="bell")  # m
@@ -865,7 +959,7 @@ def test_changed_settings_take_effect_at_the_next_cue(
     assert voice._speaking.wait(timeout=10) == 0
     assert argvs(log_file, 1) == [["fake-speak", "Hold."]]
     preferences.override(sound="tones", voice=False)
-    spk.play([Cue(Sound.STOP, "Let go.", True)])
+    spk.play([Cue(Sound.STOP, "Let go.")])
     assert (len(recording(spk).played), bell.rings) == (2, 1)
     assert len(argvs(log_file, 1)) == 1
 
@@ -925,7 +1019,9 @@ def test_sound_test_plays_each_sound_in_turn_and_speaks_a_line(fake_speakers: Pa
     bell = Bell()
     assert sound_test(prefs(), bell, said.append, sleep=sleep) == 0
     assert said[0] == "Sound: tones, played by pw-play. Voice: off, through espeak-ng."
-    assert said[1:] == [*(f"Playing {meaning}" for _, meaning in STEPS), f"Speaking: {LINE}"]
+    # the voice is off: the line is a sample, and it says so (it said "Speaking:" before)
+    sample = f"Speaking a sample, though the voice is off (v turns it on): {LINE}"
+    assert said[1:] == [*(f"Playing {meaning}" for _, meaning in STEPS), sample]
     assert bell.rings == 0 and len(slept) == 5
     lines = played(fake_speakers, 5)
     assert [(program, Path(argument).name) for _, program, argument in lines[:4]] == [
@@ -943,6 +1039,24 @@ def test_sound_test_with_sound_off_says_how_to_turn_it_on(fake_speakers: Path) -
     assert bell.rings == 0
     lines = played(fake_speakers, 1)
     assert [line[1:] for line in lines] == [["espeak-ng", LINE]]  # the line, and no sound
+
+
+def test_sound_test_with_the_voice_on_just_speaks(fake_speakers: Path) -> None:
+    said: list[str] = []
+    assert sound_test(prefs(voice=True), Bell(), said.append, sleep=lambda s: None) == 0
+    assert said[0] == "Sound: tones, played by pw-play. Voice: on, through espeak-ng."
+    assert said[-1] == f"Speaking: {LINE}"
+    assert [line[1:] for line in played(fake_speakers, 5)[4:]] == [["espeak-ng", LINE]]
+
+
+def test_sound_test_with_no_speech_engine_does_not_claim_to_speak(tmp_path: Path) -> None:
+    said: list[str] = []
+    slept: list[float] = []
+    assert sound_test(prefs(voice=True), Bell(), said.append, sleep=slept.append) == 0
+    assert said[0].endswith("Voice: on, but none in tests.")
+    assert said[-1] == "No line spoken: there is no speech engine to speak it (see Voice above)."
+    assert not any(line.startswith("Speaking") for line in said)
+    assert len(slept) == len(STEPS)  # no gap waiting for a line that is not said
 
 
 def test_sound_test_with_no_player_rings_the_bell(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -964,7 +1078,7 @@ def test_lowback_sound_test_on_the_command_line(fake_speakers: Path, private_hom
     assert result.stdout.splitlines() == [
         "Sound: tones, played by pw-play. Voice: off, through espeak-ng.",
         *(f"Playing {meaning}" for _, meaning in STEPS),
-        f"Speaking: {LINE}",
+        f"Speaking a sample, though the voice is off (v turns it on): {LINE}",
     ]
     assert "\a" not in result.stdout
     lines = played(fake_speakers, 5)

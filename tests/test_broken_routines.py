@@ -98,6 +98,13 @@ EXPECTED: dict[str, list[tuple[int | None, str, str]]] = {
         (7, "exercise[1].picture.held",
          "missing; add [exercise.picture.held] with head, shoulder and hip"),
     ],
+    "bad-level.toml": [
+        (4, "timing.start_seconds", "must be between 0 and 120 seconds (got 121)"),
+        (9, "exercise[1].level",
+         'must be one of "floor", "chair" or "standing" (got "flor"); did you mean \'floor\'?'),
+        (14, "exercise[2].level", 'must be one of "floor", "chair" or "standing" (got 2)'),
+        (15, "exercise[2].start_seconds", "is set for the whole routine only, under [timing]"),
+    ],
     "not-utf8.toml": [(2, "", "is not UTF-8 text (byte 0xe9); save it as UTF-8")],
     "binary.toml": [(None, "", "is a binary file, not TOML text")],
 }  # fmt: skip

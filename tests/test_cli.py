@@ -24,7 +24,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 def test_validate_ok(capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys, "validate", str(BUNDLED)) == (
-        0, "ok: Strengthen your lower back, 7 exercises, about 11 min\n", ""
+        0, "ok: Strengthen your lower back, 7 exercises, about 12 min\n", ""
     )  # fmt: skip
 
 
@@ -70,7 +70,7 @@ def test_routines_lists_bundled_and_own_with_paths(
     code, out, _ = run(capsys, "routines")
     assert code == 0
     assert "You have no routines of your own yet" in out
-    assert "lower-back (bundled)\n  Strengthen your lower back, 7 exercises, about 11 min" in out
+    assert "lower-back (bundled)\n  Strengthen your lower back, 7 exercises, about 12 min" in out
     assert out.rstrip().endswith(str(BUNDLED))
 
 
@@ -100,7 +100,7 @@ def test_a_routine_of_ones_own_is_found_by_name_first(
     assert "lower-back (bundled, hidden by yours of the same name)" in out
     code, out, _ = run(capsys, "validate", "lower-back")
     assert code == 0
-    assert out == "ok: lower-back, 7 exercises, about 11 min\n"
+    assert out == "ok: lower-back, 7 exercises, about 12 min\n"
 
 
 def test_new_from_a_missing_routine_or_an_unusable_name(capsys: pytest.CaptureFixture[str]) -> None:

@@ -48,8 +48,10 @@ async def answer_pain(pilot: Pilot[None], pain: str) -> None:
     await pilot.pause()
 
 
-async def start(pilot: Pilot[None], pain: str = "s") -> CountdownScreen:
-    """Enter on the list, through the first-run safety screen and the pain check-in."""
+async def start(pilot: Pilot[None], pain: str = "s", settle: bool = False) -> CountdownScreen:
+    """Enter on the list, through the first-run safety screen and the pain check-in; unless
+    `settle`, space then ends settling in at once (it has tests of its own), so the countdown
+    is at the first get-ready."""
     await pilot.press("enter")
     await pilot.pause()
     if isinstance(pilot.app.screen, SafetyScreen):
@@ -57,6 +59,9 @@ async def start(pilot: Pilot[None], pain: str = "s") -> CountdownScreen:
     await answer_pain(pilot, pain)
     screen = pilot.app.screen
     assert isinstance(screen, CountdownScreen)
+    if not settle and screen.run.settling:
+        await pilot.press("space")
+        assert screen.run.view().phase.kind is Kind.GET_READY
     return screen
 
 
@@ -99,7 +104,7 @@ async def test_a_whole_session_from_enter_to_summary(routine: Routine) -> None:
     app = LowbackApp(Trainer(routine, clock=clock))
     async with app.run_test(size=(80, 24)) as pilot:
         bells = Bells(app)
-        await start(pilot)
+        await start(pilot, settle=True)  # and the whole 20 s of settling in
         await wait(pilot, clock, 900)
         summary = (await to_summary(pilot)).summary
         assert [r.outcome.value for r in summary.records] == ["done"] * 7
@@ -124,7 +129,8 @@ async def test_the_countdown_shows_phase_side_rep_time_and_next(routine: Routine
         assert big(app, "#cd-phase") == "GET READY" and "Lying on your back" in text
         assert big(app, "#cd-side") == "LEFT"  # the side the first hold is on
         assert "Next: hold 5 s, left leg" in text
-        assert f"exercise 1 of 7 · {wording.about(total_seconds(routine))} left" in text
+        left = total_seconds(routine) - routine.timing.start_seconds  # settling in was ended
+        assert f"exercise 1 of 7 · {wording.about(left)} left" in text
         await wait(pilot, clock, 5.5)
         text = screen_text(app)
         assert big(app, "#cd-phase") == "HOLD" and "left leg · rep 1 of 5" in text
@@ -132,6 +138,58 @@ async def test_the_countdown_shows_phase_side_rep_time_and_next(routine: Routine
         knee = routine.exercises[0]
         assert knee.effort_cue[:30] in text  # what to do now (wrapped), not how to begin
         assert knee.get_ready_cue[:30] not in text
+
+
+async def test_a_session_begins_by_settling_in_and_space_starts_at_once(routine: Routine) -> None:
+    clock = FakeClock()
+    app = LowbackApp(Trainer(routine, clock=clock))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot, settle=True)
+        text = screen_text(app)
+        assert big(app, "#cd-phase") == "SETTLE IN" and "Lying on your back" in text
+        assert screen.query_one("#cd-phase").has_class("-settle")
+        assert routine.exercises[0].get_ready_cue in text  # how to get into position
+        assert screen.query_one(BigNumber).value == "20"
+        assert "space Start now" in text and "Pause" not in text  # the footer says what it does
+        await wait(pilot, clock, 3)
+        await pilot.press("space")
+        assert big(app, "#cd-phase") == "GET READY"
+        assert screen.run.view().seconds_left == 5
+        text = screen_text(app)
+        assert "space Pause" in text and "Start now" not in text
+        await pilot.press("space")  # from now on space pauses, as it always did
+        assert screen.run.state is State.PAUSED
+
+
+@pytest.mark.parametrize("size", [(40, 12), (80, 24)])
+async def test_the_footer_keeps_space_and_it_hurts_in_sight(
+    routine: Routine, size: tuple[int, int]
+) -> None:
+    clock = FakeClock()
+    app = LowbackApp(Trainer(routine, clock=clock))
+    async with app.run_test(size=size) as pilot:
+        screen = await start(pilot, settle=True)
+        footer = screen_text(app).splitlines()[-1]
+        assert "space Start now" in footer and "! It hurts" in footer, footer
+        await pilot.press("space")
+        await wait(pilot, clock, 6)  # in the first hold
+        footer = screen_text(app).splitlines()[-1]
+        assert "space Pause" in footer and "! It hurts" in footer, footer
+        await pilot.press("exclamation_mark")  # and it does what it says
+        assert isinstance(await to_summary(pilot), SummaryScreen)
+        assert screen.run.stopped_for_pain
+
+
+async def test_settling_in_runs_out_by_itself(routine: Routine) -> None:
+    clock = FakeClock()
+    app = LowbackApp(Trainer(routine, clock=clock))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot, settle=True)
+        await wait(pilot, clock, 19.5)
+        assert screen.run.view().phase.kind is Kind.SETTLE
+        await wait(pilot, clock, 1)
+        assert big(app, "#cd-phase") == "GET READY"
+        assert screen.run.view().seconds_left == pytest.approx(4.5)
 
 
 async def test_space_pauses_and_the_time_left_stays_put(routine: Routine) -> None:
@@ -288,9 +346,12 @@ async def test_a_burst_of_resizes_mid_countdown_keeps_the_time(routine: Routine)
 
 
 def seconds_into(routine: Routine, kind: Kind, exercise: int = 0) -> float:
-    """A moment 1.5 s into the first phase of `kind` (from exercise `exercise` on)."""
+    """A moment 1.5 s into the first phase of `kind` (from exercise `exercise` on), counted
+    from the first get-ready (as `start` ends settling in at once)."""
     at = 0.0
     for phase in phases(routine):
+        if phase.kind is Kind.SETTLE and kind is not Kind.SETTLE:
+            continue
         if phase.kind is kind and phase.exercise >= exercise:
             return at + 1.5
         at += phase.seconds
@@ -318,6 +379,21 @@ def test_countdown_snapshot_each_phase(snap_compare, routine: Routine, moment: s
 
     app = LowbackApp(Trainer(routine, clock=clock))
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (40, 12)])
+def test_countdown_snapshot_settling_in(  # type: ignore[no-untyped-def]
+    snap_compare, routine: Routine, size: tuple[int, int]
+) -> None:
+    """Before the first exercise: time to get down to the floor, in a colour of its own."""
+    clock = FakeClock()
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await start(pilot, settle=True)
+        await wait(pilot, clock, 1.5)
+
+    app = LowbackApp(Trainer(routine, clock=clock))
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
 
 
 @pytest.mark.parametrize("size", [(40, 12), (60, 20), (120, 40)])

@@ -46,7 +46,7 @@ async def test_the_picker_switches_routine_and_remembers_it(routine: Routine) ->
         assert isinstance(app.screen, RoutinePicker)
         text = screen_text(app)
         assert "● Strengthen your lower back" in text and "Gentle start" in text
-        assert "7 exercises · about 8 min · bundled" in text
+        assert "7 exercises · about 9 min · bundled" in text
         await pilot.press("up", "enter")  # it opens on the routine in use; Gentle start is above
         await pilot.pause()
         assert isinstance(app.screen, ExerciseListScreen)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from lowback_tui.core import wording
-from lowback_tui.core.plan import total_seconds
+from lowback_tui.core.plan import Kind, total_seconds
 from lowback_tui.core.routine import Routine
 from lowback_tui.core.routine_file import loads
+from lowback_tui.core.session import State
 
 
 @pytest.mark.parametrize(
@@ -50,7 +51,9 @@ def test_dose_words(keys: str, words: str) -> None:
     assert wording.dose(exercise) == words
 
 
-def _view_at(routine: Routine, seconds: float):  # type: ignore[no-untyped-def]
+def _view_at(routine: Routine, seconds: float, settle: bool = False):  # type: ignore[no-untyped-def]
+    """The view `seconds` after the first get-ready began (after settling in is ended at once),
+    or, with `settle`, `seconds` after the session began."""
     from lowback_tui.core.session import Session
 
     from .fake_clock import FakeClock
@@ -58,9 +61,22 @@ def _view_at(routine: Routine, seconds: float):  # type: ignore[no-untyped-def]
     clock = FakeClock()
     session = Session(routine, clock=clock)
     session.start()
+    if not settle:
+        session.start_now()
     clock.advance(seconds)
     session.advance()
     return session.view()
+
+
+def test_countdown_words_while_settling_in(routine: Routine) -> None:
+    settling = _view_at(routine, 3, settle=True)
+    assert wording.PHASE_TITLES[settling.phase.kind] == wording.BIG_WORDS[Kind.SETTLE]
+    assert wording.BIG_WORDS[Kind.SETTLE] == "SETTLE IN"  # 35 cells in big letters: fits 40
+    assert wording.phase_detail(settling) == "Lying on your back"
+    assert wording.moment_cue(settling) == routine.exercises[0].get_ready_cue
+    assert wording.coming_next(settling, routine) == "Next: Knee to chest"
+    assert wording.big_side(settling) == ""
+    assert wording.whereabouts(settling) == "exercise 1 of 7 · about 12 min left"
 
 
 def test_countdown_words_through_the_first_exercise(routine: Routine) -> None:
@@ -78,7 +94,7 @@ def test_countdown_words_through_the_first_exercise(routine: Routine) -> None:
     rest = _view_at(routine, 83)
     assert rest.exercise.name == "Opposite arm and leg lift"
     assert wording.coming_next(rest, routine) == "Next: Opposite arm and leg lift"
-    left = wording.about(total_seconds(routine) - 83)
+    left = wording.about(total_seconds(routine) - 20 - 83)
     assert wording.whereabouts(rest) == f"exercise 2 of 7 · {left} left"
 
 
@@ -108,6 +124,7 @@ def test_an_old_routine_without_moment_cues_shows_its_first_cue_to_get_ready() -
 
 
 def test_the_last_phase_says_so(routine: Routine) -> None:
-    view = _view_at(routine, total_seconds(routine) - 1)
+    view = _view_at(routine, total_seconds(routine) - 1, settle=True)
+    assert view.state is State.RUNNING and view.phase.kind.is_active
     assert wording.coming_next(view, routine) == "Last one: then you are done"
     assert wording.whereabouts(view) == "exercise 7 of 7 · under a minute left"

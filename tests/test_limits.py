@@ -23,6 +23,7 @@ from lowback_tui.core.routine import (
     REPS_RANGE,
     SECONDS_RANGE,
     SHORT_MAX,
+    START_SECONDS_RANGE,
     TEXT_MAX,
     TIMING_RANGES,
     RoutineError,
@@ -104,6 +105,44 @@ def test_timing_at_its_edges(key: str, bounds: tuple[int, int], place: str) -> N
     for wrong in (low - 1, high + 1):
         message = f"must be between {low} and {high} seconds (got {wrong})"
         assert judged(wrong) == [(f"{place}.{key}", message)]
+
+
+def test_start_seconds_at_its_edges_and_only_for_the_whole_routine() -> None:
+    assert START_SECONDS_RANGE == (0, 120)
+    assert problems({"timing": {"start_seconds": 0}}) == []
+    assert problems({"timing": {"start_seconds": 120}}) == []
+    for wrong in (-1, 121):
+        assert problems({"timing": {"start_seconds": wrong}}) == [
+            ("timing.start_seconds", f"must be between 0 and 120 seconds (got {wrong})")
+        ]
+    assert problems({"timing": {"start_seconds": 20.5}}) == [
+        ("timing.start_seconds", "must be a whole number of seconds (got 20.5)")
+    ]
+    assert problems(start_seconds=20) == [
+        ("exercise[1].start_seconds", "is set for the whole routine only, under [timing]")
+    ]
+    validator = Draft202012Validator(json.loads(routine_schema.text()))
+    for seconds, fine in ((-1, False), (0, True), (120, True), (121, False)):
+        document = {"name": "R", "timing": {"start_seconds": seconds},
+                    "exercise": [{"name": "A", "hold_seconds": 5}]}  # fmt: skip
+        assert validator.is_valid(document) is fine, seconds
+
+
+@pytest.mark.parametrize("level", ["floor", "chair", "standing"])
+def test_each_level_is_accepted(level: str) -> None:
+    assert problems(level=level) == []
+
+
+@pytest.mark.parametrize(
+    ("wrong", "hint"),
+    [("Floor", "; did you mean 'floor'?"), ("stand", "; did you mean 'standing'?"),
+     ("sitting", ""), ("", ""), (1, "")],
+)  # fmt: skip
+def test_an_unknown_level_names_the_three_and_the_closest(wrong: object, hint: str) -> None:
+    got = f'"{wrong}"' if isinstance(wrong, str) else str(wrong)
+    assert problems(level=wrong) == [
+        ("exercise[1].level", f'must be one of "floor", "chair" or "standing" (got {got}){hint}')
+    ]
 
 
 def test_course_days_at_its_edges() -> None:

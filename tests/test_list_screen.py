@@ -52,7 +52,7 @@ async def test_screen_shows_name_summary_estimate_and_doses(routine: Routine) ->
         await pilot.pause()
         heading = str(app.screen.query_one("#heading").render()).splitlines()
         assert heading[0].startswith("Strengthen your lower back")
-        assert heading[0].endswith("7 exercises · about 11 min")  # on one line, when it fits
+        assert heading[0].endswith("7 exercises · about 12 min")  # on one line, when it fits
         screen = screen_text(app)
         assert "Strengthen your lower back" in screen
         assert "Seven gentle moves" in screen

@@ -23,7 +23,8 @@ from .fake_clock import FakeClock
 from .test_plain import Script
 
 THREE = loads(
-    'name = "Three"\n[timing]\nget_ready_seconds = 5\nswitch_seconds = 3\nrest_seconds = 15\n'
+    'name = "Three"\n[timing]\nstart_seconds = 0\n'  # no settling in: the times below are exact
+    "get_ready_seconds = 5\nswitch_seconds = 3\nrest_seconds = 15\n"
     '[[exercise]]\nname = "A"\nhold_seconds = 5\nreps = 2\nsides = "alternate"\n'
     '[[exercise]]\nname = "B"\nhold_seconds = 5\n'
     '[[exercise]]\nname = "C"\nwork_seconds = 30\n'
@@ -119,11 +120,12 @@ def test_plain_mode_says_not_reached(routine: Routine, tmp_path: Path) -> None:
     store = HistoryStore.open(tmp_path / "h.db")
     out, clock = io.StringIO(), FakeClock()
     trainer = Trainer(routine, clock=clock, store=store)
-    Plain(out, Script(clock, ["3", "3"], {12: "q"})).run(trainer)
+    # the first 20 s settle in, then 5 s to get ready: q 2 s after the first hold
+    Plain(out, Script(clock, ["3", "3"], {32: "q"})).run(trainer)
     lines = out.getvalue().replace("\a", "").splitlines()
     assert "Knee to chest: partial, 1 of 10." in lines
     assert "Opposite arm and leg lift: not reached." in lines
-    assert "1 partial · 6 not reached. Active 5 s of 12 s in all." in lines
+    assert "1 partial · 6 not reached. Active 5 s of 32 s in all." in lines
 
 
 def test_the_history_table_and_the_export_say_not_reached(tmp_path: Path) -> None:

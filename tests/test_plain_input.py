@@ -143,15 +143,15 @@ def test_a_confirmation_that_cannot_be_saved_is_said(
 
 
 class StoppedOnce(Script):
-    """A Script that is stopped by ctrl+z (SIGTSTP) once, 8 seconds into the session (in the
-    first hold)."""
+    """A Script that is stopped by ctrl+z (SIGTSTP) once, 28 seconds into the session (in the
+    first hold, after 20 s of settling in and the 5 s get-ready)."""
 
     def __init__(self, clock: FakeClock, answers: list[str], during: dict[float, str]) -> None:
         super().__init__(clock, answers, during)
         self.stopped = False
 
     def __call__(self, timeout: float | None) -> list[str] | None:
-        if not self.stopped and self.start is not None and self.clock.now >= self.start + 8:
+        if not self.stopped and self.start is not None and self.clock.now >= self.start + 28:
             self.stopped = True
             signal.raise_signal(signal.SIGTSTP)  # what ctrl+z sends, while plain mode waits
             return []
@@ -173,7 +173,7 @@ def test_time_stopped_with_ctrl_z_is_a_pause(
     try:
         store = HistoryStore.open(tmp_path / "h.db")
         out = io.StringIO()
-        script = StoppedOnce(clock, ["4", "", "2"], {10: "q"})
+        script = StoppedOnce(clock, ["4", "", "2"], {30: "q"})
         Plain(out, script).run(Trainer(routine, clock=clock, store=store))
     finally:
         signal.signal(signal.SIGTSTP, before)
@@ -210,7 +210,7 @@ def test_a_real_ctrl_z_stops_the_process_paused(private_home: Path) -> None:
         read_until(b"How is your back right now?")
         process.stdin.write(b"5\n")
         process.stdin.flush()
-        read_until(b"Get ready.")
+        read_until(b"Take your time to get into position")  # settling in: stopped there
         process.send_signal(signal.SIGTSTP)
         deadline = time.monotonic() + 10
         while _state(process.pid) != "T":  # it really stops
@@ -238,7 +238,7 @@ def test_ctrl_c_in_plain_mode_keeps_the_session_and_exits_130(private_home: Path
         process.stdin.flush()
         seen = b""
         deadline = time.monotonic() + 20
-        while b"Get ready." not in seen:
+        while b"Take your time to get into position" not in seen:  # the session has begun
             assert time.monotonic() < deadline, seen
             if select.select([process.stdout], [], [], 0.1)[0]:
                 seen += os.read(process.stdout.fileno(), 4096)

@@ -6,7 +6,7 @@ import re
 
 from lowback_tui.core.picture import JOINTS
 from lowback_tui.core.picture_check import PICTURE_KEYS
-from lowback_tui.core.routine import TIMING_RANGES, Timing
+from lowback_tui.core.routine import ROUTINE_TIMING_RANGES, Timing
 from lowback_tui.core.routine_check import EXERCISE_KEYS, ROUTINE_KEYS
 from lowback_tui.core.routine_file import loads
 
@@ -25,7 +25,7 @@ def test_the_example_routine_loads() -> None:
 
 
 def test_every_key_is_documented() -> None:
-    for key in (*ROUTINE_KEYS, *TIMING_RANGES, *EXERCISE_KEYS):
+    for key in (*ROUTINE_KEYS, *ROUTINE_TIMING_RANGES, *EXERCISE_KEYS):
         forms = (f"`{key}`", f"`[{key}]`", f"`[[{key}]]`", f"`[exercise.{key}]`")
         assert any(form in README for form in forms), key
     for key in PICTURE_KEYS:
@@ -50,13 +50,16 @@ def test_the_timing_table_gives_the_defaults_and_ranges_in_use() -> None:
     documented = {key: (int(default), (int(low), int(high))) for key, default, low, high in rows}
     defaults = Timing()
     assert documented == {
-        key: (getattr(defaults, key), bounds) for key, bounds in TIMING_RANGES.items()
+        key: (getattr(defaults, key), bounds) for key, bounds in ROUTINE_TIMING_RANGES.items()
     }
     assert (defaults.get_ready_seconds, defaults.switch_seconds, defaults.rest_seconds) == (
         5,
         3,
         15,
     )
+    # Issue 21: the first get-ready came 5 s after the rating; settling in gives 20 s to get
+    # down to the floor first.
+    assert defaults.start_seconds == 20
 
 
 def test_every_setting_is_documented_with_its_default() -> None:

@@ -3,15 +3,18 @@ item 4)."""
 
 from __future__ import annotations
 
+import hashlib
 from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from lowback_tui.core.history_store import HistoryStore
+from lowback_tui.core.plan import Kind
 from lowback_tui.core.routine import Routine
+from lowback_tui.core.routine_file import dumps
 from lowback_tui.core.session import Session, State
-from lowback_tui.core.session_run import SessionRun
+from lowback_tui.core.session_run import SessionRun, fingerprint
 from lowback_tui.core.trainer import Trainer
 
 from .fake_clock import FakeClock
@@ -204,3 +207,47 @@ def test_plain_mode_asks_to_carry_on(routine: Routine, store: HistoryStore, now:
     assert question in out.getvalue()
     (row,) = store.sessions()
     assert (row.done, row.partial, row.skipped) == (7, 0, 0) and row.completed
+
+
+def test_a_carried_on_session_settles_in_before_the_exercise_it_carries_on_from(
+    routine: Routine, store: HistoryStore, now: Now
+) -> None:
+    clock = FakeClock()
+    trainer = Trainer(routine, clock=clock, now=now, store=store)
+    first = trainer.start_session(4)
+    first.start()
+    assert first.view().phase.kind is Kind.SETTLE
+    until(first, clock, 3)
+    first.end()
+    carry = trainer.carry_on()
+    assert carry is not None
+    second = trainer.start_session(None, carry_on=carry)
+    second.start()
+    view = second.view()
+    assert (view.phase.kind, view.exercise_number, view.seconds_left) == (Kind.SETTLE, 3, 20)
+    second.start_now()
+    second.back()  # back stops at the exercise it carried on from, and settles in only once
+    assert (second.view().phase.kind, second.view().exercise_number) == (Kind.GET_READY, 3)
+
+
+def test_a_session_kept_before_settling_in_existed_is_started_again_not_carried_on(
+    routine: Routine, store: HistoryStore, now: Now
+) -> None:
+    # Adding start_seconds changed what every routine's fingerprint hashes: a session ended
+    # early just before the upgrade is of a routine "as it was", and carrying it on could start
+    # at the wrong place. It is offered no carry-on; Enter starts a new session.
+    clock = FakeClock()
+    trainer = Trainer(routine, clock=clock, now=now, store=store)
+    first = trainer.start_session(4)
+    first.start()
+    until(first, clock, 3)
+    first.end()
+    before = dumps(routine).replace("start_seconds = 20\n", "")
+    assert "start_seconds" not in before
+    old_hash = hashlib.sha256(before.encode()).hexdigest()[:16]  # as session_run.fingerprint
+    assert old_hash != fingerprint(routine)
+    store._write("UPDATE sessions SET routine_hash = ?", (old_hash,))
+    assert trainer.carry_on() is None
+    again = trainer.start_session(5)
+    again.start()
+    assert (again.view().phase.kind, again.view().exercise_number) == (Kind.SETTLE, 1)

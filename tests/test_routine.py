@@ -13,12 +13,15 @@ from lowback_tui.core.routine import (
     CUE_MAX,
     DEFAULT_SIDE_NAMES,
     Exercise,
+    Level,
     Routine,
     RoutineError,
     Sides,
     Timing,
+    level_of,
 )
 from lowback_tui.core.routine_file import MAX_FILE_BYTES, dumps, load, loads
+from lowback_tui.core.routine_library import resolve
 
 from .conftest import REPO
 from .strategies import routines
@@ -216,3 +219,42 @@ def test_a_new_routine_made_from_the_bundled_one_keeps_its_moment_cues(routine: 
         for key in ("get_ready_cue", "effort_cue", "let_go_cue"):
             assert f'{key} = "{getattr(exercise, key)}"\n' in text, key
     assert load(path).exercises == routine.exercises
+
+
+@pytest.mark.parametrize(
+    ("position", "level"),
+    [
+        ("lying on your back", Level.FLOOR),
+        ("lying face down", Level.FLOOR),
+        ("on all fours", Level.FLOOR),
+        ("kneeling", Level.FLOOR),
+        ("sitting on the floor", Level.FLOOR),
+        ("Standing, facing a wall", Level.STANDING),
+        ("stand tall", Level.STANDING),
+        ("standing, a chair behind you", Level.STANDING),  # the first word that says one
+        ("seated", Level.CHAIR),
+        ("on a stool", Level.CHAIR),
+        ("sitting on a chair or the floor", Level.CHAIR),
+        ("sitting", None),  # a chair or the floor?
+        ("", None),
+        ("understanding", None),  # a whole word, not part of one
+        ("outstanding floors", None),
+    ],
+)
+def test_the_level_is_read_from_the_position(position: str, level: Level | None) -> None:
+    assert level_of(Exercise(id="a", name="A", hold_seconds=5, position=position)) is level
+
+
+def test_an_exercise_s_own_level_wins_over_its_position() -> None:
+    exercise = Exercise(id="a", name="A", hold_seconds=5, position="standing", level=Level.FLOOR)
+    assert level_of(exercise) is Level.FLOOR
+
+
+def test_the_bundled_routines_say_their_levels() -> None:
+    floor, stand, chair = Level.FLOOR, Level.STANDING, Level.CHAIR
+    levels = {name: [level_of(e) for e in load(resolve(name)).exercises]
+              for name in ("lower-back", "gentle-start")}  # fmt: skip
+    assert levels == {
+        "lower-back": [floor, floor, floor, stand, floor, stand, floor],
+        "gentle-start": [floor, floor, floor, stand, floor, stand, chair],
+    }

@@ -16,8 +16,11 @@ from lowback_tui.core.picture import DESCRIPTION_MAX, GRID, JOINTS, REQUIRED_JOI
 from lowback_tui.core.routine import (
     NAME_MAX,
     REPS_RANGE,
+    ROUTINE_TIMING_RANGES,
     SECONDS_RANGE,
+    START_SECONDS_RANGE,
     TIMING_RANGES,
+    Level,
     Routine,
     RoutineError,
 )
@@ -79,7 +82,11 @@ def _keys(definition: dict[str, Any]) -> set[str]:
 def test_the_schema_knows_exactly_the_validators_keys_and_ranges() -> None:
     defs = SCHEMA["$defs"]
     assert _keys(SCHEMA) == set(routine_check.ROUTINE_KEYS)
-    assert _keys(SCHEMA["properties"]["timing"]) == set(TIMING_RANGES)
+    timing = SCHEMA["properties"]["timing"]
+    assert _keys(timing) == set(ROUTINE_TIMING_RANGES)
+    start = timing["properties"]["start_seconds"]
+    assert (start["minimum"], start["maximum"]) == START_SECONDS_RANGE
+    assert defs["exercise"]["properties"]["level"]["enum"] == [level.value for level in Level]
     assert _keys(defs["exercise"]) == set(routine_check.EXERCISE_KEYS)
     for key, (low, high) in TIMING_RANGES.items():
         assert (defs[key]["minimum"], defs[key]["maximum"]) == (low, high)

@@ -7,7 +7,7 @@ import pytest
 from lowback_tui.core import plan
 from lowback_tui.core.plan import Kind, Side
 from lowback_tui.core.routine import Routine
-from lowback_tui.core.routine_file import loads
+from lowback_tui.core.routine_file import dumps, loads
 from lowback_tui.core.session import (
     ExerciseFinished,
     PhaseStarted,
@@ -20,7 +20,8 @@ from lowback_tui.core.session_results import Outcome
 from .fake_clock import FakeClock
 
 TWO = loads(
-    'name = "Two"\n[timing]\nget_ready_seconds = 5\nswitch_seconds = 3\nrest_seconds = 15\n'
+    'name = "Two"\n[timing]\nstart_seconds = 0\n'  # settling in has tests of its own
+    "get_ready_seconds = 5\nswitch_seconds = 3\nrest_seconds = 15\n"
     '[[exercise]]\nname = "Knee"\nhold_seconds = 5\nreps = 2\nsides = "alternate"\n'
     '[[exercise]]\nname = "Bike"\nwork_seconds = 30\n'
 )  # Knee: ready 5, L 5, sw 3, R 5, sw 3, L 5, sw 3, R 5 (=34); rest 15; Bike: ready 5, work 30
@@ -214,7 +215,7 @@ def test_next_phase_is_shown() -> None:
 
 
 ONE_HOLD = loads(
-    'name = "One"\n[timing]\nget_ready_seconds = 5\n'
+    'name = "One"\n[timing]\nstart_seconds = 0\nget_ready_seconds = 5\n'
     '[[exercise]]\nname = "Knee"\nhold_seconds = 5\n'
     '[[exercise]]\nname = "Bike"\nwork_seconds = 30\n'
 )
@@ -249,7 +250,8 @@ def test_an_exercise_is_done_only_when_every_effort_is() -> None:
 
 
 THREE = loads(
-    'name = "Three"\n[timing]\nget_ready_seconds = 5\nswitch_seconds = 3\nrest_seconds = 15\n'
+    'name = "Three"\n[timing]\nstart_seconds = 0\n'
+    "get_ready_seconds = 5\nswitch_seconds = 3\nrest_seconds = 15\n"
     '[[exercise]]\nname = "A"\nhold_seconds = 5\nreps = 2\nsides = "alternate"\n'
     '[[exercise]]\nname = "B"\nhold_seconds = 5\n'
     '[[exercise]]\nname = "C"\nhold_seconds = 5\n'
@@ -344,7 +346,8 @@ def test_r_redoes_the_hold_just_done_or_starts_the_phase_again(
 
 def test_r_without_get_ready_or_rests_stays_within_the_exercise() -> None:
     bare = loads(
-        'name = "Bare"\n[timing]\nget_ready_seconds = 0\nrest_seconds = 0\nrelax_seconds = 2\n'
+        'name = "Bare"\n[timing]\nstart_seconds = 0\n'
+        "get_ready_seconds = 0\nrest_seconds = 0\nrelax_seconds = 2\n"
         '[[exercise]]\nname = "A"\nhold_seconds = 5\nreps = 2\n'
         '[[exercise]]\nname = "B"\nhold_seconds = 5\n'
     )  # A: hold 5, relax 2, hold 5; B: hold 5 (no get ready, no rest between)
@@ -352,12 +355,13 @@ def test_r_without_get_ready_or_rests_stays_within_the_exercise() -> None:
     clock.advance(5 + 1)  # relaxing after A's first hold
     session.restart_rep()
     assert (session.view().phase.kind, session.view().phase.rep) == (Kind.HOLD, 1)
-    only, clock = started(loads('name = "One"\n[[exercise]]\nname = "A"\nhold_seconds = 5\n'))
+    one = 'name = "One"\n[timing]\nstart_seconds = 0\n[[exercise]]\nname = "A"\nhold_seconds = 5\n'
+    only, clock = started(loads(one))
     clock.advance(2)  # in the only exercise's get ready
     only.restart_rep()
     assert (only.view().phase.kind, only.view().seconds_left) == (Kind.GET_READY, 5)
     no_rest = loads(
-        'name = "No rest"\n[timing]\nrest_seconds = 0\n'
+        'name = "No rest"\n[timing]\nstart_seconds = 0\nrest_seconds = 0\n'
         '[[exercise]]\nname = "A"\nhold_seconds = 5\n[[exercise]]\nname = "B"\nhold_seconds = 5\n'
     )  # A: ready 5, hold 5; B straight after: ready 5, hold 5
     session, clock = started(no_rest)
@@ -365,3 +369,58 @@ def test_r_without_get_ready_or_rests_stays_within_the_exercise() -> None:
     session.restart_rep()
     view = session.view()
     assert (view.exercise.name, view.phase.kind, view.seconds_left) == ("B", Kind.GET_READY, 5)
+
+
+# ---- settling in -------------------------------------------------------------------------------
+
+SETTLED = loads(dumps(TWO).replace("start_seconds = 0", "start_seconds = 20"))
+
+
+def test_a_session_begins_by_settling_in_for_start_seconds() -> None:
+    session, clock = started(SETTLED)
+    view = session.view()
+    assert (view.phase.kind, view.seconds_left, view.exercise.name) == (Kind.SETTLE, 20, "Knee")
+    assert view.session_seconds_left == plan.total_seconds(SETTLED) == plan.total_seconds(TWO) + 20
+    clock.advance(19.9)
+    assert session.advance() == []
+    clock.advance(0.1)
+    (ready,) = session.advance()
+    assert ready == PhaseStarted(plan.Phase(Kind.GET_READY, 5, 0))
+
+
+def test_start_now_ends_settling_in_at_once_and_nothing_else() -> None:
+    session, clock = started(SETTLED)
+    clock.advance(3)
+    assert session.start_now() == [PhaseStarted(plan.Phase(Kind.GET_READY, 5, 0))]
+    assert session.view().seconds_left == 5  # the get-ready is whole
+    assert session.start_now() == []  # in the get-ready: nothing
+    clock.advance(6)
+    session.advance()
+    before = session.view()
+    assert session.start_now() == []  # in a hold: nothing, not a skip
+    assert session.view() == before
+    paused, clock = started(SETTLED)
+    paused.pause()
+    assert paused.start_now() == []  # paused while settling in: it stays paused
+    assert paused.view().state is State.PAUSED
+
+
+def test_settling_in_is_never_done_again_by_going_back() -> None:
+    session, clock = started(SETTLED)
+    clock.advance(20 + 34 + 15 + 2)  # in Bike's get ready
+    session.advance()
+    session.back()
+    assert (session.view().phase.kind, session.view().exercise.name) == (Kind.GET_READY, "Knee")
+    session.back()  # the first exercise starts again at its get-ready
+    assert session.view().phase.kind is Kind.GET_READY
+
+
+def test_ending_while_settling_in_reaches_nothing_and_time_was_not_active() -> None:
+    session, clock = started(SETTLED)
+    clock.advance(10)
+    (*_, finished) = session.end()
+    assert isinstance(finished, SessionFinished)
+    assert [r.outcome for r in finished.summary.records] == [Outcome.NOT_REACHED] * 2
+    assert finished.summary.active_seconds == 0
+    assert finished.summary.elapsed_seconds == 10
+    assert session.on_exercise == 0  # carried on, it starts at the first exercise again

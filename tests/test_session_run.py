@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from lowback_tui.core import advice
+from lowback_tui.core import advice, wording
+from lowback_tui.core.guidance import Say
 from lowback_tui.core.history_store import HistoryStore
+from lowback_tui.core.plan import Kind
 from lowback_tui.core.routine import Routine
 from lowback_tui.core.routine_file import dumps, loads
 from lowback_tui.core.session import Session, State
@@ -18,7 +20,8 @@ from .fake_clock import FakeClock
 
 TODAY = datetime(2026, 11, 25, 8, 0)
 TWO = loads(
-    'name = "Two"\n[timing]\nget_ready_seconds = 5\nswitch_seconds = 3\nrest_seconds = 15\n'
+    'name = "Two"\n[timing]\nstart_seconds = 0\n'  # settling in has tests of its own
+    "get_ready_seconds = 5\nswitch_seconds = 3\nrest_seconds = 15\n"
     '[[exercise]]\nid = "knee"\nname = "Knee"\nhold_seconds = 5\nreps = 2\ngoal_reps = 4\n'
     '[[exercise]]\nname = "Bike"\nwork_seconds = 30\n'
 )  # Knee: ready 5, hold 5, relax 3, hold 5 (=18); rest 15; Bike: ready 5, work 30 (=35)
@@ -144,6 +147,32 @@ def test_an_accepted_offer_raises_the_target_and_a_refusal_does_not(store: Histo
     assert store.targets("Two") == {"knee": 3}
 
 
+def test_what_follows_the_session_is_said_in_turn(store: HistoryStore) -> None:
+    from .test_guidance import Transcript
+
+    whole_session(store)
+    whole_session(store)
+    clock = FakeClock()
+    transcript = Transcript(clock)
+    run = SessionRun(TWO, store, 3, clock, transcript)
+    run.start()
+    clock.advance(WHOLE)
+    run.advance()
+    before = len(transcript.lines)
+    assert run.question_after() == "How is your back now?"
+    (offer,) = run.check_in_after(3).offers
+    run.decide(offer, accept=False)
+    said = [line[2] for line in transcript.lines[before:]]
+    assert said == [
+        "How is your back now?",
+        "Your back: 3 before, 3 after (0 to 10).",
+        "Knee: done in full twice in a row, without more pain. Go up to 3 reps next time?",
+        "Knee: staying at 2 reps for now.",
+    ]
+    assert set(transcript.modes[before:]) == {Say.IN_TURN}
+    assert wording.offer_answered(offer, True) == "Knee: 3 reps from now on."
+
+
 def test_without_a_store_nothing_is_kept_and_it_says_so() -> None:
     run, clock = begun(None)
     assert run.problem == "history is not being saved"
@@ -176,11 +205,32 @@ def test_the_run_times_today_s_routine_and_tells_its_events(routine: Routine) ->
     run = SessionRun(routine, None, None, clock)
     (started,) = run.start()
     assert started.phase.exercise == 0  # type: ignore[union-attr]
+    assert (run.view().phase.kind, run.view().seconds_left) == (Kind.SETTLE, 20)
+    assert run.settling
+    (ready,) = run.start_now()  # space (Enter in plain mode) while settling in
+    assert (ready.phase.kind, ready.phase.exercise) == (Kind.GET_READY, 0)  # type: ignore[union-attr]
     assert run.view().seconds_left == 5
+    assert not run.settling
+    assert run.start_now() == []  # only while settling in
+
+
+def test_space_starts_at_once_only_while_the_clock_runs_on_settling_in(routine: Routine) -> None:
+    clock = FakeClock()
+    run = SessionRun(routine, None, None, clock)
+    assert not run.settling  # not started yet
+    run.start()
+    run.pause()
+    assert not run.settling  # paused: space carries on, as it does in every phase
+    assert run.start_now() == []
+    run.resume()
+    clock.advance(20)
+    run.advance()
+    assert run.view().phase.kind is Kind.GET_READY and not run.settling
 
 
 @pytest.mark.parametrize(
-    "control", ["pause", "resume", "toggle_pause", "skip", "back", "restart_rep", "end"]
+    "control",
+    ["pause", "resume", "toggle_pause", "start_now", "skip", "back", "restart_rep", "end"],
 )
 def test_each_control_does_what_the_engine_does_and_keeps_it(
     store: HistoryStore, control: str

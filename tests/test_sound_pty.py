@@ -19,6 +19,7 @@ from .test_guidance import START, Transcript, wake_as_a_front_end_does
 LOWBACK = str(Path(sys.executable).parent / "lowback")
 HEARD = """name = "Heard"
 [timing]
+start_seconds = 3
 get_ready_seconds = 3
 switch_seconds = 2
 rest_seconds = 0
@@ -62,15 +63,17 @@ def test_the_app_plays_and_speaks_the_transcript(tmp_path: Path, fake_speakers: 
     try:
         start_session(program)
         program.wait_for("How is your back now?", timeout=30)
+        log = played(fake_speakers, len(sounds) + len(plan) + 1)  # and the question, said
         program.send(b"q")
     finally:
         program.stop()
-    log = played(fake_speakers, len(sounds) + len(plan))
     heard = [(float(at), name, words) for at, name, words in log]
     tones = [(at, Path(words).name) for at, name, words in heard if name == "pw-play"]
     spoken = [(at, words) for at, name, words in heard if name == "espeak-ng"]
     assert [name for _, name in tones] == [f"{line[1]}-v1.wav" for line in sounds]
-    assert [words for _, words in spoken] == [line[2] for line in plan]  # 0.5 s each: all said
+    # 0.5 s each: all said; then the summary's question, once "Session done." is over
+    assert [words for _, words in spoken] == [*(line[2] for line in plan), "How is your back now?"]
+    assert spoken[-1][0] - spoken[-2][0] >= 0.5
     # On time: each sound as far from the first as the plan says, give or take TOLERANCE.
     first = tones[0][0] - sounds[0][0]
     for (at, name), line in zip(tones, sounds, strict=True):

@@ -1,7 +1,8 @@
 """Trying the sounds and the voice before lying down: `lowback sound-test` and the palette entry.
 
-Each sound is played once, a second apart, named as it plays, then one line is spoken whatever
-the voice setting is; and what plays them on this machine is said.
+Each sound is played once, a second apart, named as it plays, then one line is spoken, saying so
+when the voice is off (a sample of what `v` turns on) and not claiming to speak when there is
+no speech engine; and what plays them on this machine is said.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import time
 from collections.abc import Callable
 
 from lowback_tui.audio.speaker import Speaker
-from lowback_tui.core.guidance import Cue, Sound
+from lowback_tui.core.guidance import Cue, Say, Sound
 from lowback_tui.core.settings import Preferences
 
 STEPS: tuple[tuple[Sound, str], ...] = (
@@ -33,12 +34,23 @@ def sound_test(preferences: Preferences, bell: Callable[[], None], say: Callable
         say('Sound is off (m in the app, or sound = "tones" in config.toml, turns it on).')
     for sound, meaning in STEPS:
         say(f"Playing {meaning}")
-        speaker.play([Cue(sound, "", False)])
+        speaker.play([Cue(sound, "", Say.IF_QUIET)])
         sleep(GAP_SECONDS)
-    say(f"Speaking: {LINE}")
-    speaker.say(LINE)
-    sleep(GAP_SECONDS)
+    words, speak = sample(speaker)
+    say(words)
+    if speak:
+        speaker.say(LINE)
+        sleep(GAP_SECONDS)
     after = speaker.describe()
     if after != first:
         say(f"Now: {after}")
     return 0
+
+
+def sample(speaker: Speaker) -> tuple[str, bool]:
+    """What to say before the sample line, and whether it can be spoken at all."""
+    if not speaker.can_speak():
+        return "No line spoken: there is no speech engine to speak it (see Voice above).", False
+    if not speaker.preferences.settings.voice:
+        return f"Speaking a sample, though the voice is off (v turns it on): {LINE}", True
+    return f"Speaking: {LINE}", True

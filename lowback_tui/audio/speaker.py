@@ -13,7 +13,7 @@ from pathlib import Path
 
 from lowback_tui.audio.players import Player, find_player
 from lowback_tui.audio.voices import Engine, Voice, find_engine
-from lowback_tui.core.guidance import Cue, Sound
+from lowback_tui.core.guidance import Cue, Say, Sound
 from lowback_tui.core.logs import log
 from lowback_tui.core.settings import Preferences
 
@@ -98,10 +98,19 @@ class Speaker:
             if cue.sound is not None and settings.sound != "off":
                 self._sound(cue.sound, settings.sound)
             if settings.voice and self._voice is not None:
-                self._voice.say(cue.words, interrupt=cue.urgent)
+                if cue.say is Say.IN_TURN:
+                    self._voice.say_in_turn(cue.words)
+                else:
+                    self._voice.say(cue.words, interrupt=cue.urgent)
+
+    def can_speak(self) -> bool:
+        """True when a speech engine was found and has not failed (whatever the setting)."""
+        self._get_ready()
+        voice = self._voice
+        return voice is not None and bool(voice.engine.command) and not voice.failed
 
     def hush(self) -> None:
-        """Stop the voice mid-line."""
+        """Stop the voice mid-line, and anything waiting its turn."""
         if self._voice is not None:
             self._voice.stop()
 

@@ -3,20 +3,27 @@
 The engine is the person's own command (`voice_command` in config.toml) or the first found of
 speech-dispatcher's `spd-say`, `espeak-ng`, `espeak`, macOS `say`, or Windows' SAPI through
 PowerShell. Each line is one process, started and left to speak; a phase change stops the line
-before it, so speech never falls behind the clock, and a count that would talk over an
-announcement is left out. The words are passed as one argument (never through a shell) or, to
-PowerShell, on its standard input.
+before it (and any waiting their turn), so speech never falls behind the clock, and a count that
+would talk over an announcement is left out. After a session the lines wait their turn instead
+("Session done.", then the question after it): a thread waits for each line to end before it
+starts the next. Every process is the Voice's own: stopped with its process group on a phase
+change, a pause, `stop`, and when lowback exits. The words are passed as one argument (never
+through a shell) or, to PowerShell, on its standard input.
 """
 
 from __future__ import annotations
 
+import atexit
 import os
 import shlex
 import shutil
 import signal
 import subprocess
 import sys
+import threading
 import unicodedata
+import weakref
+from collections import deque
 from typing import NamedTuple
 
 from lowback_tui.core.logs import log
@@ -73,6 +80,16 @@ def speakable(text: str) -> str:
     return " ".join(kept.split())[:LONGEST].lstrip("- ").rstrip()
 
 
+_VOICES: weakref.WeakSet[Voice] = weakref.WeakSet()
+"""Every Voice made, to be stopped when lowback exits."""
+
+
+@atexit.register
+def _stop_every_voice() -> None:
+    for voice in list(_VOICES):
+        voice.stop()
+
+
 class Voice:
     """Says one line at a time through `engine`."""
 
@@ -80,14 +97,21 @@ class Voice:
         self.engine = engine
         self.failed = ""
         self._speaking: subprocess.Popen[bytes] | None = None
+        self._waiting: deque[str] = deque()
+        """Lines to say in turn, once the one being said has ended."""
+        self._lock = threading.Lock()
+        self._turns: threading.Thread | None = None
+        _VOICES.add(self)
 
     @property
     def busy(self) -> bool:
-        """True while a line is still being said."""
-        return self._speaking is not None and self._speaking.poll() is None
+        """True while a line is still being said, or waits its turn."""
+        speaking = self._speaking is not None and self._speaking.poll() is None
+        return speaking or bool(self._waiting)
 
     def say(self, text: str, interrupt: bool = True) -> None:
-        """Start saying `text` now; with `interrupt` False, only if nothing is being said."""
+        """Start saying `text` now, cutting off anything still said or waiting; with `interrupt`
+        False, only if nothing is."""
         words = speakable(text)
         if not words or not self.engine.command or self.failed:
             return
@@ -95,11 +119,42 @@ class Voice:
             if not interrupt:
                 return
             self.stop()
-        self._speaking = self._start(words)
+        with self._lock:
+            self._speaking = self._start(words)
+
+    def say_in_turn(self, text: str) -> None:
+        """Say `text` once everything before it has been said, without waiting here."""
+        words = speakable(text)
+        if not words or not self.engine.command or self.failed:
+            return
+        with self._lock:
+            speaking = self._speaking is not None and self._speaking.poll() is None
+            if not speaking and not self._waiting:
+                self._speaking = self._start(words)
+                return
+            self._waiting.append(words)
+            if self._turns is None or not self._turns.is_alive():
+                self._turns = threading.Thread(target=self._take_turns, daemon=True)
+                self._turns.start()
+
+    def _take_turns(self) -> None:
+        """Start each waiting line as the one before it ends (its own thread)."""
+        while True:
+            with self._lock:
+                process = self._speaking
+                if process is None or process.poll() is not None:
+                    if not self._waiting:
+                        self._turns = None
+                        return
+                    process = self._speaking = self._start(self._waiting.popleft())
+                    continue
+            process.wait()
 
     def stop(self) -> None:
-        """Stop the line being said, if any."""
-        process, self._speaking = self._speaking, None
+        """Stop the line being said, if any, and forget those waiting their turn."""
+        with self._lock:
+            self._waiting.clear()
+            process, self._speaking = self._speaking, None
         if process is None or process.poll() is not None:
             return
         try:

@@ -13,12 +13,15 @@ core says what to announce and when, never how it sounds.
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import Sequence
 from enum import StrEnum
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from lowback_tui.core import wording
-from lowback_tui.core.session import Event, PhaseStarted, SessionFinished, State
+from lowback_tui.core.announcements import Script, first_count
+from lowback_tui.core.session import Clock, Event, PhaseStarted, SessionFinished, State
+from lowback_tui.core.speech_time import seconds_to_say
 
 if TYPE_CHECKING:
     from lowback_tui.core.plan import Phase
@@ -39,15 +42,30 @@ class Sound(StrEnum):
     """The session is over."""
 
 
+class Say(StrEnum):
+    """When a cue's words are said, against anything still being said."""
+
+    NOW = "now"
+    """A phase change: it cuts off anything still being said (plain mode prints it)."""
+    IF_QUIET = "if quiet"
+    """A count: left out while the voice is still busy with the line before it."""
+    IN_TURN = "in turn"
+    """After the session (the question after it, what each answer did): said once everything
+    before it is, never cutting it off."""
+
+
 class Cue(NamedTuple):
     """One thing to sound and say, at once."""
 
     sound: Sound | None
     words: str
-    """What a voice says, and plain mode prints when `urgent`."""
-    urgent: bool
-    """A phase change: it cuts off anything still being said. A count is not urgent, and is
-    left out when the voice is still busy with the announcement before it."""
+    """What a voice says, and plain mode prints when said NOW."""
+    say: Say = Say.NOW
+
+    @property
+    def urgent(self) -> bool:
+        """True for a phase change, which cuts off anything still being said."""
+        return self.say is Say.NOW
 
 
 class Announcer(Protocol):
@@ -61,13 +79,23 @@ class Announcer(Protocol):
 
 
 class Guide:
-    """Turns a session's events into cues; one Guide per session."""
+    """Turns a session's events into cues; one Guide per session (begun at exercise
+    `start_at`, for a session carried on)."""
 
-    def __init__(self, routine: Routine, count: int) -> None:
+    def __init__(
+        self, routine: Routine, count: int, start_at: int = 0, clock: Clock = time.monotonic
+    ) -> None:
         self.routine = routine
         self.count = count
         """The last seconds of an effort, and before one, that are counted; 0 counts none."""
+        self._script = Script(routine, count, start_at)
+        self._clock = clock
         self._current: Phase | None = None
+        self._heard: Phase | None = None
+        """The phase whose words were said last, unless a hush cut them off."""
+        self._said = ("", 0.0)
+        """Those words, and when they began: cut off by the next phase before their end (space
+        while settling in, a skip in a rest), they were not heard either."""
         self._counted = math.inf
         """The lowest second already counted in the current phase."""
 
@@ -77,36 +105,38 @@ class Guide:
         started = [event.phase for event in events if isinstance(event, PhaseStarted)]
         if any(isinstance(event, SessionFinished) for event in events):
             self._current = None
-            return [Cue(Sound.FINISH, wording.SESSION_DONE, True)]
+            return [Cue(Sound.FINISH, wording.SESSION_DONE)]
         if started:
-            # Only the newest phase: any others in the same batch are over already.
+            # Only the newest phase: any others in the same batch are over already, unheard.
             before = started[-2] if len(started) > 1 else self._current
             phase = started[-1]
-            words = wording.announcement(self.routine, phase)
-            cues.append(Cue(_sound_between(before, phase), words, True))
-            self._current = phase
+            words = self._script.words(phase, view.next_phase, self._heard_in_full())
+            cues.append(Cue(_sound_between(before, phase), words))
+            self._current = self._heard = phase
+            self._said = (words, self._clock())
             self._counted = math.inf
         if view.state is State.RUNNING and (second := self._second_due(view)) is not None:
             self._counted = second
-            cues.append(Cue(Sound.TICK, str(second), False))
+            cues.append(Cue(Sound.TICK, str(second), Say.IF_QUIET))
         return cues
+
+    def _heard_in_full(self) -> Phase | None:
+        """The phase whose words were said last, if they had the time to be said to the end."""
+        words, began = self._said
+        return self._heard if self._clock() - began >= seconds_to_say(words) else None
+
+    def hushed(self) -> None:
+        """The voice was stopped mid-line (a pause): what it was saying was not heard."""
+        self._heard = None
 
     def seconds_to_next_count(self, view: View) -> float:
         """How long until the next second is counted (inf: none is left in this phase)."""
         second = self._next_second(view)
         return math.inf if second is None else max(view.seconds_left - second, 0.0)
 
-    def _counts(self, view: View) -> bool:
-        """True when the end of this phase starts or ends an effort."""
-        following = view.next_phase
-        return view.phase.kind.is_active or (following is not None and following.kind.is_active)
-
     def _next_second(self, view: View) -> int | None:
         """The next second to count in this phase, whether or not its moment has come."""
-        if not self._counts(view):
-            return None
-        # Never the phase's own first second: that moment has the phase's own cue.
-        second = min(self.count, view.phase.seconds - 1)
+        second = first_count(view.phase, view.next_phase, self.count)
         if self._counted <= second:
             second = int(self._counted) - 1
         return second if second >= 1 else None

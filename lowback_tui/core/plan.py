@@ -10,12 +10,15 @@ from collections.abc import Iterator
 from enum import StrEnum
 from typing import NamedTuple
 
-from lowback_tui.core.routine import Exercise, Routine, Sides
+from lowback_tui.core.routine import Exercise, Level, Routine, Sides, level_of
 
 
 class Kind(StrEnum):
     """What a phase asks of the person."""
 
+    SETTLE = "settle in"
+    """Before a session's first exercise: time to get down to the floor or into place
+    (the routine's start_seconds); it can be ended at once."""
     GET_READY = "get ready"
     HOLD = "hold"
     WORK = "work"
@@ -62,6 +65,26 @@ def _efforts(exercise: Exercise) -> list[tuple[int, Side | None]]:
     return [(rep, None) for rep in reps]
 
 
+def level_change(routine: Routine, index: int) -> tuple[Level, Level] | None:
+    """The levels from exercise `index` to the next (floor to standing, say), when they differ;
+    None when they are the same, either is not known, or there is no next."""
+    if index + 1 >= len(routine.exercises):
+        return None
+    here, there = (level_of(e) for e in routine.exercises[index : index + 2])
+    return (here, there) if here is not None and there is not None and here != there else None
+
+
+def rest_seconds(routine: Routine, index: int) -> int:
+    """The rest after exercise `index`: its own, but at least the routine's start_seconds where
+    the next exercise is at another level (getting up or down takes time); 0 after the last."""
+    if index + 1 >= len(routine.exercises):
+        return 0
+    rest = routine.timing_for(routine.exercises[index]).rest_seconds
+    if level_change(routine, index) is not None:
+        return max(rest, routine.timing.start_seconds)
+    return rest
+
+
 def exercise_phases(routine: Routine, index: int) -> Iterator[Phase]:
     """The phases of one exercise, from its get-ready to its rest (none after the last)."""
     exercise = routine.exercises[index]
@@ -77,8 +100,8 @@ def exercise_phases(routine: Routine, index: int) -> Iterator[Phase]:
             if seconds:
                 yield Phase(between, seconds, index)
         yield Phase(active, exercise.effort_seconds, index, rep, side)
-    if index < len(routine.exercises) - 1 and timing.rest_seconds:
-        yield Phase(Kind.REST, timing.rest_seconds, index)
+    if rest := rest_seconds(routine, index):
+        yield Phase(Kind.REST, rest, index)
 
 
 def focus(phase: Phase) -> int:
@@ -89,9 +112,12 @@ def focus(phase: Phase) -> int:
     return phase.exercise + 1 if phase.kind is Kind.REST else phase.exercise
 
 
-def phases(routine: Routine) -> Iterator[Phase]:
-    """Every phase of a whole session of the routine, in order."""
+def phases(routine: Routine, start_at: int = 0) -> Iterator[Phase]:
+    """Every phase of a whole session of the routine, in order, with the time to settle in
+    before exercise `start_at` (the first, or the one a session carried on begins at)."""
     for index in range(len(routine.exercises)):
+        if index == start_at and routine.timing.start_seconds:
+            yield Phase(Kind.SETTLE, routine.timing.start_seconds, index)
         yield from exercise_phases(routine, index)
 
 

@@ -29,7 +29,13 @@ TIMING_RANGES = {
     "relax_seconds": (0, 60),
     "rest_seconds": (0, 600),
 }
-"""The phases around the holds, in seconds; 0 leaves a phase out."""
+"""The phases around the holds, in seconds; 0 leaves a phase out. Each can also be set on one
+exercise."""
+START_SECONDS_RANGE = (0, 120)
+"""The time to get into position before a session's first exercise (and at a change of level),
+in seconds; set for the whole routine only."""
+ROUTINE_TIMING_RANGES = {"start_seconds": START_SECONDS_RANGE, **TIMING_RANGES}
+"""Every key of a routine's [timing]."""
 NAME_MAX = 80
 """Characters in a routine's or an exercise's name, and in a position."""
 TEXT_MAX = 400
@@ -57,12 +63,42 @@ class Sides(StrEnum):
 DEFAULT_SIDE_NAMES = ("left side", "right side")
 
 
+class Level(StrEnum):
+    """How high the body is for an exercise: going from one to another (down to the floor, up
+    to standing) takes a person with a sore back time."""
+
+    FLOOR = "floor"
+    CHAIR = "chair"
+    STANDING = "standing"
+
+
+LEVEL_WORDS = {
+    "standing": Level.STANDING,
+    "stand": Level.STANDING,
+    "lying": Level.FLOOR,
+    "lie": Level.FLOOR,
+    "floor": Level.FLOOR,
+    "kneeling": Level.FLOOR,
+    "kneel": Level.FLOOR,
+    "all fours": Level.FLOOR,
+    "chair": Level.CHAIR,
+    "stool": Level.CHAIR,
+    "seated": Level.CHAIR,
+}
+"""The words of a `position` that say its level, for an exercise without a `level` of its own:
+the first of them in the text counts ("standing, a chair behind you" is standing). "Sitting"
+is not among them: on a chair or on the floor?"""
+
+
 @dataclass(frozen=True)
 class Timing:
     """Lengths of the phases around the holds, in seconds."""
 
     get_ready_seconds: int = 5
     """Before each exercise, to get into position."""
+    start_seconds: int = 20
+    """Before the first exercise of a session, to get down to the floor or into place without
+    hurrying; also the least a rest lasts where the level changes (routine-wide only)."""
     switch_seconds: int = 3
     """Between a hold on one side and a hold on the other."""
     relax_seconds: int = 3
@@ -89,6 +125,8 @@ class Exercise:
     side_names: tuple[str, str] = DEFAULT_SIDE_NAMES
     """What the two sides are called on screen, left first: ("left leg", "right leg")."""
     position: str = ""
+    level: Level | None = None
+    """Floor, chair or standing, when the routine says so; else `level_of` reads `position`."""
     equipment: tuple[str, ...] = ()
     cues: tuple[str, ...] = ()
     """General tips on the exercise, in order."""
@@ -137,6 +175,7 @@ class Routine:
         t = self.timing
         return Timing(
             get_ready_seconds=_first(exercise.get_ready_seconds, t.get_ready_seconds),
+            start_seconds=t.start_seconds,
             switch_seconds=_first(exercise.switch_seconds, t.switch_seconds),
             relax_seconds=_first(exercise.relax_seconds, t.relax_seconds),
             rest_seconds=_first(exercise.rest_seconds, t.rest_seconds),
@@ -145,6 +184,19 @@ class Routine:
 
 def _first(value: int | None, default: int) -> int:
     return default if value is None else value
+
+
+def level_of(exercise: Exercise) -> Level | None:
+    """The level an exercise is done at: its own `level`, or else the first word of its position
+    that says one (LEVEL_WORDS); None when neither says (no change of level is assumed)."""
+    if exercise.level is not None:
+        return exercise.level
+    import re  # only a session or an estimate needs it (re caches the pattern)
+
+    words = "|".join(LEVEL_WORDS)
+    text = " ".join(re.findall(r"[^\W\d_]+", exercise.position.lower()))  # "all  fours," too
+    found = re.search(rf"\b(?:{words})\b", text)
+    return LEVEL_WORDS[found[0]] if found else None
 
 
 class Problem(NamedTuple):

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from lowback_tui.core import picture_check
 from lowback_tui.core.routine import (
@@ -20,11 +21,13 @@ from lowback_tui.core.routine import (
     LIST_MAX,
     NAME_MAX,
     REPS_RANGE,
+    ROUTINE_TIMING_RANGES,
     SECONDS_RANGE,
     SHORT_MAX,
     TEXT_MAX,
     TIMING_RANGES,
     Exercise,
+    Level,
     Problem,
     Routine,
     RoutineError,
@@ -42,6 +45,7 @@ EXERCISE_KEYS = (
     "id",
     "name",
     "position",
+    "level",
     "equipment",
     "hold_seconds",
     "work_seconds",
@@ -57,6 +61,8 @@ EXERCISE_KEYS = (
 
 MAX_PROBLEMS = 100
 """A file with more is not a routine someone is editing; the rest are counted, not listed."""
+
+_Choice = TypeVar("_Choice", bound=StrEnum)
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _ID = re.compile(r"^[\w-]+$")
@@ -248,10 +254,10 @@ def build(document: dict[str, Any], text: str, path: Path) -> Routine:
 
 
 def _timing(check: _Checker, table: dict[str, Any]) -> Timing:
-    check.unknown_keys(table, TIMING_RANGES, "timing")
+    check.unknown_keys(table, ROUTINE_TIMING_RANGES, "timing")
     values = {
         key: check.integer(table, key, "timing", bounds, "seconds")
-        for key, bounds in TIMING_RANGES.items()
+        for key, bounds in ROUTINE_TIMING_RANGES.items()
     }
     return Timing(**{k: v for k, v in values.items() if v is not None})
 
@@ -296,7 +302,11 @@ def _exercises(check: _Checker, document: dict[str, Any]) -> list[Exercise]:
 
 def _exercise(check: _Checker, table: dict[str, Any], prefix: str) -> Exercise | None:
     before = check.found
-    check.unknown_keys(table, EXERCISE_KEYS, prefix)
+    routine_only = (ROUTINE_TIMING_RANGES.keys() - TIMING_RANGES.keys()) & table.keys()
+    for key in sorted(routine_only):  # start_seconds: not "did you mean rest_seconds?"
+        check.problem(_join(prefix, key), "is set for the whole routine only, under [timing]")
+    known = {key: value for key, value in table.items() if key not in routine_only}
+    check.unknown_keys(known, EXERCISE_KEYS, prefix)
     name = check.text(table, "name", prefix, NAME_MAX, required=True)
     ident = check.text(table, "id", prefix, SHORT_MAX, required="id" in table)
     if ident is not None and not _ID.match(ident):
@@ -322,13 +332,15 @@ def _exercise(check: _Checker, table: dict[str, Any], prefix: str) -> Exercise |
     reps = reps or 1
     if goal is not None and goal < reps:
         check.problem(f"{prefix}.goal_reps", f"must be at least reps ({reps}) (got {goal})")
-    sides = _sides(check, table, prefix)
+    sides = _choice(check, table, "sides", prefix, Sides) if "sides" in table else None
     side_names = check.texts(table, "side_names", prefix, SHORT_MAX, count=2)
     timing = {
         key: check.integer(table, key, prefix, bounds, "seconds")
         for key, bounds in TIMING_RANGES.items()
     }
     position = check.text(table, "position", prefix, NAME_MAX)
+    # "sitting" is two thirds like "standing", and means a chair or the floor: no hint for it.
+    level = _choice(check, table, "level", prefix, Level, 0.7) if "level" in table else None
     equipment = check.texts(table, "equipment", prefix, SHORT_MAX)
     cues = check.texts(table, "cues", prefix, TEXT_MAX)
     get_ready_cue, effort_cue, let_go_cue = (
@@ -349,9 +361,10 @@ def _exercise(check: _Checker, table: dict[str, Any], prefix: str) -> Exercise |
         work_seconds=work,
         reps=reps,
         goal_reps=goal,
-        sides=sides,
+        sides=sides or Sides.NONE,
         side_names=(side_names[0], side_names[1]) if side_names else DEFAULT_SIDE_NAMES,
         position=position or "",
+        level=level,
         equipment=equipment or (),
         cues=cues or (),
         get_ready_cue=get_ready_cue or "",
@@ -362,17 +375,25 @@ def _exercise(check: _Checker, table: dict[str, Any], prefix: str) -> Exercise |
     )
 
 
-def _sides(check: _Checker, table: dict[str, Any], prefix: str) -> Sides:
-    value = table.get("sides", Sides.NONE.value)
-    choices = [s.value for s in Sides]
+def _choice(
+    check: _Checker,
+    table: dict[str, Any],
+    key: str,
+    prefix: str,
+    kind: type[_Choice],
+    cutoff: float = 0.5,
+) -> _Choice | None:
+    """One of the values of `kind` at `key` (present in `table`), or None with a problem that
+    names them all and the closest one, if one is `cutoff` close."""
+    value = table[key]
+    choices = [member.value for member in kind]
     if value in choices:
-        return Sides(value)
+        return kind(value)
     import difflib
 
-    close = difflib.get_close_matches(str(value), choices, cutoff=0.5)  # the best first
+    close = difflib.get_close_matches(str(value), choices, cutoff=cutoff)  # the best first
     hint = f"; did you mean '{close[0]}'?" if close else ""
     got = f'"{value}"' if isinstance(value, str) else _describe(value)
-    check.problem(
-        f"{prefix}.sides", f'must be one of "none", "alternate" or "each" (got {got}){hint}'
-    )
-    return Sides.NONE
+    named = ", ".join(f'"{choice}"' for choice in choices[:-1]) + f' or "{choices[-1]}"'
+    check.problem(_join(prefix, key), f"must be one of {named} (got {got}){hint}")
+    return None

@@ -121,6 +121,7 @@ def to_document(routine: Routine) -> dict[str, Any]:
         doc["summary"] = routine.summary
     doc["course_days"] = routine.course_days
     doc["timing"] = {
+        "start_seconds": routine.timing.start_seconds,
         "get_ready_seconds": routine.timing.get_ready_seconds,
         "switch_seconds": routine.timing.switch_seconds,
         "relax_seconds": routine.timing.relax_seconds,
@@ -134,6 +135,8 @@ def _exercise_document(exercise: Exercise) -> dict[str, Any]:
     doc: dict[str, Any] = {"id": exercise.id, "name": exercise.name}
     if exercise.position:
         doc["position"] = exercise.position
+    if exercise.level is not None:
+        doc["level"] = exercise.level.value
     doc["equipment"] = list(exercise.equipment)
     if exercise.hold_seconds is not None:
         doc["hold_seconds"] = exercise.hold_seconds

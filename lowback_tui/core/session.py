@@ -98,7 +98,7 @@ class Session:
         self.routine = routine
         self.start_at = start_at
         self.clock = clock
-        self._phases = list(phases(routine))
+        self._phases = list(phases(routine, start_at))
         if not self._phases:
             raise ValueError("a routine with no phases cannot be done")
         if not 0 <= start_at < len(routine.exercises):
@@ -109,14 +109,17 @@ class Session:
         for i in range(count - 1, -1, -1):
             self._after[i] = self._after[i + 1] + self._phases[i].seconds
         exercises = len(routine.exercises)
-        self._first: dict[int, int] = {}  # exercise index -> its first phase
+        self._first: dict[int, int] = {}  # exercise index -> its first phase (settling in is
+        # before it, once: going back to the exercise later does not settle in again)
         self._planned = [0] * exercises  # holds or efforts per exercise, both sides
         for i, phase in enumerate(self._phases):
-            self._first.setdefault(phase.exercise, i)
+            if phase.kind is not Kind.SETTLE:
+                self._first.setdefault(phase.exercise, i)
             self._planned[phase.exercise] += phase.kind.is_active
         self._done: list[set[tuple[int, Side | None]]] = [set() for _ in range(exercises)]
         self._active = [0.0] * exercises
-        self._index = self._first[start_at]
+        self._index = next(i for i, p in enumerate(self._phases) if p.exercise == start_at)
+        """The phase the session is in: at first, settling in before exercise `start_at`."""
         self.state = State.NOT_STARTED
         # Set by start() (and pause()) before anything reads them, hence the pragmas: mutmut
         # would change these first values, and nothing could notice.
@@ -189,6 +192,13 @@ class Session:
     def toggle_pause(self) -> list[Event]:
         """Pause a running session, resume a paused one."""
         return self.resume() if self.state is State.PAUSED else self.pause()
+
+    def start_now(self) -> list[Event]:
+        """While settling in before the first exercise: go on to it now (nothing otherwise)."""
+        events = self.advance()
+        if self.state is State.RUNNING and self._phases[self._index].kind is Kind.SETTLE:
+            events += self._jump(self._index + 1)  # settling in is never the last phase
+        return events
 
     def skip(self) -> list[Event]:
         """Leave the exercise for the next one; during a rest, end the rest."""

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
 
-from lowback_tui.core import advice, course
-from lowback_tui.core.guidance import Guide
-from lowback_tui.core.plan import active_seconds
+from lowback_tui.core import advice, course, wording
+from lowback_tui.core.guidance import Cue, Guide, Say
+from lowback_tui.core.plan import Kind, active_seconds
 from lowback_tui.core.routine_file import dumps
 from lowback_tui.core.session import (
     Clock,
@@ -101,8 +101,12 @@ class SessionRun:
                 planned_seconds=float(active_seconds(routine)), course_days=routine.course_days,
             )  # fmt: skip
         self._announcer = announcer
-        self._guide = Guide(routine, count)
+        self._guide = Guide(routine, count, start_at, clock)
         self._paused = False
+        self._quiet = False
+        """The session stopped because it hurt: none of its own cues are played any more."""
+        self._offers_left: list[course.Offer] = []
+        """The offers of one more rep not answered yet, the first one asked now."""
 
     @property
     def problem(self) -> str | None:
@@ -140,6 +144,16 @@ class SessionRun:
         """Pause, or carry on."""
         return self._keep(self._session.toggle_pause())
 
+    @property
+    def settling(self) -> bool:
+        """True while the clock runs on the time to settle in before the first exercise: the
+        key that pauses (space, Enter in plain mode) starts at once instead."""
+        return self.state is State.RUNNING and self.view().phase.kind is Kind.SETTLE
+
+    def start_now(self) -> list[Event]:
+        """End the time to settle in: on to the first exercise's get-ready, now."""
+        return self._keep(self._session.start_now())
+
     def skip(self) -> list[Event]:
         """On to the next exercise (during a rest: end the rest)."""
         return self._keep(self._session.skip())
@@ -157,14 +171,20 @@ class SessionRun:
         return self._keep(self._session.end())
 
     def stop_for_pain(self) -> list[Event]:
-        """End the session at once because it hurts; the reason is kept (and no chime plays)."""
+        """End the session at once because it hurts; the reason is kept (the voice stops and
+        no chime plays; what is said after the session still is)."""
         self.stopped_for_pain = True
-        self._silence()
+        if self._announcer is not None:
+            self._announcer.hush()
+        self._quiet = True
         return self._keep(self._session.end())
 
     def leave(self) -> None:
-        """The front end is going away mid-session (quit, a signal): end and keep it here."""
-        self._silence()
+        """The front end is going away mid-session (quit, a signal): end and keep it here, and
+        say nothing more. After the session's end it does nothing ("Session done." and what
+        follows it are not cut off)."""
+        if self.state is not State.FINISHED:
+            self._silence()
         if self.state in (State.RUNNING, State.PAUSED):
             self.end()
 
@@ -203,35 +223,58 @@ class SessionRun:
         """Play what the events (and the clock) call for; a pause silences."""
         cues = self._guide.cues(events, self.view())  # always: the guide follows every phase
         announcer = self._announcer
-        if announcer is None:
+        if announcer is None or self._quiet:
             return
         paused = self.state is State.PAUSED
         if paused and not self._paused:
             announcer.hush()
+            self._guide.hushed()
         elif cues and not paused:
             announcer.play(cues)
         self._paused = paused
 
     # ---- after the session ------------------------------------------------------------------
 
+    def question_after(self) -> str:
+        """The question after the session, which the front end asks: said (after "Session
+        done.", never over it), with why the session stopped if it hurt."""
+        first = [advice.STOPPED_FOR_PAIN] if self.stopped_for_pain else []
+        self._tell([*first, wording.BACK_NOW])
+        return wording.BACK_NOW
+
     def check_in_after(self, pain: int | None) -> Aftermath:
-        """Keep how the back is now (None: not said), and say what follows from it."""
+        """Keep how the back is now (None: not said), and say what follows from it (aloud too:
+        the ratings, any advice, the first offer's question)."""
         store = self._store
         if store is not None:
             store.set_pain_after(self._id, pain)
-        return Aftermath(
+        after = Aftermath(
             pain_line=advice.pain_line(self.pain_before, pain),
             pain_advice=advice.pain_went_up(self.pain_before, pain),
             trend_advice=advice.NOT_IMPROVING if self._not_improving() else "",
             offers=() if self.stopped_for_pain else tuple(self._offers()),
         )
+        self._offers_left = list(after.offers)
+        said = [wording.sentence(after.pain_line), after.pain_advice, after.trend_advice]
+        self._tell([*said, *(wording.offer_question(o) for o in self._offers_left[:1])])
+        return after
 
     def decide(self, offer: course.Offer, accept: bool) -> None:
-        """Keep the answer to an offer of one more rep; a yes raises the target."""
+        """Keep the answer to an offer of one more rep; a yes raises the target. What the answer
+        did is said, and the next offer's question."""
         if self._store is not None:
             self._store.decide_offer(
                 self._id, self.routine.name, offer.exercise_id, offer.reps, accept
             )
+        if offer in self._offers_left:
+            self._offers_left.remove(offer)
+        following = [wording.offer_question(o) for o in self._offers_left[:1]]
+        self._tell([wording.offer_answered(offer, accept), *following])
+
+    def _tell(self, lines: list[str]) -> None:
+        """Say these after the session, each in turn after what is being said."""
+        if self._announcer is not None and (said := [line for line in lines if line]):
+            self._announcer.play([Cue(None, line, Say.IN_TURN) for line in said])
 
     def _offers(self) -> list[course.Offer]:
         store = self._store

@@ -6,10 +6,11 @@ reads in one can never disagree with another.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from lowback_tui.core.plan import Kind, Phase, Side, focus, total_seconds
-from lowback_tui.core.routine import Exercise, Routine, Sides
+from lowback_tui.core.routine import Exercise, Level, Routine, Sides
 
 if TYPE_CHECKING:  # only a session needs these, and `lowback validate` runs none
     from lowback_tui.core.course import Offer
@@ -84,6 +85,7 @@ def goal(exercise: Exercise) -> str:
 
 
 PHASE_TITLES = {
+    Kind.SETTLE: "SETTLE IN",
     Kind.GET_READY: "GET READY",
     Kind.HOLD: "HOLD",
     Kind.WORK: "WORK",
@@ -101,6 +103,7 @@ def side_name(exercise: Exercise, side: Side | None) -> str:
 
 
 BIG_WORDS = {
+    Kind.SETTLE: "SETTLE IN",
     Kind.GET_READY: "GET READY",
     Kind.HOLD: "HOLD",
     Kind.WORK: "WORK",
@@ -134,7 +137,7 @@ def phase_detail(view: View) -> str:
     """The line under the phase: the side and rep of the effort on now or next, or the position
     to get into."""
     phase, exercise = view.phase, view.exercise  # during a rest, the exercise coming next
-    if phase.kind in (Kind.GET_READY, Kind.REST):
+    if phase.kind in (Kind.SETTLE, Kind.GET_READY, Kind.REST):
         return exercise.position.capitalize() if exercise.position else "Get into position"
     effort = _effort_in_view(view)
     if effort is None:
@@ -150,7 +153,7 @@ def moment_cue(view: View) -> str:
     """What to do at this moment: get into position, the effort itself, or letting go; during a
     rest, how to get into the next exercise's position."""
     exercise, kind = view.exercise, view.phase.kind
-    if kind in (Kind.GET_READY, Kind.REST):
+    if kind in (Kind.SETTLE, Kind.GET_READY, Kind.REST):
         return exercise.get_ready_cue or (exercise.cues[0] if exercise.cues else "")
     if kind.is_active:
         return exercise.effort_cue
@@ -212,6 +215,8 @@ def times(summary: Summary) -> str:
 
 SESSION_DONE = "Session done."
 """Said and printed as a session ends."""
+BACK_NOW = "How is your back now?"
+"""The question after a session (each front end adds how to answer it)."""
 
 
 def picture_words(exercise: Exercise) -> str:
@@ -223,33 +228,42 @@ def picture_words(exercise: Exercise) -> str:
     return f"The position: {words}" + ("" if words.endswith((".", "!", "?")) else ".")
 
 
-def announcement(routine: Routine, phase: Phase) -> str:
-    """The words that announce a phase as it begins: short, since they are spoken over a
-    countdown, and the same in plain mode, the voice and the tests."""
-    exercise = routine.exercises[phase.exercise]
-    if phase.kind is Kind.GET_READY:
-        where = f", {exercise.position}" if exercise.position else ""
-        return f"{exercise.name}{where}. Get ready."
-    if phase.kind.is_active:
-        verb = "hold" if phase.kind is Kind.HOLD else "work"
-        parts = [side_name(exercise, phase.side)]
-        if exercise.reps > 1:
-            parts += [verb, f"{phase.rep} of {exercise.reps}"]
-        else:
-            parts.append(f"{verb} {plural(phase.seconds, 'second')}")
-        said = ", ".join(part for part in parts if part)
-        line = said[0].upper() + said[1:] + "."
-        first = phase.rep == 1 and phase.side is not Side.RIGHT
-        if first and not routine.timing_for(exercise).get_ready_seconds:
-            return f"{exercise.name}. {line}"  # nothing named it before
-        return line
-    if phase.kind is Kind.REST:
-        upcoming = routine.exercises[focus(phase)]
-        where = f", {upcoming.position}" if upcoming.position else ""
-        return f"Rest {plural(phase.seconds, 'second')}. Next: {upcoming.name}{where}."
-    if phase.kind is Kind.RELAX:
-        return "Relax."
-    return "Switch sides."
+def listing(items: Sequence[str]) -> str:
+    """Items as a sentence lists them: "a", "a and b", "a, b and c"; where an item has a comma,
+    "and" or "or" of its own, "a, and b or c" and "a; b or c; and d"."""
+    if len(items) < 2:
+        return "".join(items)
+    *most, last = items
+    if not any(" or " in item or " and " in item or "," in item for item in items):
+        return f"{', '.join(most)} and {last}"
+    if len(items) == 2:
+        return f"{most[0]}, and {last}"
+    return f"{'; '.join(most)}; and {last}"
+
+
+def equipment_from(routine: Routine, index: int) -> tuple[str, ...]:
+    """Everything the exercises from `index` on need, each once, in the order first needed."""
+    return tuple(dict.fromkeys(item for e in routine.exercises[index:] for item in e.equipment))
+
+
+def sentence(text: str) -> str:
+    """`text` ending as a sentence does (a cue written without its full stop gets one)."""
+    text = text.strip()
+    return text if not text or text.endswith((".", "!", "?")) else text + "."
+
+
+def named(exercise: Exercise) -> str:
+    """An exercise's name with its position: "Knee to chest, lying on your back"."""
+    return f"{exercise.name}, {exercise.position}" if exercise.position else exercise.name
+
+
+_HEIGHT = {Level.FLOOR: 0, Level.CHAIR: 1, Level.STANDING: 2}
+
+
+def level_words(change: tuple[Level, Level]) -> str:
+    """What to say at a change of level: "take your time getting up" (or down)."""
+    here, there = change
+    return f"take your time getting {'up' if _HEIGHT[there] > _HEIGHT[here] else 'down'}"
 
 
 def offer_question(offer: Offer) -> str:
@@ -258,6 +272,13 @@ def offer_question(offer: Offer) -> str:
         f"{offer.name}: done in full twice in a row, without more pain. "
         f"Go up to {offer.reps} reps next time?"
     )
+
+
+def offer_answered(offer: Offer, accept: bool) -> str:
+    """What an answer to an offer of one more rep did."""
+    if accept:
+        return f"{offer.name}: {offer.reps} reps from now on."
+    return f"{offer.name}: staying at {offer.reps - 1} reps for now."
 
 
 def problems_notice(file_name: str, count: int) -> str:

@@ -39,6 +39,7 @@ AFTER_THE_CHANGE = 0.005
 """Wake a little after a digit flips, so the flip is certain to have happened."""
 
 PHASE_CLASSES = {
+    Kind.SETTLE: "-settle",
     Kind.GET_READY: "-get-ready",
     Kind.HOLD: "-effort",
     Kind.WORK: "-effort",
@@ -69,15 +70,18 @@ class CountdownScreen(Screen[None]):
 
     CSS_PATH = ["../styles/notes.tcss", "../styles/countdown.tcss"]  # noqa: RUF012
 
+    # The footer shows them in this order, as many as fit: space and ! first, so that even at
+    # 40 columns the key that pauses (or starts) and the one that stops because it hurts show.
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "start_now", "Start now", tooltip="Go on to the first exercise now"),
         Binding("space", "toggle_pause", "Pause", tooltip="Pause, or carry on"),
+        Binding("exclamation_mark", "hurts", "It hurts", tooltip="It hurts: stop now"),
         Binding("right,n", "skip", "Skip", tooltip="Skip to the next exercise"),
         Binding("left,p", "back", "Back", tooltip="Back to the previous exercise"),
         Binding("r", "restart_rep", "Redo rep", tooltip="Start the current hold again"),
+        Binding("q,escape", "end", "End", tooltip="End the session (asks first)"),
         Binding("m", "app.cycle_sound", "Sound", tooltip="Sound: tones, the bell, or none"),
         Binding("v", "app.toggle_voice", "Voice", tooltip="Speak each change, or not"),
-        Binding("q,escape", "end", "End", tooltip="End the session (asks first)"),
-        Binding("exclamation_mark", "hurts", "It hurts", tooltip="It hurts: stop now"),
     ]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-wide")]  # noqa: RUF012
     VERTICAL_BREAKPOINTS = [  # noqa: RUF012
@@ -205,6 +209,7 @@ class CountdownScreen(Screen[None]):
                 widget.remove_class(*PHASE_CLASSES.values(), "-paused")
                 widget.add_class(look)
             self.query_one(PhaseBar).heavy = kind.is_active
+            self.refresh_bindings()  # space starts now while settling in, else it pauses
             self.query_one("#cd-phase", BigText).text = (
                 wording.PAUSED_WORD if paused else wording.BIG_WORDS[kind]
             )
@@ -240,6 +245,18 @@ class CountdownScreen(Screen[None]):
     def _control(self, events: list[Event]) -> None:
         self._handle(events)
         self.tick()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Space has one meaning at a time: start now while settling in, else pause."""
+        if action == "start_now":
+            return self.run.settling
+        if action == "toggle_pause":
+            return not self.run.settling
+        return True
+
+    def action_start_now(self) -> None:
+        """Go on to the first exercise without waiting out the time to settle in."""
+        self._control(self.run.start_now())
 
     def action_toggle_pause(self) -> None:
         """Pause or carry on."""

@@ -64,7 +64,7 @@ class SummaryScreen(Screen[None]):
             "#summary-trend",
         ):
             self.query_one(selector).display = False
-        self.app.push_screen(PainCheck("How is your back now?"), self._pain_after)
+        self.app.push_screen(PainCheck(self.run.question_after()), self._pain_after)
 
     def _say(self, selector: str, text: str) -> None:
         """Put `text` in a line that only shows when it has something to say."""
@@ -97,5 +97,5 @@ class SummaryScreen(Screen[None]):
             offer = self.offers.pop(0)
             self.run.decide(offer, accept)
             if accept:
-                self.notify(f"{offer.name}: {offer.reps} reps from now on", timeout=4)
+                self.notify(visible(wording.offer_answered(offer, accept)), timeout=4, markup=False)
             self._show_offer()

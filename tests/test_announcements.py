@@ -1,0 +1,200 @@
+"""What the voice says at each phase, and that it fits the time the phase gives it (issue 21).
+
+Measured with the real espeak-ng where it is installed; with the estimate everywhere (CI has no
+speech engine).
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import wave
+from pathlib import Path
+
+import pytest
+
+from lowback_tui.core.announcements import Script, first_count, time_to_speak
+from lowback_tui.core.plan import Kind, Phase, Side
+from lowback_tui.core.routine import Routine
+from lowback_tui.core.routine_file import load, loads
+from lowback_tui.core.routine_library import resolve
+from lowback_tui.core.speech_time import ENGINE_START, fits, seconds_to_say
+
+from .test_guidance import begin, wake_as_a_front_end_does
+
+BUNDLED = ("lower-back", "gentle-start")
+
+
+def announcements(routine: Routine, count: int = 3) -> list[tuple[float, str, float]]:
+    """Each announcement of a whole session left to run: when, its words, and the seconds it
+    has before the next thing said (a count, or the next phase's words)."""
+    run, clock, transcript = begin(routine, count)
+    wake_as_a_front_end_does(run, clock)
+    lines = transcript.lines
+    return [
+        (at, words, lines[n + 1][0] - at)
+        for n, (at, sound, words) in enumerate(lines[:-1])
+        if sound != "tick"
+    ]
+
+
+# ---- every line of the bundled routines fits ----------------------------------------------
+
+
+@pytest.mark.parametrize("count", range(11))
+@pytest.mark.parametrize("name", BUNDLED)
+def test_every_announcement_fits_before_the_count_by_the_estimate(name: str, count: int) -> None:
+    said = announcements(load(resolve(name)), count)
+    assert said, "a session says something"
+    for at, words, room in said:
+        assert fits(words, room), (at, words, room, seconds_to_say(words))
+
+
+def wav_seconds(words: str, folder: Path) -> float:
+    """The length of `words` said by espeak-ng at its default rate, as a WAV file."""
+    out = folder / "said.wav"
+    subprocess.run(["espeak-ng", "-w", str(out), words], check=True, timeout=30)
+    with wave.open(str(out), "rb") as file:
+        return file.getnframes() / file.getframerate()
+
+
+@pytest.mark.parametrize("name", BUNDLED)
+def test_every_announcement_fits_when_espeak_ng_says_it(name: str, tmp_path: Path) -> None:
+    if shutil.which("espeak-ng") is None:
+        pytest.skip("espeak-ng is not installed (the estimate is tested above)")
+    measured: dict[str, float] = {}
+    for at, words, room in announcements(load(resolve(name))):
+        if words not in measured:
+            measured[words] = wav_seconds(words, tmp_path)
+        spoken = measured[words]
+        assert ENGINE_START + spoken <= room, (at, words, spoken, room)
+        assert seconds_to_say(words) >= spoken, (words, spoken)  # the estimate never falls short
+    assert len(measured) > 20
+
+
+# ---- where an introduction goes ---------------------------------------------------------------
+
+LONG_CUE = "Lie face down, arms past your head, forehead resting on the floor or on a folded towel."
+
+
+def two(timing: str, cue: str = LONG_CUE) -> Routine:
+    return loads(
+        f'name = "R"\n[timing]\n{timing}\n'
+        '[[exercise]]\nname = "Knee"\nposition = "lying on your back"\nhold_seconds = 5\n'
+        f'[[exercise]]\nname = "Lift"\nposition = "lying face down"\nhold_seconds = 5\n'
+        f'get_ready_cue = "{cue}"\nequipment = ["a towel"]\n'
+        'sides = "alternate"\nside_names = ["left arm", "right arm"]\n'
+    )
+
+
+INTRO = f"Lift, lying face down. {LONG_CUE} You need a towel."
+
+
+def test_an_introduction_too_long_for_its_get_ready_moves_to_the_rest_before() -> None:
+    routine = two("start_seconds = 0\nget_ready_seconds = 5\nrest_seconds = 20")
+    get_ready = Phase(Kind.GET_READY, 5, 1)
+    hold = Phase(Kind.HOLD, 5, 1, 1, Side.LEFT)
+    assert not fits(f"{INTRO} Left arm first.", time_to_speak(get_ready, hold, 3))  # 2 s
+    script = Script(routine, 3)
+    rest = Phase(Kind.REST, 20, 0)
+    assert script.words(rest, get_ready, None) == f"Rest 20 seconds. Next: {INTRO}"
+    assert fits(script.words(rest, get_ready, None), 20)
+    said = script.words(get_ready, hold, heard=rest)
+    assert said == "Left arm first."  # only what must be said as it begins
+    assert fits(said, time_to_speak(get_ready, hold, 3))
+
+
+def test_what_fits_its_get_ready_is_said_there_and_the_rest_only_names_it() -> None:
+    routine = two("start_seconds = 0\nget_ready_seconds = 20\nrest_seconds = 20")
+    script = Script(routine, 3)
+    get_ready = Phase(Kind.GET_READY, 20, 1)
+    hold = Phase(Kind.HOLD, 5, 1, 1, Side.LEFT)
+    rest = Phase(Kind.REST, 20, 0)
+    assert script.words(rest, get_ready, None) == "Rest 20 seconds. Next: Lift, lying face down."
+    assert script.words(get_ready, hold, heard=rest) == f"{INTRO} Left arm first."
+
+
+def test_with_no_phase_before_it_an_exercise_is_still_named_as_it_begins() -> None:
+    routine = two("start_seconds = 0\nget_ready_seconds = 5\nrest_seconds = 0")
+    script = Script(routine, 3)
+    get_ready = Phase(Kind.GET_READY, 5, 1)
+    hold = Phase(Kind.HOLD, 5, 1, 1, Side.LEFT)
+    # Too long for 2 s, and nowhere else to go: said anyway (the count gives way, not the name).
+    said = script.words(get_ready, hold, heard=Phase(Kind.HOLD, 5, 0, 1))
+    assert said == f"{INTRO} Left arm first."
+
+
+def test_a_rest_too_short_for_all_of_it_takes_what_fits_and_the_get_ready_the_rest() -> None:
+    routine = two("start_seconds = 0\nget_ready_seconds = 5\nrest_seconds = 5")
+    script = Script(routine, 3)
+    get_ready = Phase(Kind.GET_READY, 5, 1)
+    hold = Phase(Kind.HOLD, 5, 1, 1, Side.LEFT)
+    rest = Phase(Kind.REST, 5, 0)
+    assert script.words(rest, get_ready, None) == "Rest 5 seconds. Next: Lift, lying face down."
+    said = script.words(get_ready, hold, heard=rest)
+    assert said == f"{LONG_CUE} You need a towel. Left arm first."
+
+
+def test_settling_in_names_the_first_exercise_and_all_the_session_needs() -> None:
+    routine = two("start_seconds = 20")
+    script = Script(routine, 3)
+    settle = Phase(Kind.SETTLE, 20, 0)
+    get_ready = Phase(Kind.GET_READY, 5, 0)
+    assert script.words(settle, get_ready, None) == (
+        "Take your time to get into position: Knee, lying on your back. "
+        "For this session you need a towel."
+    )
+    assert script.words(get_ready, Phase(Kind.HOLD, 5, 0, 1), heard=settle) == "Get ready."
+    carried_on = Script(routine, 3, start_at=1)  # a session carried on from the second
+    assert carried_on.words(Phase(Kind.SETTLE, 20, 1), Phase(Kind.GET_READY, 5, 1), None) == (
+        f"Take your time to get into position: Lift, lying face down. {LONG_CUE} "
+        "For this session you need a towel."
+    )
+
+
+def test_short_settling_in_says_what_fits_and_leaves_the_rest_to_the_get_ready() -> None:
+    routine = two("start_seconds = 2\nget_ready_seconds = 5")
+    script = Script(routine, 3, start_at=1)
+    settle = Phase(Kind.SETTLE, 2, 1)
+    get_ready = Phase(Kind.GET_READY, 5, 1)
+    assert script.words(settle, get_ready, None) == "Take your time to get into position."
+    said = script.words(get_ready, Phase(Kind.HOLD, 5, 1, 1, Side.LEFT), heard=settle)
+    assert said == f"{INTRO} Left arm first."
+
+
+@pytest.mark.parametrize(
+    ("switch", "said"),
+    [
+        (3, "Right."),
+        (4, "Right."),
+        (5, "Switch to the right arm."),
+        (60, "Switch to the right arm."),
+    ],
+)
+def test_a_switch_says_as_much_of_the_side_next_as_fits(switch: int, said: str) -> None:
+    routine = two(f"switch_seconds = {switch}")
+    script = Script(routine, 3)
+    phase = Phase(Kind.SWITCH, switch, 1)
+    assert script.words(phase, Phase(Kind.HOLD, 5, 1, 1, Side.RIGHT), None) == said
+
+
+def test_a_switch_between_sides_not_named_left_and_right() -> None:
+    routine = load(resolve("lower-back"))
+    squat = routine.exercises.index(
+        next(e for e in routine.exercises if e.name.startswith("Squat"))
+    )
+    words = Script(routine, 3).words(
+        Phase(Kind.SWITCH, 6, squat), Phase(Kind.HOLD, 5, squat, 1, Side.RIGHT), None
+    )
+    assert words == "Switch: twist right."
+
+
+def test_the_count_takes_the_last_seconds_but_never_a_phase_s_first() -> None:
+    hold = Phase(Kind.HOLD, 5, 0, 1)
+    assert [first_count(hold, None, count) for count in (0, 3, 4, 5, 10)] == [0, 3, 4, 4, 4]
+    assert first_count(Phase(Kind.HOLD, 1, 0, 1), None, 3) == 0
+    rest = Phase(Kind.REST, 15, 0)
+    assert first_count(rest, Phase(Kind.GET_READY, 5, 1), 3) == 0  # no effort follows
+    assert first_count(rest, hold, 3) == 3
+    assert time_to_speak(hold, None, 3) == 2.0
+    assert time_to_speak(rest, Phase(Kind.GET_READY, 5, 1), 3) == 15.0

@@ -151,14 +151,19 @@ async def test_a_session_begins_by_settling_in_and_space_starts_at_once(routine:
         assert routine.exercises[0].get_ready_cue in text  # how to get into position
         assert screen.query_one(BigNumber).value == "20"
         assert "space Start now" in text and "Pause" not in text  # the footer says what it does
+        assert "Back" not in text and "Redo rep" not in text  # no rep yet, nothing before
         await wait(pilot, clock, 3)
         await pilot.press("space")
         assert big(app, "#cd-phase") == "GET READY"
         assert screen.run.view().seconds_left == 5
         text = screen_text(app)
-        assert "space Pause" in text and "Start now" not in text
+        assert "space Pause" in text and "Start now" not in text and "← Back" in text
         await pilot.press("space")  # from now on space pauses, as it always did
         assert screen.run.state is State.PAUSED
+        footer = screen_text(app).splitlines()[-1]
+        assert "space Carry on" in footer and "Pause" not in footer  # and says it carries on
+        await pilot.press("space")
+        assert "space Pause" in screen_text(app).splitlines()[-1]
 
 
 @pytest.mark.parametrize("size", [(40, 12), (80, 24)])

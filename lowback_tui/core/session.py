@@ -231,7 +231,7 @@ class Session:
         return events + self._jump(index)
 
     def end(self) -> list[Event]:
-        """Stop here: what is done stays done, the rest is skipped."""
+        """Stop here: what is done stays done, the rest is not reached."""
         events = self.advance()
         if self.state in (State.RUNNING, State.PAUSED):
             now = self.clock()

@@ -74,7 +74,8 @@ class CountdownScreen(Screen[None]):
     # 40 columns the key that pauses (or starts) and the one that stops because it hurts show.
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "start_now", "Start now", tooltip="Go on to the first exercise now"),
-        Binding("space", "toggle_pause", "Pause", tooltip="Pause, or carry on"),
+        Binding("space", "toggle_pause", "Pause", tooltip="Pause"),
+        Binding("space", "toggle_pause('carry on')", "Carry on", tooltip="Carry on from here"),
         Binding("exclamation_mark", "hurts", "It hurts", tooltip="It hurts: stop now"),
         Binding("right,n", "skip", "Skip", tooltip="Skip to the next exercise"),
         Binding("left,p", "back", "Back", tooltip="Back to the previous exercise"),
@@ -247,19 +248,23 @@ class CountdownScreen(Screen[None]):
         self.tick()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Space has one meaning at a time: start now while settling in, else pause."""
+        """Space has one meaning at a time, and the footer names it: start now while settling
+        in, carry on while paused, else pause."""
         if action == "start_now":
             return self.run.settling
-        if action == "toggle_pause":
+        if action in ("back", "restart_rep"):  # settling in, there is no rep and nothing before
             return not self.run.settling
+        if action == "toggle_pause":
+            paused = self.run.state is State.PAUSED
+            return not self.run.settling and paused == bool(parameters)
         return True
 
     def action_start_now(self) -> None:
         """Go on to the first exercise without waiting out the time to settle in."""
         self._control(self.run.start_now())
 
-    def action_toggle_pause(self) -> None:
-        """Pause or carry on."""
+    def action_toggle_pause(self, carry_on: str = "") -> None:
+        """Pause or carry on (`carry_on` only tells the footer which of the two it names)."""
         self._paused_for_modal = False
         self._control(self.run.toggle_pause())
 

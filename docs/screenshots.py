@@ -25,7 +25,8 @@ async def main() -> None:
         await pilot.press("j", "d")  # the second exercise's picture, in the d window
         await pilot.pause()
         app.save_screenshot(str(HERE / "picture.svg"))
-    # The countdown 1.5 s into the first hold, on a clock that moves only when told.
+    # The countdown 1.5 s into the first hold (space ends the settling in at once), on a clock
+    # that moves only when told.
     now = [1000.0]
     preferences = Preferences(Loaded(Settings(safety_read=True, sound="off")))
     trainer = Trainer(load(routine_library.resolve(None)), clock=lambda: now[0],
@@ -35,6 +36,8 @@ async def main() -> None:
         await pilot.press("enter")
         await pilot.pause()
         await pilot.press("s")
+        await pilot.pause()
+        await pilot.press("space")  # settled in already: start now
         await pilot.pause()
         now[0] += 6.5
         app.screen.tick()  # type: ignore[attr-defined]

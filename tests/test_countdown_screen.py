@@ -134,7 +134,7 @@ async def test_the_countdown_shows_phase_side_rep_time_and_next(routine: Routine
         await wait(pilot, clock, 5.5)
         text = screen_text(app)
         assert big(app, "#cd-phase") == "HOLD" and "left leg · rep 1 of 5" in text
-        assert "Next: switch sides" in text
+        assert "Next: switch to the right leg" in text  # which side, as the voice says
         knee = routine.exercises[0]
         assert knee.effort_cue[:30] in text  # what to do now (wrapped), not how to begin
         assert knee.get_ready_cue[:30] not in text

@@ -86,7 +86,7 @@ def test_countdown_words_through_the_first_exercise(routine: Routine) -> None:
     hold = _view_at(routine, 5)
     assert wording.PHASE_TITLES[hold.phase.kind] == "HOLD"
     assert wording.phase_detail(hold) == "left leg · rep 1 of 5"
-    assert wording.coming_next(hold, routine) == "Next: switch sides"
+    assert wording.coming_next(hold, routine) == "Next: switch to the right leg"
     switch = _view_at(routine, 10)
     assert wording.coming_next(switch, routine) == "Next: hold 5 s, right leg"
     last = _view_at(routine, 78)
@@ -128,3 +128,17 @@ def test_the_last_phase_says_so(routine: Routine) -> None:
     assert view.state is State.RUNNING and view.phase.kind.is_active
     assert wording.coming_next(view, routine) == "Last one: then you are done"
     assert wording.whereabouts(view) == "exercise 7 of 7 · under a minute left"
+
+
+def test_the_next_line_names_the_side_a_switch_goes_to() -> None:
+    """As the voice does: "switch to the left leg", and for sides named otherwise, their name."""
+    from lowback_tui.core.routine_file import loads
+
+    twist = loads(
+        'name = "T"\n[timing]\nstart_seconds = 0\nget_ready_seconds = 5\nswitch_seconds = 3\n'
+        '[[exercise]]\nname = "Twist"\nhold_seconds = 5\nreps = 2\nsides = "alternate"\n'
+        'side_names = ["twist left", "twist right"]\n'
+    )  # ready 5, left 5, switch 3, right 5, switch 3, left 5, ...
+    assert wording.coming_next(_view_at(twist, 6), twist) == "Next: switch: twist right"
+    assert wording.coming_next(_view_at(twist, 14), twist) == "Next: switch: twist left"
+    assert wording.coming_next(_view_at(twist, 11), twist) == "Next: hold 5 s, twist right"

@@ -146,9 +146,9 @@ class Script:
         """ "Switch to the right leg.", "Right leg.", "Right."."""
         if side is None:
             return []
-        name = wording.side_name(exercise, side)
-        to = f"Switch to the {name}." if name.startswith(("left", "right")) else f"Switch: {name}."
-        return [to, *(form for form in side_forms(exercise, side) if "first" not in form)]
+        to = wording.switch_to(exercise, side)
+        shorter = (form for form in side_forms(exercise, side) if "first" not in form)
+        return [f"{to[:1].upper()}{to[1:]}.", *shorter]
 
     def _settle_in(self, phase: Phase) -> str:
         """ "Take your time to get into position: Knee to chest, …", with what the exercise

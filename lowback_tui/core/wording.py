@@ -102,6 +102,12 @@ def side_name(exercise: Exercise, side: Side | None) -> str:
     return exercise.side_names[0 if side is Side.LEFT else 1]
 
 
+def switch_to(exercise: Exercise, side: Side) -> str:
+    """A switch to `side`, in words: "switch to the right leg", "switch: twist right"."""
+    name = side_name(exercise, side)
+    return f"switch to the {name}" if name.startswith(("left", "right")) else f"switch: {name}"
+
+
 BIG_WORDS = {
     Kind.SETTLE: "SETTLE IN",
     Kind.GET_READY: "GET READY",
@@ -177,6 +183,9 @@ def coming_next(view: View, routine: Routine) -> str:
         where = f", {side}" if side else ""
         first = f"{upcoming.name}: " if following.exercise != view.phase.exercise else ""
         return f"Next: {first}{what} {duration(following.seconds)}{where}"
+    if following.kind is Kind.SWITCH and view.phase.side is not None:  # to the other side
+        other = Side.RIGHT if view.phase.side is Side.LEFT else Side.LEFT
+        return f"Next: {switch_to(upcoming, other)}"
     return f"Next: {PHASE_TITLES[following.kind].lower()}"
 
 

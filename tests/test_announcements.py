@@ -13,7 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from lowback_tui.core.announcements import Script, first_count, time_to_speak
+from lowback_tui.core.announcements import (
+    SETTLE_IN,
+    Script,
+    first_count,
+    longest,
+    sentences,
+    time_to_speak,
+)
 from lowback_tui.core.plan import Kind, Phase, Side
 from lowback_tui.core.routine import Routine
 from lowback_tui.core.routine_file import load, loads
@@ -198,3 +205,143 @@ def test_the_count_takes_the_last_seconds_but_never_a_phase_s_first() -> None:
     assert first_count(rest, hold, 3) == 3
     assert time_to_speak(hold, None, 3) == 2.0
     assert time_to_speak(rest, Phase(Kind.GET_READY, 5, 1), 3) == 15.0
+
+
+# ---- each rule at its edge ------------------------------------------------------------------
+
+
+def cue_of(words: int) -> str:
+    """The first `words` words of LONG_CUE, as a sentence: cues of every length."""
+    return " ".join(LONG_CUE.rstrip(".").split()[:words]) + "."
+
+
+def as_much_as_fits(heading: list[str], parts: list[str], seconds: float) -> list[str]:
+    """`parts` from the first, as many as fit in `seconds` after `heading`."""
+    taken: list[str] = []
+    for part in parts:
+        if not fits(sentences([*heading, *taken, part]), seconds):
+            break
+        taken.append(part)
+    return taken
+
+
+def test_a_rest_says_as_much_of_the_next_exercise_as_fits_and_no_more() -> None:
+    for words in range(1, len(LONG_CUE.split()) + 1):
+        cue = cue_of(words)
+        for rest in range(1, 31):
+            routine = two(f"start_seconds = 0\nget_ready_seconds = 2\nrest_seconds = {rest}", cue)
+            phase = Phase(Kind.REST, rest, 0)
+            said = Script(routine, 3).words(phase, Phase(Kind.GET_READY, 2, 1), None)
+            resting = f"Rest {rest} second{'s' if rest > 1 else ''}."
+            parts = ["Lift, lying face down.", cue, "You need a towel."]
+            taken = as_much_as_fits([resting, "Next:"], parts, rest)
+            assert said == sentences([resting, *(["Next:", *taken] if taken else [])]), said
+
+
+def test_settling_in_says_as_much_of_the_first_exercise_as_fits_and_no_more() -> None:
+    for words in range(1, len(LONG_CUE.split()) + 1):
+        cue = cue_of(words)
+        for start in range(1, 31):
+            routine = two(f"start_seconds = {start}\nget_ready_seconds = 2", cue)
+            script = Script(routine, 3, start_at=1)
+            said = script.words(Phase(Kind.SETTLE, start, 1), Phase(Kind.GET_READY, 2, 1), None)
+            parts = ["Lift, lying face down.", cue, "For this session you need a towel."]
+            taken = as_much_as_fits([f"{SETTLE_IN}:"], parts, start)
+            assert said == (f"{SETTLE_IN}: {sentences(taken)}" if taken else f"{SETTLE_IN}.")
+
+
+def test_a_get_ready_says_the_whole_introduction_only_when_it_fits_with_the_side() -> None:
+    hold = Phase(Kind.HOLD, 5, 1, 1, Side.LEFT)
+    sides = ["Left arm first.", "Left arm.", "Left first.", "Left."]
+    for words in range(1, len(LONG_CUE.split()) + 1):
+        cue = cue_of(words)
+        whole = f"Lift, lying face down. {cue} You need a towel."
+        for seconds in range(1, 31):
+            routine = two(
+                f"start_seconds = 0\nget_ready_seconds = {seconds}\nrest_seconds = 60", cue
+            )
+            get_ready = Phase(Kind.GET_READY, seconds, 1)
+            room = time_to_speak(get_ready, hold, 3)
+            said = Script(routine, 3).words(get_ready, hold, heard=Phase(Kind.REST, 60, 0))
+            if fits(f"{whole} Left arm first.", room):
+                assert said == f"{whole} Left arm first."
+            else:  # all of it was said in the rest: only the side is left
+                assert said == next((s for s in sides if fits(s, room)), "Left.")
+
+
+def test_settling_in_names_all_the_session_needs_even_when_the_get_ready_has_room() -> None:
+    routine = two("start_seconds = 20\nget_ready_seconds = 30", cue="Lie on your back.")
+    script = Script(routine, 3)
+    settle = Phase(Kind.SETTLE, 20, 0)
+    assert script.words(settle, Phase(Kind.GET_READY, 30, 0), None) == (
+        "Take your time to get into position: Knee, lying on your back. "
+        "For this session you need a towel."
+    )
+
+
+def test_settling_in_for_a_session_that_needs_nothing_says_nothing_of_equipment() -> None:
+    routine = loads(
+        'name = "R"\n[timing]\nstart_seconds = 20\n'
+        '[[exercise]]\nname = "Knee"\nposition = "lying on your back"\nhold_seconds = 5\n'
+    )
+    said = Script(routine, 3).words(Phase(Kind.SETTLE, 20, 0), Phase(Kind.GET_READY, 5, 0), None)
+    assert said == "Take your time to get into position: Knee, lying on your back."
+
+
+def test_a_session_carried_on_needs_only_what_is_left_of_it() -> None:
+    routine = loads(
+        'name = "R"\n[timing]\nstart_seconds = 20\n'
+        '[[exercise]]\nname = "Roll"\nhold_seconds = 5\nequipment = ["a foam roller"]\n'
+        '[[exercise]]\nname = "Lift"\nhold_seconds = 5\nequipment = ["a towel"]\n'
+    )
+    script = Script(routine, 3, start_at=1)
+    said = script.words(Phase(Kind.SETTLE, 20, 1), Phase(Kind.GET_READY, 5, 1), None)
+    assert said == "Take your time to get into position: Lift. For this session you need a towel."
+
+
+def test_an_exercise_of_one_hold_and_no_get_ready_is_named_as_it_begins() -> None:
+    routine = loads(
+        'name = "R"\n[timing]\nstart_seconds = 2\nget_ready_seconds = 0\n'
+        '[[exercise]]\nname = "Knee"\nposition = "lying on your back"\nhold_seconds = 5\n'
+    )
+    script = Script(routine, 3)
+    settle = Phase(Kind.SETTLE, 2, 0)
+    hold = Phase(Kind.HOLD, 5, 0, 1)
+    assert script.words(settle, hold, None) == "Take your time to get into position."
+    # Too long for the 2 s before the count, and nowhere else to go: said all the same.
+    said = script.words(hold, None, heard=settle)
+    assert said == "Knee, lying on your back. Hold, 5 seconds."
+
+
+def test_an_effort_of_two_reps_says_which_rep_it_is() -> None:
+    routine = loads('name = "R"\n[[exercise]]\nname = "Knee"\nhold_seconds = 10\nreps = 2\n')
+    hold = Phase(Kind.HOLD, 10, 0, 2)
+    assert Script(routine, 3).words(hold, None, heard=Phase(Kind.RELAX, 3, 0)) == "Hold, 2 of 2."
+
+
+def test_a_switch_to_the_left_says_so() -> None:
+    routine = two("switch_seconds = 60")
+    switch = Phase(Kind.SWITCH, 60, 1)
+    said = Script(routine, 3).words(switch, Phase(Kind.HOLD, 5, 1, 2, Side.LEFT), None)
+    assert said == "Switch to the left arm."
+
+
+def test_a_switch_never_says_first() -> None:
+    routine = loads(
+        'name = "R"\n[timing]\nswitch_seconds = 5\n'
+        '[[exercise]]\nname = "Roll"\nhold_seconds = 5\nsides = "alternate"\n'
+        'side_names = ["left knee across", "right knee across"]\n'
+    )
+    switch = Phase(Kind.SWITCH, 5, 0)
+    assert not fits("Switch to the right knee across.", 2)  # 5 s, less the count of 3
+    assert fits("Right knee across first.", 2)
+    said = Script(routine, 3).words(switch, Phase(Kind.HOLD, 5, 0, 1, Side.RIGHT), None)
+    assert said == "Right knee across."
+
+
+def test_when_nothing_fits_the_least_is_said() -> None:
+    forms = ["Switch to the right arm.", "Right arm.", "Right."]
+    assert longest(forms, [], 0.5) == "Right."
+    before = ["A long line said before it, far too long."]
+    assert longest(forms, before, 1.2) == "Right arm."  # the first that fits on its own
+    assert longest(forms, before, 0.5) == "Right."

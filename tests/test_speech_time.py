@@ -45,6 +45,7 @@ def test_the_estimate_is_never_shorter_than_espeak_ng_and_not_much_longer(
     ("number", "said"),
     [(0, "zero"), (7, "seven"), (15, "fifteen"), (20, "twenty"), (21, "twenty one"),
      (99, "ninety nine"), (100, "one hundred"), (115, "one hundred and fifteen"),
+     (999, "nine hundred and ninety nine"), (1000, "one zero zero zero"),
      (1999, "one nine nine nine")],
 )  # fmt: skip
 def test_numbers_are_counted_as_they_are_said(number: int, said: str) -> None:
@@ -60,7 +61,8 @@ def test_the_words_of_a_line() -> None:
 @pytest.mark.parametrize(
     ("word", "count"),
     [("hold", 1), ("ready", 2), ("relax", 2), ("session", 2), ("seconds", 2), ("side", 1),
-     ("gentle", 2), ("knee", 1), ("eye", 1), ("rhythm", 1), ("position", 3)],
+     ("gentle", 2), ("knee", 1), ("eye", 1), ("rhythm", 1), ("position", 3),
+     ("agree", 2), ("goodbye", 2), ("escape", 2), ("someone", 2)],
 )  # fmt: skip
 def test_syllables(word: str, count: int) -> None:
     assert syllables(word) == count
@@ -68,7 +70,8 @@ def test_syllables(word: str, count: int) -> None:
 
 @pytest.mark.parametrize(
     ("word", "count"),
-    [("hold", 3), ("switch", 4), ("thigh", 2), ("back", 2), ("all", 1), ("queen", 2)],
+    [("hold", 3), ("switch", 4), ("thigh", 2), ("back", 2), ("all", 1), ("queen", 2),
+     ("length", 3)],  # ng and th side by side: two sounds
 )  # fmt: skip
 def test_consonant_sounds(word: str, count: int) -> None:
     assert consonants(word) == count

@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from lowback_tui import __version__
-from lowback_tui.cli_history import Unreadable, cmd_export, cmd_history, stored
+from lowback_tui.cli_history import cmd_export, cmd_history, cmd_report
 from lowback_tui.cli_output import (
     EXIT_BAD_INPUT,
     EXIT_FAILED,
@@ -27,13 +27,13 @@ from lowback_tui.cli_output import (
     drop_output,
     keep_every_byte,
     never_fail_on_a_character,
+    report_problems,
     say,
     write_out,
 )
 from lowback_tui.core import dirs, routine_library
 from lowback_tui.core.routine import Problem, Routine, RoutineError
 from lowback_tui.core.routine_file import load
-from lowback_tui.core.safe_text import visible_lines
 
 EXIT_INTERRUPTED = 130
 
@@ -53,12 +53,6 @@ lowback [--voice] [ROUTINE]         start the trainer (default: the bundled lowe
 DESCRIPTION = """\
 A full-screen trainer for a short daily lower-back routine. ROUTINE is the name of a bundled
 routine or one of yours (see `lowback routines`), or the path of a routine file."""
-
-
-def _report(problems: list[Problem]) -> int:
-    for problem in problems:
-        say(problem, err=True)
-    return EXIT_BAD_INPUT
 
 
 def _load(argument: str | None) -> Routine:
@@ -88,7 +82,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     try:
         routine = _load(args.routine)
     except RoutineError as error:
-        return _report(error.problems)
+        return report_problems(error.problems)
     from lowback_tui.core.trainer import Trainer
 
     trainer = Trainer(routine)
@@ -145,7 +139,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         try:
             say(f"ok: {_summary(_load(argument))}")
         except RoutineError as error:
-            status = _report(error.problems)
+            status = report_problems(error.problems)
     return status
 
 
@@ -181,7 +175,7 @@ def cmd_new(args: argparse.Namespace) -> int:
         say(f"lowback new: {error}", err=True)
         return EXIT_BAD_INPUT
     except RoutineError as error:
-        return _report(error.problems)
+        return report_problems(error.problems)
     except FileExistsError as error:
         say(f"lowback new: {error.filename} already exists; choose another name or edit that "
             "file", err=True)  # fmt: skip
@@ -206,7 +200,7 @@ def cmd_edit(args: argparse.Namespace) -> int:
             raise RoutineError([Problem(path, None, "", message)])
         path = routine_library.own_copy(path)
     except RoutineError as error:
-        return _report(error.problems)
+        return report_problems(error.problems)
     except OSError as error:
         say(f"lowback edit: cannot copy the routine: {error.strerror}", err=True)
         return EXIT_FAILED
@@ -231,7 +225,7 @@ def cmd_edit(args: argparse.Namespace) -> int:
             say(f"ok: {_summary(load(path))}")
             return EXIT_OK
         except RoutineError as error:
-            _report(error.problems)
+            report_problems(error.problems)
         stdin = sys.stdin
         if not (stdin is not None and stdin.isatty() and _ask("Open it again to fix that? [Y/n] ")):
             say(f"Your edits are kept in {path}; `lowback edit` opens it again.", err=True)
@@ -243,41 +237,6 @@ def _ask(question: str) -> bool:
         return input(question).strip().lower() in ("", "y", "yes")
     except EOFError:
         return False
-
-
-def cmd_report(args: argparse.Namespace) -> int:
-    """Print the course report: sessions, time, pain at the start and now, and the next step."""
-    try:
-        store = stored()
-    except Unreadable as error:
-        say(f"lowback report: {error}", err=True)
-        return EXIT_FAILED
-    from lowback_tui.core.trainer import Trainer
-
-    report = None
-    if store is not None:
-        try:
-            routine = _for_an_old_course()
-        except RoutineError as error:
-            return _report(error.problems)
-        report = Trainer(routine, store=store).course_report()
-    if report is None:
-        say("lowback report: no course yet; it begins with your first session", err=True)
-        return EXIT_FAILED
-    text = report.markdown() if args.format == "md" else report.text() + "\n"
-    return write_out("report", visible_lines(text), args.output)
-
-
-def _for_an_old_course() -> Routine:
-    """The routine in use, read only for the length of a course begun before lowback kept it
-    with the course (history migration 3): the report is the same whichever routine is chosen.
-    One that cannot be read now (broken, gone) is no reason to refuse it: the default then."""
-    from lowback_tui.core.settings import load as load_settings
-
-    try:
-        return load(routine_library.resolve(load_settings().settings.routine or None))
-    except RoutineError:
-        return load(routine_library.resolve(None))
 
 
 def cmd_schema(args: argparse.Namespace) -> int:

@@ -1,5 +1,5 @@
-"""The commands that read the history: `lowback history` and `lowback export`, and the
-history as the command line opens it (`lowback report` too), never making one."""
+"""The commands that read the history: `lowback history`, `lowback export` and `lowback report`,
+and the history as the command line opens it, never making one."""
 
 from __future__ import annotations
 
@@ -7,7 +7,10 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from lowback_tui.cli_output import EXIT_FAILED, EXIT_OK, say, write_out
+from lowback_tui.cli_output import EXIT_FAILED, EXIT_OK, report_problems, say, write_out
+from lowback_tui.core import routine_library
+from lowback_tui.core.routine import Routine, RoutineError
+from lowback_tui.core.routine_file import load
 from lowback_tui.core.safe_text import visible_lines
 
 if TYPE_CHECKING:
@@ -57,3 +60,38 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.output is None and sys.stdout is not None and sys.stdout.isatty():
         text = visible_lines(text)  # shown to a person, not piped to a program
     return write_out("export", text, args.output)
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """Print the course report: sessions, time, pain at the start and now, and the next step."""
+    try:
+        store = stored()
+    except Unreadable as error:
+        say(f"lowback report: {error}", err=True)
+        return EXIT_FAILED
+    from lowback_tui.core.trainer import Trainer
+
+    report = None
+    if store is not None:
+        try:
+            routine = _for_an_old_course()
+        except RoutineError as error:
+            return report_problems(error.problems)
+        report = Trainer(routine, store=store).course_report()
+    if report is None:
+        say("lowback report: no course yet; it begins with your first session", err=True)
+        return EXIT_FAILED
+    text = report.markdown() if args.format == "md" else report.text() + "\n"
+    return write_out("report", visible_lines(text), args.output)
+
+
+def _for_an_old_course() -> Routine:
+    """The routine in use, read only for the length of a course begun before lowback kept it
+    with the course (history migration 3): the report is the same whichever routine is chosen.
+    One that cannot be read now (broken, gone) is no reason to refuse it: the default then."""
+    from lowback_tui.core.settings import load as load_settings
+
+    try:
+        return load(routine_library.resolve(load_settings().settings.routine or None))
+    except RoutineError:
+        return load(routine_library.resolve(None))

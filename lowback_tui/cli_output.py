@@ -13,6 +13,7 @@ import contextlib
 import io
 import os
 import sys
+from collections.abc import Sequence
 from typing import TextIO
 
 from lowback_tui.core.safe_text import visible, visible_lines
@@ -117,3 +118,10 @@ def drop_output() -> None:
         os.close(null)
     except (OSError, ValueError, AttributeError):
         pass  # no stdout at all, or not a file: nothing will be flushed to it
+
+
+def report_problems(problems: Sequence[object]) -> int:
+    """Each problem of a routine file on its own line of stderr; the exit status for bad input."""
+    for problem in problems:
+        say(problem, err=True)
+    return EXIT_BAD_INPUT

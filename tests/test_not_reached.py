@@ -86,13 +86,19 @@ def test_an_exercise_passed_on_the_way_back_is_skipped() -> None:
     assert outcomes == [D, P, N]  # C was only ever in its get-ready: as if never reached
 
 
-def test_the_history_and_the_words_say_not_reached(tmp_path: Path) -> None:
-    store = HistoryStore.open(tmp_path / "h.db")
+def stopped_in_the_rest_after_a(path: Path) -> tuple[SessionRun, HistoryStore]:
+    """A session of THREE, rated 4, stopped with ! in the rest after A: kept in a history."""
+    store = HistoryStore.open(path)
     clock = FakeClock()
     run = SessionRun(THREE, store, 4, clock)
     run.start()
     clock.advance(34 + 5)
-    run.stop_for_pain()  # in the rest after A
+    run.stop_for_pain()
+    return run, store
+
+
+def test_the_history_and_the_words_say_not_reached(tmp_path: Path) -> None:
+    run, store = stopped_in_the_rest_after_a(tmp_path / "h.db")
     assert run.summary is not None
     assert wording.totals(run.summary) == "1 done · 2 not reached"
     (row,) = store.sessions()
@@ -134,12 +140,7 @@ def test_the_history_table_and_the_export_say_not_reached(tmp_path: Path) -> Non
 
     from lowback_tui.core.history_text import export, session_table
 
-    store = HistoryStore.open(tmp_path / "h.db")
-    clock = FakeClock()
-    run = SessionRun(THREE, store, 4, clock)
-    run.start()
-    clock.advance(34 + 5)
-    run.stop_for_pain()
+    _, store = stopped_in_the_rest_after_a(tmp_path / "h.db")
     (line,) = session_table(store).splitlines()[1:2]
     assert line.split()[3:] == ["1/3", "20", "s", "4", "→", "–", "stopped:", "it", "hurt"]
     rows = list(csv.DictReader(export(store, "csv").splitlines()))

@@ -35,6 +35,13 @@ def stored() -> HistoryStore | None:
     return store
 
 
+def tell_what_is_left_out(command: str, store: HistoryStore | None) -> None:
+    """One line on stderr when rows of the history could not be read and are left out."""
+    notice = store.unreadable_notice if store is not None else None
+    if notice:
+        say(f"lowback {command}: {notice}", err=True)
+
+
 def cmd_history(args: argparse.Namespace) -> int:
     """Show past sessions, a line each."""
     from lowback_tui.core.history_text import session_table
@@ -53,12 +60,14 @@ def cmd_export(args: argparse.Namespace) -> int:
     from lowback_tui.core.history_text import export
 
     try:
-        text = export(stored(), args.format)
+        store = stored()
+        text = export(store, args.format)
     except Unreadable as error:
         say(f"lowback export: {error}; nothing was exported", err=True)
         return EXIT_FAILED
     if args.output is None and sys.stdout is not None and sys.stdout.isatty():
         text = visible_lines(text)  # shown to a person, not piped to a program
+    tell_what_is_left_out("export", store)
     return write_out("export", text, args.output)
 
 
@@ -78,6 +87,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         except RoutineError as error:
             return report_problems(error.problems)
         report = Trainer(routine, store=store).course_report()
+    tell_what_is_left_out("report", store)
     if report is None:
         say("lowback report: no course yet; it begins with your first session", err=True)
         return EXIT_FAILED

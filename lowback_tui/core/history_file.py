@@ -1,8 +1,12 @@
 """The history's SQLite file: where it is, its schema and migrations, opening it safely.
 
 A file written by a newer lowback is left as it is; a damaged one is moved aside, never lost.
-SQLite follows links, so the file is checked first (lstat, then opened with O_NOFOLLOW) and
-again once sqlite has it open: a link, or a file swapped in between, is refused in words.
+Damaged means sqlite cannot read it as a whole (not a database, its pages or indexes broken):
+one value that is not what its column means (a pain of 99 put in by hand) is no damage, only a
+row that is left out when read (`history_rows`). SQLite follows links, so the file is checked
+first (lstat, then opened with O_NOFOLLOW) and again once sqlite has it open: a link, or a file
+swapped in between, is refused in words. The commands that only read it open it read-only
+(`connect(…, read_only=True)`): they never write, and work in a folder that cannot be written.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import stat
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 from lowback_tui.core import dirs
@@ -120,43 +125,45 @@ BUSY_SECONDS = 30.0
 _FILES_BESIDE = ("-wal", "-shm", "-journal")
 
 
-def connect(path: Path) -> sqlite3.Connection:
+def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
     """Open, check and migrate the file, making it (0600) if there is none, taking turns
     (`taking_turns`) with any other lowback opening it at the same moment.
+
+    `read_only`: open an existing file only to read it (sqlite's mode=ro), never writing to it
+    or beside it; one of an older schema is brought up to date in a copy in memory.
 
     sqlite3.DatabaseError if it is damaged, NewerSchema if it is a newer lowback's, OSError
     (`files.Refused`) for a link, a folder or anything but a regular file where it should be,
     and for a file swapped for another while it was being opened. An existing file keeps its
     mode: a read-only history is read, and writing to it fails in sqlite's words.
     """
+    if read_only:
+        return _connect(path, read_only=True)
     with taking_turns(path):
         return _connect(path)
 
 
-def _connect(path: Path) -> sqlite3.Connection:
+def _connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
     for suffix in ("", *_FILES_BESIDE):  # sqlite would follow any of them
         _no_link(Path(f"{path}{suffix}"))
-    with suppress(FileExistsError):  # O_EXCL: never through a link, nor over another's new file
-        create_new(path, b"")
+    if not read_only:
+        with suppress(FileExistsError):  # O_EXCL: never through a link, nor over another's file
+            create_new(path, b"")
     before = _identity(path)
-    db = sqlite3.connect(
-        f"{path.absolute().as_uri()}?mode=rw",  # never makes a file: the one just checked
-        uri=True,
-        check_same_thread=False,
-        isolation_level=None,
-        timeout=BUSY_SECONDS,
-    )
+    db = _sqlite(path, "mode=ro" if read_only else "mode=rw")  # never makes a file
     try:
         if _identity(path) != before:
             raise Refused(path, "changed while it was being opened; it is left as it is")
-        (verdict,) = db.execute("PRAGMA integrity_check").fetchone()
-        if verdict != "ok":
-            raise sqlite3.DatabaseError(f"integrity check failed: {verdict}")
-        (version,) = db.execute("PRAGMA user_version").fetchone()
-        if version > len(MIGRATIONS):  # before changing anything in it
-            raise NewerSchema(
-                f"schema {version} is from a newer lowback; the file is left as it is"
-            )
+        try:
+            version = _checked(db)
+        except sqlite3.OperationalError as error:
+            if not (read_only and _wal_cannot_be_read(path, error)):
+                raise
+            db.close()
+            db = _sqlite(path, "mode=ro&immutable=1")
+            version = _checked(db)
+        if read_only:
+            return db if version == len(MIGRATIONS) else _migrated_copy(db)
         if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = FULL")  # a finished exercise survives a power cut too
@@ -166,6 +173,65 @@ def _connect(path: Path) -> sqlite3.Connection:
         db.close()
         raise
     return db
+
+
+def _sqlite(path: Path, query: str) -> sqlite3.Connection:
+    db = sqlite3.connect(
+        f"{path.absolute().as_uri()}?{query}",
+        uri=True,
+        check_same_thread=False,
+        isolation_level=None,
+        timeout=BUSY_SECONDS,
+    )
+    # Text that is not UTF-8 (put in by hand) is read with U+FFFD for what cannot be decoded,
+    # rather than failing the whole query it is in.
+    db.text_factory = partial(str, encoding="utf-8", errors="replace")
+    return db
+
+
+def _wal_cannot_be_read(path: Path, error: sqlite3.OperationalError) -> bool:
+    """sqlite cannot read a history kept in WAL mode in a folder that cannot be written: it
+    would make its index file (-shm) beside it. With no -wal file there, every session is in
+    the file itself, and no lowback can write one while the folder stays so: it is read as a
+    file that does not change (immutable)."""
+    refused = getattr(error, "sqlite_errorname", "") == "SQLITE_READONLY_DIRECTORY"
+    return refused and not os.path.lexists(f"{path}-wal")
+
+
+def _checked(db: sqlite3.Connection) -> int:
+    """The file's schema version, once sqlite's integrity check finds it whole.
+
+    sqlite3.DatabaseError if it does not; NewerSchema for a newer lowback's. The check leaves
+    CHECK constraints to the reading (`history_rows`): a value outside one is no damage. So is
+    a NULL where the schema says NOT NULL (only an edited schema lets one in).
+    """
+    db.execute("PRAGMA ignore_check_constraints = ON")
+    try:
+        verdicts = [row[0] for row in db.execute("PRAGMA integrity_check")]
+    finally:
+        db.execute("PRAGMA ignore_check_constraints = OFF")
+    damage = [v for v in verdicts if v != "ok" and not v.startswith("NULL value in ")]
+    if damage:
+        raise sqlite3.DatabaseError(f"integrity check failed: {damage[0]}")
+    (version,) = db.execute("PRAGMA user_version").fetchone()
+    if version > len(MIGRATIONS):  # before changing anything in it
+        raise NewerSchema(f"schema {version} is from a newer lowback; the file is left as it is")
+    return int(version)
+
+
+def _migrated_copy(db: sqlite3.Connection) -> sqlite3.Connection:
+    """A copy in memory of a file of an older schema (closed), brought up to date to be read."""
+    copy = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
+    copy.text_factory = db.text_factory
+    try:
+        db.backup(copy)
+        _migrate(copy)
+    except BaseException:
+        copy.close()
+        raise
+    finally:
+        db.close()
+    return copy
 
 
 def _no_link(path: Path) -> None:
@@ -203,6 +269,9 @@ def _migrate(db: sqlite3.Connection) -> None:
     the history at once, the second waits, then finds it made ("table sessions already exists"
     lost a session before).
     """
+    # A row copied into a table made again (migration 3) keeps a value outside a CHECK as it
+    # is: it is left out when read, and never fails the migration (which moved the history aside).
+    db.execute("PRAGMA ignore_check_constraints = ON")
     db.execute("BEGIN IMMEDIATE")  # waits up to BUSY_SECONDS for another lowback
     try:
         (version,) = db.execute("PRAGMA user_version").fetchone()
@@ -215,6 +284,8 @@ def _migrate(db: sqlite3.Connection) -> None:
     except BaseException:
         db.execute("ROLLBACK")
         raise
+    finally:
+        db.execute("PRAGMA ignore_check_constraints = OFF")
 
 
 @contextmanager

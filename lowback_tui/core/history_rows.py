@@ -1,12 +1,27 @@
 """What reading the history gives back: a stored session, today's unfinished one, how an
 exercise went. Plain values, so the course rules, the progress chart, the report and the
-history text read them without the store (`history_store` makes them from its rows)."""
+history text read them without the store (`history_store` makes them from its rows).
+
+The history is a file a person can edit (`sqlite3 history.db "update …"`), so every value is
+checked where it is read, against what its column means (issue 22): a day that is no date, a
+time of 9e999 seconds, a pain of 99, text where a number belongs. The checks live here once,
+as the columns of each table (`SESSION`, `EXERCISE`, `COURSE`, `TARGET`): `good` makes them a
+condition for a query's WHERE (so that sums and counts never meet a bad value), and `check`
+the same test in Python on a row read (`BadRow` names the column). A row failing it is left
+out, as if it were not there; the store counts such rows and says so once (`unreadable`).
+"""
 
 from __future__ import annotations
 
+import math
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, NamedTuple
+
+from lowback_tui.core.logs import log
+from lowback_tui.core.routine import COURSE_DAYS_RANGE, REPS_RANGE, SECONDS_RANGE
 
 
 @dataclass(frozen=True)
@@ -81,7 +96,9 @@ class RecentResult(NamedTuple):
 
 
 def session_row(r: Any) -> SessionRow:
-    """A SessionRow from a row of `HistoryStore.sessions`' query, in its column order."""
+    """A SessionRow from a row of `HistoryStore.sessions`' query, in its column order; BadRow
+    if a value in it is not what its column means."""
+    check(_SESSION_READ, [r[i] for i in _SESSION_AT])
     return SessionRow(
         id=r[0],
         routine_name=r[1],
@@ -102,3 +119,240 @@ def session_row(r: Any) -> SessionRow:
         efforts_done=r[16],
         efforts_planned=r[17],
     )
+
+
+# ---- what a stored value may be -----------------------------------------------------------------
+
+PAIN_RANGE = (0, 10)
+"""A pain rating, as the app asks for it (and the schema's CHECK says)."""
+DAY_RANGE = (date(1900, 1, 1), date(9000, 12, 31))
+"""Days a session or a course may be on: any a clock could give, far enough from the ends of
+Python's dates that a course's days and calendar weeks around them never overflow."""
+SECONDS_IN_A_DAY = 24 * 60 * 60
+"""The most time, held or elapsed, one session can have: a session belongs to one day, and is
+carried on only on that day."""
+MOST_EXERCISES = 10_000
+"""Positions in a routine: no routine file may hold more tables (`routine_file.MAX_TABLES`)."""
+MOST_EFFORTS = 2 * REPS_RANGE[1]
+"""Holds or timed efforts of one exercise: the most reps, on each of two sides."""
+MOST_PLANNED_SECONDS = float(MOST_EXERCISES * MOST_EFFORTS * SECONDS_RANGE[1])
+"""The active time one whole session of the longest routine the limits allow would plan."""
+OUTCOMES = ("done", "partial", "skipped", "not reached")
+"""How an exercise went (`session_results.Outcome`; the schema's CHECK)."""
+
+
+class Column(NamedTuple):
+    """What one column of the history holds when it is what the schema means."""
+
+    name: str
+    kind: str
+    """"text", "day" (a date, YYYY-MM-DD), "moment" (text shaped YYYY-MM-DDTHH:MM:SS: only
+    shown, never worked out, so its shape is checked and not its calendar), "int", "real",
+    "flag" (0 or 1) or "outcome" (one of OUTCOMES)."""
+    low: float = 0
+    high: float = 0
+    """The range of an "int" or "real", both ends included."""
+    null: bool = False
+    """NULL is allowed (and means "not known")."""
+
+
+SESSION = (
+    Column("routine_name", "text"), Column("routine_hash", "text"),
+    Column("started_at", "moment"), Column("day", "day"),
+    Column("ended_at", "moment", null=True),
+    Column("elapsed_seconds", "real", 0, SECONDS_IN_A_DAY, null=True),
+    Column("pain_before", "int", *PAIN_RANGE, null=True),
+    Column("pain_after", "int", *PAIN_RANGE, null=True),
+    Column("stopped_for_pain", "flag"), Column("ended_early", "flag"),
+    Column("stopped_at", "int", 0, MOST_EXERCISES - 1, null=True),
+    Column("planned_seconds", "real", 0, MOST_PLANNED_SECONDS, null=True),
+)  # fmt: skip
+EXERCISE = (
+    Column("position", "int", 0, MOST_EXERCISES - 1), Column("exercise_id", "text"),
+    Column("name", "text"), Column("outcome", "outcome"),
+    Column("efforts_done", "int", 0, MOST_EFFORTS),
+    Column("efforts_planned", "int", 0, MOST_EFFORTS),
+    Column("reps", "int", 0, REPS_RANGE[1]),
+    Column("active_seconds", "real", 0, SECONDS_IN_A_DAY),
+)  # fmt: skip
+COURSE = (Column("started_on", "day"), Column("days", "int", *COURSE_DAYS_RANGE, null=True))
+TARGET = (
+    Column("routine_name", "text"), Column("exercise_id", "text"),
+    Column("reps", "int", *REPS_RANGE),
+)  # fmt: skip
+
+
+def good_value(columns: Sequence[Column], name: str, alias: str) -> str:
+    """`good` for the one column `name` of `columns`: what a sum or count over a whole table
+    checks (of the exercises' time, say), where checking every column of every row would cost
+    seconds at 100,000 sessions."""
+    return good([c for c in columns if c.name == name], alias)
+
+
+_SESSION_AT = (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 15)
+"""Where `session_row` finds the columns it checks (`_SESSION_READ`) in its row."""
+_SESSION_READ = tuple(
+    Column("active_seconds", "real", 0, MOST_EXERCISES * SECONDS_IN_A_DAY)
+    if name == "active_seconds" else next(c for c in SESSION if c.name == name)
+    for name in ("routine_name", "started_at", "day", "ended_at", "elapsed_seconds",
+                 "active_seconds", "pain_before", "pain_after", "stopped_for_pain",
+                 "ended_early", "planned_seconds")
+)  # fmt: skip
+KINDS = {"session": SESSION, "exercise result": EXERCISE, "course": COURSE, "target": TARGET}
+"""The things the history keeps, by what the person is told they are, with their columns."""
+
+
+class BadRow(ValueError):
+    """A row read from the history is not what its schema means; `column` names the value."""
+
+    def __init__(self, column: str) -> None:
+        super().__init__(f"its {column} cannot be read")
+        self.column = column
+
+
+_DIGITS = "[0-9][0-9]"
+_SHAPES = {  # GLOB patterns; then `date(x, '+0 days')` turns a 30th of February into March
+    "day": f"{_DIGITS}{_DIGITS}-{_DIGITS}-{_DIGITS}",
+    "moment": f"{_DIGITS}{_DIGITS}-{_DIGITS}-{_DIGITS}T{_DIGITS}:{_DIGITS}:{_DIGITS}",
+}
+_LOW_DAY, _HIGH_DAY = (d.isoformat() for d in DAY_RANGE)
+
+
+def _sql(column: Column, alias: str) -> str:
+    x = f"{alias}.{column.name}"
+    number = f"{x} BETWEEN {column.low!r} AND {column.high!r}"
+    test = {
+        "text": f"typeof({x}) = 'text'",
+        "int": f"typeof({x}) = 'integer' AND {number}",
+        "real": f"typeof({x}) IN ('integer', 'real') AND {number}",
+        "flag": f"typeof({x}) = 'integer' AND {x} IN (0, 1)",
+        "outcome": f"typeof({x}) = 'text' AND {x} IN {OUTCOMES!r}",
+        "day": f"typeof({x}) = 'text' AND {x} GLOB '{_SHAPES['day']}'"
+               f" AND date({x}, '+0 days') IS {x} AND {x} BETWEEN '{_LOW_DAY}' AND '{_HIGH_DAY}'",
+        "moment": f"typeof({x}) = 'text' AND {x} GLOB '{_SHAPES['moment']}'",
+    }[column.kind]  # fmt: skip
+    return f"({x} IS NULL OR {test})" if column.null else f"({test})"
+
+
+def good(columns: Sequence[Column], alias: str) -> str:
+    """A condition, for a query's WHERE, that a row (of the table named `alias` in the query)
+    holds only what its columns mean: the SQL twin of `check`."""
+    return "COALESCE(" + " AND ".join(_sql(c, alias) for c in columns) + ", 0)"
+
+
+GOOD_SESSION = good(SESSION, "s")
+"""`good` for the sessions table as `s`, the exercises as `e`, the course as `c`, a target as
+`t`: every query reads through these, so that a new one cannot forget a check."""
+GOOD_EXERCISE = good(EXERCISE, "e")
+GOOD_COURSE = good(COURSE, "c")
+GOOD_TARGET = good(TARGET, "t")
+
+_FULL = {
+    "day": re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII),
+    "moment": re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}", re.ASCII),
+}
+
+
+def _day(value: object, kind: str) -> bool:
+    if not isinstance(value, str) or not _FULL[kind].fullmatch(value):
+        return False
+    if kind == "moment":
+        return True
+    try:
+        found = date.fromisoformat(value)
+    except ValueError:
+        return False
+    return DAY_RANGE[0] <= found <= DAY_RANGE[1]
+
+
+def _fits(column: Column, value: object) -> bool:
+    if value is None:
+        return column.null
+    kind = column.kind
+    if kind == "text":
+        return isinstance(value, str)
+    if kind in ("day", "moment"):
+        return _day(value, kind)
+    if kind == "flag":
+        return type(value) is int and value in (0, 1)
+    if kind == "outcome":
+        return value in OUTCOMES
+    if kind == "int" and type(value) is not int:
+        return False
+    if type(value) not in (int, float) or not math.isfinite(value):  # type: ignore[arg-type]
+        return False
+    return column.low <= value <= column.high  # type: ignore[operator]
+
+
+def check(columns: Sequence[Column], values: Any) -> Any:
+    """`values` (a row, in the order of `columns`) if each is what its column means; else
+    BadRow naming the first that is not. The Python twin of `good`."""
+    for column, value in zip(columns, values, strict=True):
+        if not _fits(column, value):
+            raise BadRow(column.name)
+    return values
+
+
+EXERCISE_COLUMNS = (
+    "e.position, e.exercise_id, e.name, e.outcome, e.efforts_done, e.efforts_planned,"
+    " e.reps, e.active_seconds"
+)
+"""An exercise result's columns, as `EXERCISE` lists them, for `exercise_row`."""
+
+
+def exercise_row(row: Any) -> tuple[Any, ...]:
+    """(position, exercise id, name, outcome, done, planned, active seconds) of an exercise
+    result read with `EXERCISE_COLUMNS`; BadRow if a value is not what it means."""
+    check(EXERCISE, row)
+    return (*row[:6], row[7])
+
+
+LOGGED_AT_MOST = 20
+"""Rows left out that are logged a line each when the history is opened; the rest in one line."""
+_LOOKED_OVER = {  # what `unreadable` counts: where, its alias in `good`, its id, its check
+    "session": ("sessions s", "s", "s.id", GOOD_SESSION),
+    "exercise result": ("exercises e", "e", "e.rowid", GOOD_EXERCISE),
+    "course": ("(SELECT * FROM courses ORDER BY id DESC LIMIT 1) c", "c", "c.id", GOOD_COURSE),
+    "target": ("targets t", "t", "t.rowid", GOOD_TARGET),
+}  # only the latest course is ever read: an older one left as it is is no matter
+
+
+def unreadable(read: Callable[[str], list[Any]]) -> dict[str, int]:
+    """How many rows of each kind every reader leaves out, as `read` (a query's rows) finds
+    them; a line in the log for each of the first LOGGED_AT_MOST, naming the row and the
+    column that cannot be read (never its value: it may be a pain rating)."""
+    counts: dict[str, int] = {}
+    logged = 0
+    for kind, (rows, alias, label, condition) in _LOOKED_OVER.items():
+        found = read(f"SELECT COUNT(*) FROM {rows} WHERE NOT {condition}")
+        if not found or not found[0][0]:
+            continue
+        counts[kind] = found[0][0]
+        columns = KINDS[kind]
+        listed = ", ".join(f"{alias}.{c.name}" for c in columns)
+        room = max(LOGGED_AT_MOST - logged, 0)
+        for row in read(f"SELECT {label}, {listed} FROM {rows} WHERE NOT {condition} LIMIT {room}"):
+            try:
+                check(columns, row[1:])
+                why = "a value in it cannot be read"  # pragma: no cover (the twins agree)
+            except BadRow as error:
+                why = str(error)
+            log.warning("history: %s %s is left out: %s", kind, row[0], why)
+            logged += 1
+    if sum(counts.values()) > logged:
+        log.warning("history: %d more rows are left out", sum(counts.values()) - logged)
+    return counts
+
+
+def unreadable_notice(counts: dict[str, int]) -> str | None:
+    """What to tell the person about rows left out, e.g. "1 session in your history could not
+    be read and is left out"; None when none were."""
+    # Not wording.plural: wording reads the course, which reads these rows.
+    named = [
+        f"{count} {kind}{'' if count == 1 else 's'}" for kind, count in counts.items() if count
+    ]
+    if not named:
+        return None
+    things = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
+    verb = "is" if sum(counts.values()) == 1 else "are"
+    return f"{things} in your history could not be read and {verb} left out"

@@ -118,8 +118,11 @@ class _Lines(list[str]):
 
 
 def session_table(store: HistoryStore | None) -> str:
-    """Every stored session, a line each, oldest first ("No sessions yet." for none)."""
-    return table(store.sessions() if store else [])
+    """Every stored session, a line each, oldest first ("No sessions yet." for none), and a
+    last line saying how many rows could not be read and are left out, if any were."""
+    text = table(store.sessions() if store else [])
+    notice = store.unreadable_notice if store else None
+    return f"{text}\n{notice}" if notice else text
 
 
 def export(store: HistoryStore | None, format: str) -> str:

@@ -101,7 +101,9 @@ class Trainer:
             from lowback_tui.core.history_store import HistoryStore
 
             self._store = HistoryStore.open(now=self.now)
-        return [message for message in (self._store.notice, self._store.problem) if message]
+        store = self._store
+        return [message for message in (store.notice, store.problem, store.unreadable_notice)
+                if message]  # fmt: skip
 
     def history_table(self) -> str:
         """Every past session, a line each."""

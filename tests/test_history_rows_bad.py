@@ -156,6 +156,7 @@ def test_the_app_s_readers_never_fail_on_an_unreadable_row() -> None:
     assert trainer.routine_today().exercises[0].reps == 1  # the bad target is ignored
     progress = trainer.progress()
     assert progress is not None and progress.sessions == 3
+    assert progress.active_seconds == 7.0  # as the history table counts: 1 + 3 + 3
     report = trainer.course_report()
     assert report is not None and report.sessions == 3
     assert trainer.history_table().splitlines()[-1].endswith("are left out")

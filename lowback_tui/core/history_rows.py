@@ -344,6 +344,21 @@ def unreadable(read: Callable[[str], list[Any]]) -> dict[str, int]:
     return counts
 
 
+def left_out_seconds(read: Callable[[str], list[Any]], counts: dict[str, int]) -> float:
+    """The time that can be read (`good_value`) of the exercise results left out, each on its
+    own or with its session, when `counts` (from `unreadable`) says there are any: what a sum
+    of every time that can be read takes away to agree with the sessions shown."""
+    if not counts.get("exercise result") and not counts.get("session"):
+        return 0.0  # the usual case: no second look at every row
+    time = good_value(EXERCISE, "active_seconds", "e")
+    found = read(
+        f"SELECT COALESCE(SUM(e.active_seconds), 0) FROM exercises e WHERE {time}"
+        f" AND (NOT {GOOD_EXERCISE} OR e.session_id IN"
+        f" (SELECT s.id FROM sessions s WHERE NOT {GOOD_SESSION}))"
+    )
+    return float(found[0][0]) if found else 0.0
+
+
 def unreadable_notice(counts: dict[str, int]) -> str | None:
     """What to tell the person about rows left out, e.g. "1 session in your history could not
     be read and is left out"; None when none were."""

@@ -371,7 +371,7 @@ def _sql_says(column: Column, value: object) -> bool:
 
 def _python_says(column: Column, value: object) -> bool:
     try:
-        check([column], [value])
+        check((column,), [value])
     except BadRow:
         return False
     return True

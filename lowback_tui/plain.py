@@ -92,6 +92,9 @@ class Plain:
         """The session under way."""
         self._waiting = False
         self._stop_asked = False
+        self.signalled: int | None = None
+        """SIGTERM or SIGHUP came: the run ends at its next wait (see `end_on_signal`)."""
+        self._can_end = False
 
     def _write(self, text: str) -> None:
         try:
@@ -144,10 +147,16 @@ class Plain:
         False once input has ended."""
         if self.pending:
             return True
-        if self.ended:
-            self.commands(timeout)  # waits out the timeout, as the clock must move on
-            return False
-        lines = self.commands(timeout)
+        self._can_end = True  # a signal from here on ends the run at once (end_on_signal)
+        try:
+            if self.signalled is not None:
+                raise Signalled(self.signalled)
+            if self.ended:
+                self.commands(timeout)  # waits out the timeout, as the clock must move on
+                return False
+            lines = self.commands(timeout)
+        finally:
+            self._can_end = False
         if lines is None:
             self.ended = True
             return False
@@ -308,6 +317,15 @@ class Plain:
             elif not more and wait is None:
                 events += run.end()  # paused, and no more input can come to carry on
 
+    def end_on_signal(self, signum: int, frame: FrameType | None) -> None:
+        """SIGTERM or SIGHUP: end as the app does, the session under way kept as ended early
+        with the hold so far (`run` leaves it). While waiting for a line the run ends at once;
+        otherwise (it is writing the history, say) at its next wait, a moment later."""
+        if self.signalled is None:
+            self.signalled = signum
+        if self._can_end:
+            raise Signalled(signum)
+
     def _on_stop(self, signum: int, frame: FrameType | None) -> None:
         """ctrl+z (SIGTSTP): the time stopped is not time held. While the loop waits, the run
         is paused at once; otherwise (it is changing the run) the loop does it before it waits
@@ -371,6 +389,20 @@ class InputEnded(Exception):
     """The input ended before a session began."""
 
 
+class Signalled(Exception):
+    """A signal asked lowback to end (SIGTERM, SIGHUP)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+
+ENDING_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
+"""What ends plain mode as it ends the app: the session kept, exit status 128 + the signal."""
+
+
 def stop_process() -> None:
     """Stop as ctrl+z does, until continued (SIGCONT). SIGSTOP, not SIGTSTP: the kernel drops a
     SIGTSTP left to its default action in an orphaned process group (lowback started in the
@@ -381,16 +413,29 @@ def stop_process() -> None:
 def run(trainer: Trainer) -> int:
     """Plain mode on the real terminal (or pipe), with the real clock and history; the exit
     status. No input or no output at all is one line on stderr and status 1; output that
-    fails on the way (a full disk) ends the session, kept, with one line and status 1."""
+    fails on the way (a full disk) ends the session, kept, with one line and status 1; SIGTERM
+    and SIGHUP end it, kept, with one line and 128 + the signal (as the app)."""
     plain = Plain(sys.stdout, LineReader(-1))
     if sys.stdin is None or sys.stdout is None:
         plain.complain(f"no {'input' if sys.stdin is None else 'output'}: "
                        f"std{'in' if sys.stdin is None else 'out'} is closed")  # fmt: skip
         return 1
     plain.commands = LineReader(sys.stdin.fileno())
+    before = {signum: signal.signal(signum, plain.end_on_signal) for signum in ENDING_SIGNALS}
+    code, failure = 0, ""
     try:
-        return plain.run(trainer)
-    except OutputLost as lost:
-        kept = "; the session so far is kept" if plain.current is not None else ""
-        plain.complain(f"cannot write the output: {lost}{kept}")
-        return 1
+        code = plain.run(trainer)
+    except OutputLost as lost:  # after SIGHUP, a write to the terminal gone: the signal says
+        code, failure = 1, f"cannot write the output: {lost}"
+    except Signalled:
+        pass
+    finally:
+        for signum, handler in before.items():
+            signal.signal(signum, handler)
+    if plain.signalled is not None:
+        code, failure = 128 + plain.signalled, f"ended by {signal.Signals(plain.signalled).name}"
+    if failure:
+        plain.complain(
+            failure + ("; the session so far is kept" if plain.current is not None else "")
+        )
+    return code

@@ -275,6 +275,14 @@ class LowbackApp(SoundAndVoice):
             return
         await super().action_quit()
 
+    def action_help_quit(self) -> None:
+        """ctrl+c (a key here; kill -INT is the signal): say which key quits. Textual's own
+        notice is markup, and every notice here is shown as it is ("[b]ctrl+q[/b]")."""
+        for key, active in self.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                self.notify(f"Press {key} to quit", title="Do you want to quit?")
+                return
+
     def action_after_session(self) -> None:
         """Back to the list from the summary; on the course's last day, its report first."""
         self.pop_screen()

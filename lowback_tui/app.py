@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import io
+import os
 import signal
 import sys
 from collections.abc import Callable, Iterable
@@ -64,7 +65,9 @@ class LowbackApp(SoundAndVoice):
     ]
 
     def __init__(self, trainer: Trainer) -> None:
-        super().__init__()
+        # NO_COLOR (no-color.org): no colour at all. Textual's own answer to it is grey shades,
+        # still colour codes, unless its colours are ANSI: then its filter drops every colour.
+        super().__init__(ansi_color=True if "NO_COLOR" in os.environ else None)
         self.trainer = trainer
         self.clock = StoppableClock(trainer.clock)
         trainer.clock = self.clock  # every session is timed without the time lowback was stopped

@@ -67,4 +67,3 @@ def test_plain_mode_and_the_command_line_write_no_escape_at_all() -> None:
                               env={**os.environ, **env})  # fmt: skip
         assert done.returncode == 0
         assert b"\x1b" not in done.stdout + done.stderr
-

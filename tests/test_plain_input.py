@@ -19,7 +19,8 @@ from lowback_tui.core.history_store import HistoryStore
 from lowback_tui.core.routine import Routine
 from lowback_tui.core.settings import Settings, save
 from lowback_tui.core.trainer import Trainer
-from lowback_tui.plain import LineReader, Plain
+from lowback_tui.plain import Plain
+from lowback_tui.plain_terminal import LineReader
 
 from .fake_clock import FakeClock
 from .test_plain import Script

@@ -27,7 +27,14 @@ from lowback_tui.core.session_results import Outcome
 from lowback_tui.core.session_run import SessionRun
 from lowback_tui.core.settings import Loaded, Preferences, Settings
 from lowback_tui.core.trainer import Trainer
-from lowback_tui.plain_terminal import ENDING_SIGNALS, Commands, LineReader, OutputLost, Signalled
+from lowback_tui.plain_terminal import (
+    ENDING_SIGNALS,
+    TOO_LONG,
+    Commands,
+    LineReader,
+    OutputLost,
+    Signalled,
+)
 
 KEYS = ("Enter pauses or carries on (while you settle in, it starts at once); s skips an "
         "exercise, b goes back, r starts the hold again, q ends, ! stops because it hurts (each "
@@ -141,6 +148,10 @@ class Plain:
             answer = None if answer is None else answer.strip()
             if not answer:
                 return None
+            if answer == TOO_LONG:
+                self.say("That line was too long to read; please type a whole number from 0 to "
+                         "10, or Enter to skip.")  # fmt: skip
+                continue
             # ASCII digits only ("²".isdigit() is true, but int() refuses it), and two at most.
             if len(answer) <= 2 and answer.isascii() and answer.isdigit() and int(answer) <= 10:
                 return int(answer)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import io
+import os
 import signal
 import sys
 from collections.abc import Callable, Iterable
@@ -64,7 +65,9 @@ class LowbackApp(SoundAndVoice):
     ]
 
     def __init__(self, trainer: Trainer) -> None:
-        super().__init__()
+        # NO_COLOR (no-color.org): no colour at all. Textual's own answer to it is grey shades,
+        # still colour codes, unless its colours are ANSI: then its filter drops every colour.
+        super().__init__(ansi_color=True if "NO_COLOR" in os.environ else None)
         self.trainer = trainer
         self.clock = StoppableClock(trainer.clock)
         trainer.clock = self.clock  # every session is timed without the time lowback was stopped
@@ -274,6 +277,14 @@ class LowbackApp(SoundAndVoice):
             screen.ask_to_quit()
             return
         await super().action_quit()
+
+    def action_help_quit(self) -> None:
+        """ctrl+c (a key here; kill -INT is the signal): say which key quits. Textual's own
+        notice is markup, and every notice here is shown as it is ("[b]ctrl+q[/b]")."""
+        for key, active in self.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                self.notify(f"Press {key} to quit", title="Do you want to quit?")
+                return
 
     def action_after_session(self) -> None:
         """Back to the list from the summary; on the course's last day, its report first."""

@@ -189,7 +189,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 def cmd_edit(args: argparse.Namespace) -> int:
     """Open a routine in your editor (a bundled one is copied first), then check it."""
-    from lowback_tui.core.editor import EditorError, editor_command
+    from lowback_tui.core.editor import EditorError, NoTerminal, editor_command
 
     try:
         path = routine_library.resolve(args.routine or _remembered())
@@ -204,8 +204,13 @@ def cmd_edit(args: argparse.Namespace) -> int:
     except OSError as error:
         say(f"lowback edit: cannot copy the routine: {error.strerror}", err=True)
         return EXIT_FAILED
+    stdin = sys.stdin
     try:
-        command = editor_command(path, check_installed=True)
+        terminal = stdin is not None and stdin.isatty()
+        command = editor_command(path, check_installed=True, terminal=terminal)
+    except NoTerminal as error:  # as the app, which needs one for its keys: status 2
+        say(f"lowback edit: {error}", err=True)
+        return EXIT_BAD_INPUT
     except EditorError as error:
         say(f"lowback edit: {error}", err=True)
         return EXIT_FAILED
@@ -221,15 +226,27 @@ def cmd_edit(args: argparse.Namespace) -> int:
         except OSError as error:  # found, but it would not start (not executable, say)
             say(f"lowback edit: cannot start {command[0]}: {error.strerror}", err=True)
             return EXIT_FAILED
+        if not os.path.lexists(path):  # removed (or moved away) by the editor: nothing to check
+            say(f"lowback edit: {_gone(path)}", err=True)
+            return EXIT_BAD_INPUT
         try:
             say(f"ok: {_summary(load(path))}")
             return EXIT_OK
         except RoutineError as error:
             report_problems(error.problems)
-        stdin = sys.stdin
-        if not (stdin is not None and stdin.isatty() and _ask("Open it again to fix that? [Y/n] ")):
+        if not (terminal and _ask("Open it again to fix that? [Y/n] ")):
             say(f"Your edits are kept in {path}; `lowback edit` opens it again.", err=True)
             return EXIT_BAD_INPUT
+
+
+def _gone(path: Path) -> str:
+    """What to say of a routine file the editor took away: the truth, and how to start again."""
+    said = f"{path} is gone (the editor removed it); nothing was kept."
+    bundled = dirs.bundled_dir() / path.name
+    if path.parent == dirs.routines_dir() and bundled.is_file():
+        said += (f" `lowback edit {path.stem}` starts again from a fresh copy of the bundled "
+                 "routine.")  # fmt: skip
+    return said
 
 
 def _ask(question: str) -> bool:

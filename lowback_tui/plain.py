@@ -9,13 +9,11 @@ The session is kept in the history like any other, with the check-ins asked as q
 from __future__ import annotations
 
 import os
-import select
 import signal
 import sys
 import threading
-import time
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from types import FrameType
 from typing import TextIO
 
@@ -29,47 +27,18 @@ from lowback_tui.core.session_results import Outcome
 from lowback_tui.core.session_run import SessionRun
 from lowback_tui.core.settings import Loaded, Preferences, Settings
 from lowback_tui.core.trainer import Trainer
+from lowback_tui.plain_terminal import (
+    ENDING_SIGNALS,
+    TOO_LONG,
+    Commands,
+    LineReader,
+    OutputLost,
+    Signalled,
+)
 
 KEYS = ("Enter pauses or carries on (while you settle in, it starts at once); s skips an "
         "exercise, b goes back, r starts the hold again, q ends, ! stops because it hurts (each "
         "followed by Enter).")  # fmt: skip
-
-Commands = Callable[[float | None], list[str] | None]
-"""Waits up to the given seconds (None: for ever) for typed lines; None once input has ended."""
-
-
-class LineReader:
-    """Lines typed on a file descriptor, waited for with a timeout (a terminal or a pipe)."""
-
-    def __init__(self, fd: int) -> None:
-        self.fd = fd
-        self.buffer = b""
-        self.ended = False
-
-    def __call__(self, timeout: float | None) -> list[str] | None:
-        if self.ended:
-            if timeout is not None:
-                time.sleep(max(timeout, 0))
-            return None
-        ready, _, _ = select.select([self.fd], [], [], None if timeout is None else max(timeout, 0))
-        if not ready:
-            return []
-        chunk = os.read(self.fd, 4096)
-        if not chunk:
-            self.ended = True
-            last, self.buffer = self.buffer, b""  # a last line without its newline counts too
-            return [last.decode("utf-8", "replace").strip()] if last else None
-        self.buffer += chunk
-        *lines, self.buffer = self.buffer.split(b"\n")
-        return [line.decode("utf-8", "replace").strip() for line in lines]
-
-
-class OutputLost(Exception):
-    """The output cannot be written any more (a full disk, a closed terminal): the OSError."""
-
-    def __init__(self, error: OSError) -> None:
-        super().__init__(error.strerror or str(error))
-        self.error = error
 
 
 class Plain:
@@ -92,6 +61,9 @@ class Plain:
         """The session under way."""
         self._waiting = False
         self._stop_asked = False
+        self.signalled: int | None = None
+        """SIGTERM or SIGHUP came: the run ends at its next wait (see `end_on_signal`)."""
+        self._can_end = False
 
     def _write(self, text: str) -> None:
         try:
@@ -144,10 +116,16 @@ class Plain:
         False once input has ended."""
         if self.pending:
             return True
-        if self.ended:
-            self.commands(timeout)  # waits out the timeout, as the clock must move on
-            return False
-        lines = self.commands(timeout)
+        self._can_end = True  # a signal from here on ends the run at once (end_on_signal)
+        try:
+            if self.signalled is not None:
+                raise Signalled(self.signalled)
+            if self.ended:
+                self.commands(timeout)  # waits out the timeout, as the clock must move on
+                return False
+            lines = self.commands(timeout)
+        finally:
+            self._can_end = False
         if lines is None:
             self.ended = True
             return False
@@ -170,6 +148,10 @@ class Plain:
             answer = None if answer is None else answer.strip()
             if not answer:
                 return None
+            if answer == TOO_LONG:
+                self.say("That line was too long to read; please type a whole number from 0 to "
+                         "10, or Enter to skip.")  # fmt: skip
+                continue
             # ASCII digits only ("²".isdigit() is true, but int() refuses it), and two at most.
             if len(answer) <= 2 and answer.isascii() and answer.isdigit() and int(answer) <= 10:
                 return int(answer)
@@ -308,6 +290,15 @@ class Plain:
             elif not more and wait is None:
                 events += run.end()  # paused, and no more input can come to carry on
 
+    def end_on_signal(self, signum: int, frame: FrameType | None) -> None:
+        """SIGTERM or SIGHUP: end as the app does, the session under way kept as ended early
+        with the hold so far (`run` leaves it). While waiting for a line the run ends at once;
+        otherwise (it is writing the history, say) at its next wait, a moment later."""
+        if self.signalled is None:
+            self.signalled = signum
+        if self._can_end:
+            raise Signalled(signum)
+
     def _on_stop(self, signum: int, frame: FrameType | None) -> None:
         """ctrl+z (SIGTSTP): the time stopped is not time held. While the loop waits, the run
         is paused at once; otherwise (it is changing the run) the loop does it before it waits
@@ -381,16 +372,29 @@ def stop_process() -> None:
 def run(trainer: Trainer) -> int:
     """Plain mode on the real terminal (or pipe), with the real clock and history; the exit
     status. No input or no output at all is one line on stderr and status 1; output that
-    fails on the way (a full disk) ends the session, kept, with one line and status 1."""
+    fails on the way (a full disk) ends the session, kept, with one line and status 1; SIGTERM
+    and SIGHUP end it, kept, with one line and 128 + the signal (as the app)."""
     plain = Plain(sys.stdout, LineReader(-1))
     if sys.stdin is None or sys.stdout is None:
         plain.complain(f"no {'input' if sys.stdin is None else 'output'}: "
                        f"std{'in' if sys.stdin is None else 'out'} is closed")  # fmt: skip
         return 1
     plain.commands = LineReader(sys.stdin.fileno())
+    before = {signum: signal.signal(signum, plain.end_on_signal) for signum in ENDING_SIGNALS}
+    code, failure = 0, ""
     try:
-        return plain.run(trainer)
-    except OutputLost as lost:
-        kept = "; the session so far is kept" if plain.current is not None else ""
-        plain.complain(f"cannot write the output: {lost}{kept}")
-        return 1
+        code = plain.run(trainer)
+    except OutputLost as lost:  # after SIGHUP, a write to the terminal gone: the signal says
+        code, failure = 1, f"cannot write the output: {lost}"
+    except Signalled:
+        pass
+    finally:
+        for signum, handler in before.items():
+            signal.signal(signum, handler)
+    if plain.signalled is not None:
+        code, failure = 128 + plain.signalled, f"ended by {signal.Signals(plain.signalled).name}"
+    if failure:
+        plain.complain(
+            failure + ("; the session so far is kept" if plain.current is not None else "")
+        )
+    return code

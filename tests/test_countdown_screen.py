@@ -418,7 +418,7 @@ def test_countdown_snapshot_hold_at_other_sizes(  # type: ignore[no-untyped-def]
 def test_countdown_snapshot_without_colour(  # type: ignore[no-untyped-def]
     snap_compare, routine: Routine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """NO_COLOR: a hold still differs from the rest around it (the band's shade, the solid
+    """NO_COLOR: a hold still differs from the rest around it (the band reversed, the solid
     bar, the words)."""
     monkeypatch.setenv("NO_COLOR", "1")
     clock = FakeClock()

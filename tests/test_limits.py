@@ -305,3 +305,82 @@ def test_the_schema_refuses_a_picture_where_the_validator_does() -> None:
         document = {"name": "R", "exercise": [{"name": "A", "hold_seconds": 5, "picture": table}]}
         assert validator.is_valid(document) is fine, table
         assert (problems(picture=table) == []) is fine, table
+
+
+# ---- the file's structure, counted before tomllib builds it (issue 22) ---------------------------
+
+
+def _refusal(text: str) -> tuple[int | None, str] | None:
+    """(line, message) of a file refused for its structure; None if the structure passed (the
+    routine may still have problems of its own)."""
+
+    try:
+        loads(text)
+    except RoutineError as error:
+        for problem in error.problems:
+            if problem.message.startswith(("has more than", "not valid TOML")):
+                return problem.line, problem.message
+    return None
+
+
+def test_inline_tables_count_towards_the_table_cap() -> None:
+    """An inline `exercise = [{...}, ...]` array got past the cap on [[exercise]] headers."""
+    from lowback_tui.core.routine_file import MAX_TABLES
+
+    inline = "{ name = 'A', hold_seconds = 1 }, "
+    assert _refusal("name = 'x'\nexercise = [\n" + inline * MAX_TABLES + "]\n") is None
+    line, message = _refusal("name = 'x'\nexercise = [\n" + inline * (MAX_TABLES + 1) + "]\n") or (
+        None, ""
+    )  # fmt: skip
+    assert line == 3  # where the table past the cap opens
+    assert message == f"has more than {MAX_TABLES:,} [tables]; no routine has that many exercises"
+    headers = "[[exercise]]\nname = 'A'\nhold_seconds = 1\n"  # and headers and inline ones add up
+    text = "name = 'x'\n" + headers * (MAX_TABLES // 2) + "[x]\ny = [" + "{}," * (MAX_TABLES // 2)
+    assert _refusal(text + "{}]\n") == (MAX_TABLES // 2 * 3 + 3, message)
+
+
+def test_braces_and_brackets_in_text_and_comments_are_not_counted() -> None:
+    from lowback_tui.core.routine_file import MAX_TABLES
+
+    quoted = "description = '" + "{" * (MAX_TABLES + 1) + "'\n"
+    commented = "# " + "{[," * (MAX_TABLES + 1) + "\n"
+    text = "name = 'x'\n" + commented + "[[exercise]]\nname = 'A'\nhold_seconds = 1\n" + quoted
+    assert _refusal(text) is None
+
+
+def test_values_are_capped_before_tomllib_builds_them() -> None:
+    """A 2 MB `exercise = [1, 1, ...]` took 4.3 s (a million values, each checked)."""
+    from lowback_tui.core.routine_file import MAX_VALUES
+
+    def array(count: int) -> str:  # "exercise = [" and count - 1 commas: count values
+        return "exercise = [" + "1," * (count - 2) + "1]\n"
+
+    assert _refusal(array(MAX_VALUES)) is None
+    assert _refusal(array(MAX_VALUES + 1)) == (
+        1, f"has more than {MAX_VALUES:,} values; no routine has that many"
+    )  # fmt: skip
+
+
+def test_two_thousand_illustrated_exercises_are_within_the_caps() -> None:
+    """The caps are far from any routine: the bundled one's seven exercises, pictures and all,
+    286 times over (2,002 exercises, 60,000 arrays)."""
+    from tests.conftest import BUNDLED
+
+    text = BUNDLED.read_text()
+    first = text.index("[[exercise]]")
+    assert _refusal(text[:first] + text[first:] * 286) is None
+
+
+def test_settings_have_the_same_table_cap(private_home: Any) -> None:
+    from lowback_tui.core import settings
+    from lowback_tui.core.routine_file import MAX_TABLES
+
+    path = settings.settings_path()
+    path.parent.mkdir(parents=True)
+    path.write_text("sound = 'bell'\nkept = [\n" + "{}," * MAX_TABLES + "]\n")
+    assert settings.load().problem is None
+    path.write_text("sound = 'bell'\nkept = [\n" + "{}," * (MAX_TABLES + 1) + "]\n")
+    problem = settings.load().problem
+    assert problem is not None
+    assert (problem.line, problem.message) == (3, "cannot be read (more tables than settings "
+                                                  "ever need)")  # fmt: skip

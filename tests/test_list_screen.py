@@ -235,7 +235,7 @@ def test_list_screen_snapshot_small(snap_compare, routine: Routine, tmp_path: Pa
 def test_list_screen_snapshot_without_colour(  # type: ignore[no-untyped-def]
     snap_compare, routine: Routine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """NO_COLOR: the highlighted exercise still stands out (as a shade, and in bold)."""
+    """NO_COLOR: the highlighted exercise still stands out (underlined, and in bold)."""
     monkeypatch.setenv("NO_COLOR", "1")
 
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]

@@ -19,7 +19,8 @@ from lowback_tui.core.history_store import HistoryStore
 from lowback_tui.core.routine import Routine
 from lowback_tui.core.settings import Settings, save
 from lowback_tui.core.trainer import Trainer
-from lowback_tui.plain import LineReader, Plain
+from lowback_tui.plain import Plain
+from lowback_tui.plain_terminal import LineReader
 
 from .fake_clock import FakeClock
 from .test_plain import Script
@@ -249,3 +250,69 @@ def test_ctrl_c_in_plain_mode_keeps_the_session_and_exits_130(private_home: Path
     assert (process.returncode, err) == (130, b"lowback: interrupted\n")
     (row,) = HistoryStore.open(private_home / "data" / "history.db").sessions()
     assert (row.pain_before, row.ended_early, row.ended_at is not None) == (6, True, True)
+
+
+def _feed(write: int, parts: list[tuple[bytes, int]]) -> None:
+    """Write each (bytes, times) to the pipe, then close it."""
+    with os.fdopen(write, "wb") as pipe:
+        for block, times in parts:
+            for _ in range(times):
+                pipe.write(block)
+
+
+def test_a_200_mb_line_is_dropped_as_it_comes_and_the_next_is_read() -> None:
+    """A 200 MB answer with no newline was read for minutes (the line grew by copying); it is
+    now read in bounded pieces, never held, and is TOO_LONG; the next line is read as ever."""
+    import threading
+
+    from lowback_tui.plain_terminal import MAX_LINE_BYTES, TOO_LONG
+
+    read, write = os.pipe()
+    megabyte = b"7" * 2**20
+    feeder = threading.Thread(target=_feed, args=(write, [(megabyte, 200), (b"\n3\n", 1)]))
+    started = time.monotonic()
+    feeder.start()
+    reader = LineReader(read)
+    lines: list[str] = []
+    largest = 0
+    while (got := reader(5.0)) is not None:
+        lines += got
+        largest = max(largest, len(reader.buffer))
+    feeder.join()
+    os.close(read)
+    assert lines == [TOO_LONG, "3"]
+    assert largest <= MAX_LINE_BYTES  # bounded: never more than one answer's worth kept
+    assert time.monotonic() - started < 5  # well under a second here; minutes before
+
+
+def test_a_line_too_long_at_the_pain_question_is_not_understood_and_asked_again(
+    routine: Routine, tmp_path: Path
+) -> None:
+    from lowback_tui.plain_terminal import MAX_LINE_BYTES
+
+    read, write = os.pipe()
+    os.write(write, b"\n" + b"4" * (MAX_LINE_BYTES + 1) + b"\n" + b"5\nq\n\n")
+    os.close(write)
+    store = HistoryStore.open(tmp_path / "h.db")
+    out = io.StringIO()
+    Plain(out, LineReader(read)).run(Trainer(routine, store=store))
+    os.close(read)
+    text = out.getvalue()
+    assert "That line was too long to read; please type a whole number from 0 to 10" in text
+    assert text.count("How is your back right now?") == 2
+    (row,) = store.sessions()
+    assert row.pain_before == 5
+
+
+def test_a_line_just_short_enough_is_read_whole() -> None:
+    from lowback_tui.plain_terminal import MAX_LINE_BYTES, TOO_LONG
+
+    read, write = os.pipe()
+    os.write(write, b"x" * MAX_LINE_BYTES + b"\n" + b"y" * (MAX_LINE_BYTES + 1) + b"\n")
+    os.close(write)
+    reader = LineReader(read)
+    lines: list[str] = []
+    while (got := reader(1.0)) is not None:
+        lines += got
+    os.close(read)
+    assert lines == ["x" * MAX_LINE_BYTES, TOO_LONG]

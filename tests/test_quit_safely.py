@@ -15,6 +15,7 @@ from lowback_tui.core.trainer import Trainer
 from lowback_tui.screens.confirm import Confirm
 from lowback_tui.screens.exercise_list import ExerciseListScreen
 
+from .conftest import screen_text
 from .fake_clock import FakeClock
 from .test_countdown_screen import on_screen, start, state_of, wait
 
@@ -56,3 +57,25 @@ async def test_ctrl_q_on_the_list_quits_at_once(routine: Routine) -> None:
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert not app.is_running
+
+
+async def test_ctrl_c_says_which_key_quits_in_words_not_markup(
+    routine: Routine, tmp_path: Path
+) -> None:
+    """Textual's notice for ctrl+c is markup, and every notice here is shown as it is."""
+    clock = FakeClock()
+    store = HistoryStore.open(tmp_path / "history.db", now=lambda: TODAY)
+    app = LowbackApp(Trainer(routine, clock=clock, now=lambda: TODAY, store=store))
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        on_the_list = screen_text(app)
+        app.clear_notifications()
+        await start(pilot)
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        in_a_session = screen_text(app)
+        assert app.is_running  # a key, not the signal: nothing ends
+    assert "Press q to quit" in on_the_list
+    assert "Press ctrl+q to quit" in in_a_session  # q ends the session there
+    assert "[b]" not in on_the_list + in_a_session

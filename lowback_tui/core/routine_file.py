@@ -23,7 +23,7 @@ from lowback_tui.core.routine import (
     Routine,
     RoutineError,
 )
-from lowback_tui.core.toml_lines import heaviest_dots
+from lowback_tui.core.toml_lines import heaviest_dots, structure_overflow
 
 MAX_FILE_BYTES = 2_000_000
 """A routine of a thousand exercises is a few hundred kB; anything past this is not a routine."""
@@ -37,12 +37,17 @@ hostile file costs tomllib a fraction of a second."""
 
 MAX_TABLES = 10_000
 """Each [table] costs tomllib some 2 kB, so a 2 MB file of nothing but headers took 4 s and
-250 MB; a routine has one per exercise and ten thousand exercises would take days."""
+250 MB; a routine has one per exercise and ten thousand exercises would take days. Inline tables
+count too: a 2 MB `exercise = [{}, {}, ...]` (666,000 of them) took 4.7 s."""
+
+MAX_VALUES = 200_000
+"""Values tomllib builds (counted at each `=`, `,`, `[` and `{`): a 2 MB `exercise = [1, 1, ...]`
+is a million, 4.3 s to read and check; 200,000 of the costliest kind (unknown keys) take about
+1 s. The bundled routine's seven exercises, pictures and all, hold 653: 2,000 exercises like them
+(more than MAX_FILE_BYTES allows) hold 184,000."""
 
 _POINT = re.compile(r"^([a-z_]+) = \[\n +([-+.0-9eE]+),\n +([-+.0-9eE]+),\n\]$", re.MULTILINE)
 """A list of two numbers as tomli-w writes it, one item a line: a joint, written [x, y]."""
-
-_TABLE = re.compile(r"^[ \t]*\[", re.MULTILINE)
 
 MAX_DIGITS = 4300
 """Python reads no longer integer from text (sys.int_info.default_max_str_digits)."""
@@ -85,9 +90,14 @@ def loads(text: str, path: Path = Path("<routine>")) -> Routine:
     if (line := heaviest_dots(text, MAX_DOT_COST)) is not None:
         message = "has more dotted keys than a routine ever needs; not a routine"
         raise RoutineError([Problem(path, line, "", message)])
-    if text.count("[") > MAX_TABLES and len(_TABLE.findall(text)) > MAX_TABLES:
-        message = f"has more than {MAX_TABLES:,} [tables]; no routine has that many exercises"
-        raise RoutineError([Problem(path, None, "", message)])
+    if (over := structure_overflow(text, MAX_TABLES, MAX_VALUES)) is not None:
+        line, what = over
+        message = (
+            f"has more than {MAX_TABLES:,} [tables]; no routine has that many exercises"
+            if what == "tables"
+            else f"has more than {MAX_VALUES:,} values; no routine has that many"
+        )
+        raise RoutineError([Problem(path, line, "", message)])
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -15,8 +15,8 @@ from lowback_tui.core import dirs
 from lowback_tui.core.files import Refused, one_line, read_regular, write_atomically
 from lowback_tui.core.logs import log
 from lowback_tui.core.routine import Problem
-from lowback_tui.core.routine_file import MAX_DOT_COST
-from lowback_tui.core.toml_lines import heaviest_dots
+from lowback_tui.core.routine_file import MAX_DOT_COST, MAX_TABLES, MAX_VALUES
+from lowback_tui.core.toml_lines import heaviest_dots, structure_overflow
 
 COUNT_SECONDS = 3
 """The last seconds counted before an effort starts and before it ends, unless set otherwise."""
@@ -70,6 +70,10 @@ def load() -> Loaded:
         text = read_regular(path, MAX_BYTES, "settings file").decode("utf-8")
         if heaviest_dots(text, MAX_DOT_COST) is not None:
             raise ValueError("more dotted keys than settings ever need")
+        if (over := structure_overflow(text, MAX_TABLES, MAX_VALUES)) is not None:
+            line, what = over  # the same cap as a routine's, before tomllib builds them
+            return Loaded(Settings(), Problem(path, line, "", f"cannot be read (more {what} "
+                                              "than settings ever need)"))  # fmt: skip
         document = tomllib.loads(text)
     except FileNotFoundError:
         return Loaded(Settings())

@@ -49,6 +49,42 @@ def heaviest_dots(text: str, budget: int) -> int | None:
     return line if spent + dots * dots > budget else None
 
 
+# What can hold a brace, a bracket, a comma or an equals sign that is not TOML's: strings of all
+# four kinds and comments, whole; then a [table] header, an {inline table}, and the rest.
+_STRUCTURE = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\']|\'(?!\'\'))*\'\'\''
+    r'|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#[^\n]*'
+    r"|(?P<header>^[ \t]*\[)|(?P<inline>\{)|(?P<value>[\[,=])",
+    re.DOTALL | re.MULTILINE,
+)
+
+
+def structure_overflow(text: str, max_tables: int, max_values: int) -> tuple[int, str] | None:
+    """The line where the text's tables pass `max_tables` ("tables"), or its values pass
+    `max_values` ("values"); None while both stay within.
+
+    Counted outside strings and comments, before tomllib builds anything: a table is a [header]
+    or an {inline table} (`exercise = [{...}, {...}]` is as many tables as headers would be);
+    a value is counted at each `=`, `,`, `[` and `{` (generously: a trailing comma too). Linear,
+    stopping at the first count past its cap, and a mere count of characters for a text whose
+    every such character, quoted or not, stays within both.
+    """
+    opens = text.count("[") + text.count("{")
+    if opens <= max_tables and opens + text.count(",") + text.count("=") <= max_values:
+        return None
+    tables = values = 0
+    for token in _STRUCTURE.finditer(text):
+        kind = token.lastgroup
+        if kind is None:
+            continue  # a string or a comment
+        values += 1
+        tables += kind != "value"
+        if tables > max_tables or values > max_values:
+            line = text.count("\n", 0, token.end() - 1) + 1
+            return line, "tables" if tables > max_tables else "values"
+    return None
+
+
 def _key_parts(dotted: str) -> list[str]:
     return [p.strip("\"'") for p in _PART.findall(dotted)]
 

@@ -9,13 +9,16 @@ in the log and by `describe()`, which the `?` screen and `lowback sound-test` sh
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lowback_tui.audio.players import Player, find_player
 from lowback_tui.audio.voices import Engine, Voice, find_engine
 from lowback_tui.core.guidance import Cue, Say, Sound
 from lowback_tui.core.logs import log
 from lowback_tui.core.settings import Preferences
+
+if TYPE_CHECKING:
+    from lowback_tui.audio.tones import Tones
 
 BELL_SOUNDS = (Sound.START, Sound.STOP, Sound.FINISH)
 """The bell cannot tell sounds apart, so it rings only for these: a bell every second of a
@@ -30,7 +33,7 @@ class Speaker:
         self.bell = bell
         self._player: Player | None = None
         self._player_why_not = ""
-        self._tones: dict[Sound, Path] = {}
+        self._tones: Tones | None = None
         self._voice: Voice | None = None
         self._ready = False
 
@@ -44,9 +47,9 @@ class Speaker:
         found = find_player()
         if found.command:
             try:
-                from lowback_tui.audio.tones import sound_files
+                from lowback_tui.audio.tones import Tones
 
-                self._tones = sound_files()
+                self._tones = Tones()
                 self._player = Player(found.command)
             except OSError as error:
                 self._player_why_not = f"the tones could not be made ({error.strerror})"
@@ -115,11 +118,17 @@ class Speaker:
             self._voice.stop()
 
     def _sound(self, sound: Sound, mode: str) -> None:
-        player = self._player
-        if mode == "tones" and player is not None and not player.failed:
-            player.play(self._tones[sound])
-            if not player.failed:
-                return
+        player, tones = self._player, self._tones
+        if mode == "tones" and player is not None and tones is not None and not player.failed:
+            try:
+                path = tones.path(sound)  # made again if it is no longer the file it was
+            except OSError as error:
+                log.warning("sound: %s could not be made again (%s); the bell instead",
+                            sound.value, error.strerror)  # fmt: skip
+            else:
+                player.play(path)
+                if not player.failed:
+                    return
         if sound in BELL_SOUNDS:
             self.bell()
 

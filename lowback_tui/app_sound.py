@@ -31,6 +31,11 @@ class SoundAndVoice(App[None]):
             self._speaker = Speaker(self.trainer.preferences, self.bell)
         return self._speaker
 
+    def on_unmount(self) -> None:
+        """The app is closing (a quit, a signal, a crash): no sound or voice outlives it."""
+        if self._speaker is not None:
+            self._speaker.close()
+
     def action_cycle_sound(self) -> None:
         """Tones, the bell, or no sound: the next one, remembered."""
         preferences = self.trainer.preferences

@@ -177,6 +177,8 @@ class Plain:
             if self.current is not None:
                 self.current.leave()
             raise
+        finally:
+            self.speaker.close()  # no sound or voice outlives the run (children.py)
 
     def _run(self, trainer: Trainer) -> int:
         problem = trainer.preferences.problem

@@ -22,6 +22,7 @@ from typing import Any
 import pytest
 
 from lowback_tui.audio import players, speaker, tones, voices
+from lowback_tui.audio.children import CHILDREN, Child, Children
 from lowback_tui.audio.players import Found, Player, find_player
 from lowback_tui.audio.sound_test import LINE, STEPS, sound_test
 from lowback_tui.audio.speaker import Speaker
@@ -110,7 +111,7 @@ def only_path(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
         monkeypatch.delenv(name, raising=False)
 
 
-def end(processes: list[subprocess.Popen[bytes]]) -> None:
+def end(processes: list[Child]) -> None:
     """Stop the stand-ins a test started (each by its own process group) and reap them."""
     for process in processes:
         if process.poll() is None:
@@ -328,7 +329,7 @@ def test_play_returns_at_once_and_passes_the_path_last(tmp_path: Path) -> None:
     sound = tmp_path / "a sound.wav"
     try:
         started = time.monotonic()
-        player.play(sound)
+        player.play(sound, 0.1)
         assert time.monotonic() - started < 0.5
         assert argvs(log_file, 1) == [["slow-play", "--volume", "0.5", str(sound)]]
         player.collect()
@@ -346,13 +347,13 @@ def test_a_player_that_exits_with_an_error_fails_once(
 ) -> None:
     broken = program(tmp_path / "bin", "broken-play", "exit 3")
     player = Player((str(broken),))
-    player.play(tmp_path / "start.wav")
+    player.play(tmp_path / "start.wav", 0.3)
     (process,) = player._playing
     assert process.wait(timeout=10) == 3
     player.collect()
     assert player._playing == []
     assert player.failed == "broken-play exited with status 3"
-    player.play(tmp_path / "stop.wav")
+    player.play(tmp_path / "stop.wav", 0.3)
     assert player._playing == []  # a failed player is not started again
     assert warnings_logged == [
         "sound: broken-play exited with status 3; the terminal bell is used instead"
@@ -362,7 +363,7 @@ def test_a_player_that_exits_with_an_error_fails_once(
 def test_a_player_that_succeeds_is_not_a_failure(tmp_path: Path) -> None:
     fine = program(tmp_path / "bin", "fine-play", "exit 0")
     player = Player((str(fine),))
-    player.play(tmp_path / "start.wav")
+    player.play(tmp_path / "start.wav", 0.3)
     (process,) = player._playing
     assert process.wait(timeout=10) == 0
     player.collect()
@@ -374,16 +375,16 @@ def test_a_player_that_cannot_start_fails_without_raising(
 ) -> None:
     not_executable = program(tmp_path / "bin", "mute-play", mode=0o644)
     player = Player((str(not_executable),))
-    player.play(tmp_path / "start.wav")
+    player.play(tmp_path / "start.wav", 0.3)
     assert player.failed.startswith("mute-play could not start (")
     assert player._playing == []
-    player.play(tmp_path / "stop.wav")
+    player.play(tmp_path / "stop.wav", 0.3)
     assert len(warnings_logged) == 1 and "mute-play could not start" in warnings_logged[0]
 
 
 def test_a_missing_player_fails_without_raising(tmp_path: Path) -> None:
     player = Player((str(tmp_path / "gone"),))
-    player.play(tmp_path / "start.wav")
+    player.play(tmp_path / "start.wav", 0.3)
     assert player.failed.startswith("gone could not start (")
 
 
@@ -684,12 +685,12 @@ def test_an_engine_that_cannot_start_fails_once_without_raising(
 class RecordingPlayer(Player):
     """A player that keeps what it was asked to play, and can be told to fail."""
 
-    def __init__(self, command: tuple[str, ...]) -> None:
-        super().__init__(command)
+    def __init__(self, command: tuple[str, ...], children: Children = CHILDREN) -> None:
+        super().__init__(command, children)
         self.played: list[Path] = []
         self.fail_after: int | None = None
 
-    def play(self, path: Path) -> None:
+    def play(self, path: Path, seconds: float) -> None:
         self.played.append(path)
         if self.fail_after is not None and len(self.played) >= self.fail_after:
             self._fail("the device went away")
@@ -850,7 +851,7 @@ def test_voice_on_announcements_interrupt_and_counts_wait_for_quiet(
     assert spk.voice_in_use() == "on, through fake-speak"
     voice = spk._voice
     assert voice is not None
-    started: list[subprocess.Popen[bytes]] = []
+    started: list[Child] = []
     try:
         spk.play([Cue(Sound.START, "Left leg, hold."), Cue(Sound.TICK, "3", Say.IF_QUIET)])
         assert voice._speaking is not None

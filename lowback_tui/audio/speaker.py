@@ -9,13 +9,17 @@ in the log and by `describe()`, which the `?` screen and `lowback sound-test` sh
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from pathlib import Path
+from typing import TYPE_CHECKING
 
+from lowback_tui.audio.children import CHILDREN, Children
 from lowback_tui.audio.players import Player, find_player
 from lowback_tui.audio.voices import Engine, Voice, find_engine
 from lowback_tui.core.guidance import Cue, Say, Sound
 from lowback_tui.core.logs import log
 from lowback_tui.core.settings import Preferences
+
+if TYPE_CHECKING:
+    from lowback_tui.audio.tones import Tones
 
 BELL_SOUNDS = (Sound.START, Sound.STOP, Sound.FINISH)
 """The bell cannot tell sounds apart, so it rings only for these: a bell every second of a
@@ -25,12 +29,15 @@ count would be noise (and many terminals flash instead)."""
 class Speaker:
     """Plays cues as the person's settings say; an Announcer for a SessionRun."""
 
-    def __init__(self, preferences: Preferences, bell: Callable[[], None]) -> None:
+    def __init__(self, preferences: Preferences, bell: Callable[[], None],
+                 children: Children = CHILDREN) -> None:  # fmt: skip
         self.preferences = preferences
         self.bell = bell
+        self.children = children
+        """Where the player's and the voice's processes are owned."""
         self._player: Player | None = None
         self._player_why_not = ""
-        self._tones: dict[Sound, Path] = {}
+        self._tones: Tones | None = None
         self._voice: Voice | None = None
         self._ready = False
 
@@ -44,15 +51,15 @@ class Speaker:
         found = find_player()
         if found.command:
             try:
-                from lowback_tui.audio.tones import sound_files
+                from lowback_tui.audio.tones import Tones
 
-                self._tones = sound_files()
-                self._player = Player(found.command)
+                self._tones = Tones()
+                self._player = Player(found.command, self.children)
             except OSError as error:
                 self._player_why_not = f"the tones could not be made ({error.strerror})"
         else:
             self._player_why_not = found.why_not
-        self._voice = Voice(find_engine(self.preferences.settings.voice_command))
+        self._voice = Voice(find_engine(self.preferences.settings.voice_command), self.children)
         log.info("sound: %s; voice: %s", self.sound_in_use(), self.voice_in_use())
 
     def sound_in_use(self) -> str:
@@ -114,12 +121,28 @@ class Speaker:
         if self._voice is not None:
             self._voice.stop()
 
+    def close(self) -> None:
+        """The front end is closing: stop the voice, and end every sound and speech process
+        lowback started, each with its group (children.py; at exit this happens anyway)."""
+        self.hush()
+        if self._player is not None:
+            self._player.stop()
+        self.children.end_all()
+
     def _sound(self, sound: Sound, mode: str) -> None:
-        player = self._player
-        if mode == "tones" and player is not None and not player.failed:
-            player.play(self._tones[sound])
-            if not player.failed:
-                return
+        player, tones = self._player, self._tones
+        if mode == "tones" and player is not None and tones is not None and not player.failed:
+            from lowback_tui.audio.tones import seconds
+
+            try:
+                path = tones.path(sound)  # made again if it is no longer the file it was
+            except OSError as error:
+                log.warning("sound: %s could not be made again (%s); the bell instead",
+                            sound.value, error.strerror)  # fmt: skip
+            else:
+                player.play(path, seconds(sound))
+                if not player.failed:
+                    return
         if sound in BELL_SOUNDS:
             self.bell()
 

@@ -6,27 +6,27 @@ PowerShell. Each line is one process, started and left to speak; a phase change 
 before it (and any waiting their turn), so speech never falls behind the clock, and a count that
 would talk over an announcement is left out. After a session the lines wait their turn instead
 ("Session done.", then the question after it): a thread waits for each line to end before it
-starts the next. Every process is the Voice's own: stopped with its process group on a phase
-change, a pause, `stop`, and when lowback exits. The words are passed as one argument (never
-through a shell) or, to PowerShell, on its standard input.
+starts the next. Every process is owned by children.py: stopped with its process group on a
+phase change, a pause, `stop`, at its time limit (the line's estimated length, SPEECH_SLOWEST
+times over, and SPEECH_MARGIN), and when lowback exits; the lines waiting their turn are dropped
+when the line before them is ended so. The words are passed as one argument (never through a
+shell) or, to PowerShell, on its standard input.
 """
 
 from __future__ import annotations
 
-import atexit
 import os
 import shlex
 import shutil
-import signal
-import subprocess
 import sys
 import threading
 import unicodedata
-import weakref
 from collections import deque
 from typing import NamedTuple
 
+from lowback_tui.audio.children import CHILDREN, Child, Children
 from lowback_tui.core.logs import log
+from lowback_tui.core.speech_time import ENGINE_START, seconds_to_say
 
 ENGINES = ("spd-say", "espeak-ng", "espeak")
 """Tried in this order on Linux and the BSDs: the desktop's speech service, then the engines."""
@@ -38,6 +38,25 @@ TEXT = "{text}"
 """Where the words go in a voice_command; without it they are its last argument."""
 LONGEST = 300
 """Characters spoken at most: a line is a few words, whatever a routine file says."""
+
+SPEECH_SLOWEST = 3.0
+"""How many times longer than its estimate (speech_time.py, made for espeak-ng's usual rate) a
+line may take: a slow voice of the person's own (espeak-ng -s 60) or a slow speech service."""
+SPEECH_MARGIN = 3.0
+"""Seconds more for the engine to start: PowerShell loads its speech library in a second or two,
+a speech service that was asleep wakes."""
+SPEECH_FLOOR = 6.0
+SPEECH_CEILING = 60.0
+"""A line's time limit is never shorter or longer than these (the longest line, LONGEST
+characters, is estimated at about 20 s)."""
+CANCEL_SECONDS = 5.0
+"""The time limit of `spd-say -C`, which only asks the speech service to stop."""
+
+
+def time_limit(words: str) -> float:
+    """The seconds an engine may run to say `words`."""
+    seconds = ENGINE_START + seconds_to_say(words) * SPEECH_SLOWEST + SPEECH_MARGIN
+    return min(max(seconds, SPEECH_FLOOR), SPEECH_CEILING)
 
 
 class Engine(NamedTuple):
@@ -80,28 +99,18 @@ def speakable(text: str) -> str:
     return " ".join(kept.split())[:LONGEST].lstrip("- ").rstrip()
 
 
-_VOICES: weakref.WeakSet[Voice] = weakref.WeakSet()
-"""Every Voice made, to be stopped when lowback exits."""
-
-
-@atexit.register
-def _stop_every_voice() -> None:
-    for voice in list(_VOICES):
-        voice.stop()
-
-
 class Voice:
     """Says one line at a time through `engine`."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, children: Children = CHILDREN) -> None:
         self.engine = engine
         self.failed = ""
-        self._speaking: subprocess.Popen[bytes] | None = None
+        self.children = children
+        self._speaking: Child | None = None
         self._waiting: deque[str] = deque()
         """Lines to say in turn, once the one being said has ended."""
         self._lock = threading.Lock()
         self._turns: threading.Thread | None = None
-        _VOICES.add(self)
 
     @property
     def busy(self) -> bool:
@@ -138,59 +147,46 @@ class Voice:
                 self._turns.start()
 
     def _take_turns(self) -> None:
-        """Start each waiting line as the one before it ends (its own thread)."""
+        """Start each waiting line as the one before it ends (its own thread); a line ended by
+        lowback (its time limit, the exit) drops those waiting."""
         while True:
             with self._lock:
-                process = self._speaking
-                if process is None or process.poll() is not None:
+                child = self._speaking
+                if child is None or child.poll() is not None:
+                    if child is not None and child.ended:
+                        self._waiting.clear()
                     if not self._waiting:
                         self._turns = None
                         return
-                    process = self._speaking = self._start(self._waiting.popleft())
+                    child = self._speaking = self._start(self._waiting.popleft())
                     continue
-            process.wait()
+            child.process.wait()
 
     def stop(self) -> None:
         """Stop the line being said, if any, and forget those waiting their turn."""
         with self._lock:
             self._waiting.clear()
-            process, self._speaking = self._speaking, None
-        if process is None or process.poll() is not None:
+            child, self._speaking = self._speaking, None
+        if child is None or child.poll() is not None:
             return
-        try:
-            if sys.platform == "win32":
-                process.terminate()
-            else:
-                os.killpg(process.pid, signal.SIGTERM)  # the engine and anything it started
-        except OSError:
-            pass  # it ended in the meantime
+        self.children.end(child)  # the engine and anything it started
         if self.engine.name == "spd-say":  # the service speaks on: cancel it there too
-            self._start_process([self.engine.command[0], "-C"], None)
+            self._start_process([self.engine.command[0], "-C"], None, CANCEL_SECONDS)
 
-    def _start(self, words: str) -> subprocess.Popen[bytes] | None:
+    def _start(self, words: str) -> Child | None:
         command = self.engine.command
+        limit = time_limit(words)
         if TEXT not in command:  # PowerShell: the words go on its standard input
-            return self._start_process(list(command), words)
-        return self._start_process([words if part == TEXT else part for part in command], None)
+            return self._start_process(list(command), words, limit)
+        argv = [words if part == TEXT else part for part in command]
+        return self._start_process(argv, None, limit)
 
-    def _start_process(self, argv: list[str], stdin: str | None) -> subprocess.Popen[bytes] | None:
+    def _start_process(self, argv: list[str], stdin: str | None, limit: float) -> Child | None:
         try:
-            process = subprocess.Popen(
-                argv,
-                stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-                start_new_session=True,
-            )
+            data = stdin.encode("utf-8") if stdin is not None else None
+            return self.children.start(argv, limit, data)  # a line is cut off at an end
         except OSError as error:
             if not self.failed:
                 log.warning("voice: %s could not start (%s)", argv[0], error.strerror)
                 self.failed = f"{os.path.basename(argv[0])} could not start"
             return None
-        if stdin is not None and process.stdin is not None:
-            try:
-                process.stdin.write(stdin.encode("utf-8"))
-                process.stdin.close()
-            except OSError:
-                pass
-        return process

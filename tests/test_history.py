@@ -236,3 +236,21 @@ def test_the_table_fits_80_columns_and_starts_with_the_newest() -> None:
     assert lines[1].startswith("2026-11-02  07:05  A routine with…  12/12  3 h 0 min   – → 9")
     assert lines[2].startswith("2026-11-01  07:05  Short")
     assert lines[1].endswith("stopped: it hurt")
+
+
+def test_a_short_routine_name_keeps_every_column_under_its_header() -> None:
+    from datetime import date
+
+    from lowback_tui.core.history_rows import SessionRow
+    from lowback_tui.core.history_text import table
+
+    row = SessionRow(
+        id=1, day=date(2026, 11, 1), started_at="2026-11-01T07:05:00",
+        ended_at="2026-11-01T07:20:00", routine_name="Tiny", pain_before=3, pain_after=2,
+        stopped_for_pain=False, ended_early=False, done=1, partial=0, skipped=0,
+        active_seconds=1.0, elapsed_seconds=3.0,
+    )  # fmt: skip
+    header, line, _ = table([row]).splitlines()
+    for column in ("done", "active", "pain"):
+        assert line[header.index(column) - 1] == " "  # the column starts where its header does
+    assert line[header.index("done") :].startswith("1/1")

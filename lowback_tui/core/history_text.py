@@ -47,7 +47,8 @@ def table(rows: list[SessionRow]) -> str:
     if not rows:
         return "No sessions yet."
     names = {r.id: visible(r.routine_name) for r in rows}  # a name came from a routine's file
-    width = min(ROUTINE_WIDTH, max(len(name) for name in names.values()))
+    # at least as wide as its header, so a short name ("Tiny") keeps the columns under theirs
+    width = min(ROUTINE_WIDTH, max(len("routine"), *(len(name) for name in names.values())))
     lines = [f"{'date':10}  {'time':5}  {'routine':{width}}  {'done':5}  {'active':10}  "
              f"{'pain':7}  note"]  # fmt: skip
     for r in reversed(rows):

@@ -9,6 +9,7 @@ the log.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 from collections.abc import Callable
@@ -123,6 +124,30 @@ class HistoryStore:
             self.problem = f"history is not being saved ({error})"
             return None
 
+    def _write_together(self, *writes: tuple[str, tuple[object, ...]]) -> int | None:
+        """Run writes in one transaction that holds the write lock from its start (BEGIN
+        IMMEDIATE), so nothing another lowback writes comes between them; the last one's row id.
+        On failure nothing of them is kept, and the store stops saving and says why."""
+        if not self.saving:
+            return None
+        assert self._db is not None
+        try:
+            self._db.execute("BEGIN IMMEDIATE")  # waits for another lowback, as a write does
+        except sqlite3.Error as error:
+            self.problem = f"history is not being saved ({error})"
+            return None
+        try:
+            row_id = None
+            for sql, args in writes:
+                row_id = self._db.execute(sql, args).lastrowid
+            self._db.execute("COMMIT")
+        except sqlite3.Error as error:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.execute("ROLLBACK")
+            self.problem = f"history is not being saved ({error})"
+            return None
+        return row_id
+
     def _read(self, sql: str, args: tuple[object, ...] = ()) -> list[Any]:
         if self._db is None:
             return []
@@ -148,13 +173,15 @@ class HistoryStore:
         session's share of its day is judged against). The first session begins a course of
         `course_days` (its routine's)."""
         now = self.now()
-        if self.course_start() is None:
-            self.new_course(now.date(), course_days)
-        return self._write(
-            "INSERT INTO sessions (routine_name, routine_hash, started_at, day, pain_before,"
-            " planned_seconds) VALUES (?, ?, ?, ?, ?, ?)",
-            (routine_name, routine_hash, now.isoformat(timespec="seconds"),
-             now.date().isoformat(), pain_before, planned_seconds),
+        # One write transaction, taken before the check: of two first runs beginning at once,
+        # the second waits and then finds the course (a read first let both begin one).
+        return self._write_together(
+            ("INSERT INTO courses (started_on, days) SELECT ?, ?"
+             " WHERE NOT EXISTS (SELECT 1 FROM courses)", (now.date().isoformat(), course_days)),
+            ("INSERT INTO sessions (routine_name, routine_hash, started_at, day, pain_before,"
+             " planned_seconds) VALUES (?, ?, ?, ?, ?, ?)",
+             (routine_name, routine_hash, now.isoformat(timespec="seconds"),
+              now.date().isoformat(), pain_before, planned_seconds)),
         )  # fmt: skip
 
     def record_exercise(self, session_id: int | None, record: ExerciseRecord, reps: int) -> None:

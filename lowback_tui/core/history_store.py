@@ -13,7 +13,7 @@ import contextlib
 import os
 import sqlite3
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -220,9 +220,21 @@ class HistoryStore:
         self._write(
             "UPDATE sessions SET ended_at = ?, elapsed_seconds = COALESCE(elapsed_seconds, 0) + ?,"
             " ended_early = ?, stopped_for_pain = ?, stopped_at = ? WHERE id = ?",
-            (self.now().isoformat(timespec="seconds"), summary.elapsed_seconds,
+            (self._end_time(session_id, summary.elapsed_seconds), summary.elapsed_seconds,
              int(summary.ended_early), int(stopped_for_pain), stopped_at, session_id),
         )  # fmt: skip
+
+    def _end_time(self, session_id: int, elapsed: float) -> str:
+        """When a session ended: now, but never before its start plus the time this part of it
+        took on the monotonic clock (`elapsed`). The wall clock may have been set back during
+        the session (by hand, or a large correction); the session's own clock was not."""
+        now = self.now()
+        rows = self._read("SELECT started_at FROM sessions WHERE id = ?", (session_id,))
+        try:
+            at_least = datetime.fromisoformat(rows[0][0]) + timedelta(seconds=elapsed)
+        except (IndexError, TypeError, ValueError, OverflowError):
+            return now.isoformat(timespec="seconds")  # no start to keep it after
+        return max(now, at_least).isoformat(timespec="seconds")
 
     def reopen(self, session_id: int, start_at: int) -> None:
         """Carry on a session that ended early from exercise `start_at`: it is unfinished again,

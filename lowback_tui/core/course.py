@@ -162,6 +162,14 @@ def in_course(sessions: Sequence[SessionRow], start: date, today: date) -> list[
     return [s for s in sessions if start <= s.day <= today]
 
 
+def begun(start: date, today: date) -> bool:
+    """The course that begins on `start` has begun by `today` (its first day is today or
+    earlier). One that begins later was begun under a clock set wrong, or edited in by hand: it
+    is shown as a course beginning today with nothing done yet (not "day 1" of a month to come),
+    and the next session begins a course today (`HistoryStore.begin`), so that session counts."""
+    return start <= today
+
+
 def course_day(start: date, today: date) -> int:
     """Day N of the course: calendar days since it began, today included (never below 1)."""
     return max((today - start).days + 1, 1)

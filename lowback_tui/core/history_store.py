@@ -171,13 +171,17 @@ class HistoryStore:
 
         `planned_seconds`: the active time one whole session of its routine plans (what the
         session's share of its day is judged against). The first session begins a course of
-        `course_days` (its routine's)."""
+        `course_days` (its routine's), as does the first after a course whose first day is
+        after today (a clock set back since, or a hand edit: `course.begun`)."""
         now = self.now()
+        today = now.date().isoformat()
         # One write transaction, taken before the check: of two first runs beginning at once,
-        # the second waits and then finds the course (a read first let both begin one).
+        # the second waits and then finds the course (a read first let both begin one). A
+        # course whose first day is after today has not begun (course.begun): one begins today.
         return self._write_together(
-            ("INSERT INTO courses (started_on, days) SELECT ?, ?"
-             " WHERE NOT EXISTS (SELECT 1 FROM courses)", (now.date().isoformat(), course_days)),
+            ("INSERT INTO courses (started_on, days) SELECT ?, ? WHERE NOT EXISTS (SELECT 1 FROM"
+             " courses WHERE id = (SELECT MAX(id) FROM courses) AND started_on <= ?)",
+             (today, course_days, today)),
             ("INSERT INTO sessions (routine_name, routine_hash, started_at, day, pain_before,"
              " planned_seconds) VALUES (?, ?, ?, ?, ?, ?)",
              (routine_name, routine_hash, now.isoformat(timespec="seconds"),

@@ -225,15 +225,20 @@ class Trainer:
         history. None before the first session, and while the history is shut.
 
         The course's length is the one stored when it began; only a course begun before lowback
-        stored it (history migration 3) takes the routine in use's `course_days`.
+        stored it (history migration 3) takes the routine in use's `course_days`. A course whose
+        first day is after today (`course.begun`) is read as the course the next session begins:
+        today, as long as the routine in use plans, nothing done.
         """
         found = self._store.course() if self._store is not None else None
         if found is None:
             return None
-        from lowback_tui.core.course import Course
+        from lowback_tui.core.course import Course, begun
 
+        today = self.now().date()
+        if not begun(found.start, today):  # the next session begins one today
+            return Course([], today, self.routine.course_days, today)
         days = found.days or self.routine.course_days
-        return Course(found.sessions, found.start, days, self.now().date())
+        return Course(found.sessions, found.start, days, today)
 
     def course_status(self) -> Status | None:
         """Where the person is in the course (before the first session: day 1 of the course it

@@ -10,17 +10,24 @@ Nothing here counts streaks or scolds: a missed day is shown as missed, nothing 
 from __future__ import annotations
 
 import statistics
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import StrEnum
+from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
+from lowback_tui.core.history_rows import DayTotals
 from lowback_tui.core.routine import Routine
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
     from lowback_tui.core.history_rows import RecentResult, SessionRow
+
+    Sessions = Sequence[SessionRow] | Sequence[DayTotals]
+    """A course's sessions, or their totals by day (the history adds them up in SQL): every
+    rule reads a day's sessions only through `by_day`, so either gives the same answers."""
 
 # The care thresholds. Their source is public guidance on low back pain, as summed up in
 # ../shared/exercises.md; each is tested at its edge (tests/test_course.py, test_session_run.py).
@@ -88,7 +95,8 @@ SESSIONS_IN_A_ROW = 2
 class Course(NamedTuple):
     """What the course rules read, in the order they take it: `status(*course)`."""
 
-    sessions: Sequence[SessionRow]
+    sessions: Sessions
+    """Its sessions, or (as the Trainer reads them) their totals by day."""
     start: date
     days: int
     today: date
@@ -149,17 +157,74 @@ def share(session: SessionRow) -> float:
     return 0.0
 
 
-def done_days(sessions: Sequence[SessionRow]) -> set[date]:
-    """The days whose sessions' shares of their own routines (`share`) add up to HALF."""
-    shares: dict[date, float] = {}
+class Days(list[DayTotals]):
+    """Totals a day, one a day, oldest first (as `by_day` and `history_days.course_days` make
+    them): read as they are, never added up again. What the rules find in them is kept with
+    them (`done`, `rated`, each trend), so a course of years is gone through once, not once
+    for each figure of the progress screen and the report. Never changed once made."""
+
+    @cached_property
+    def done(self) -> frozenset[date]:
+        """The days whose sessions' shares of their own routines (`share`) add up to HALF."""
+        return frozenset(totals.day for totals in self if _at_least(totals.share, HALF))
+
+    @cached_property
+    def rated(self) -> list[tuple[date, float]]:
+        """The mean "before" rating of each day that has one, oldest first."""
+        # The sum of whole ratings over their count: statistics.fmean of them, to the last bit.
+        return [(t.day, t.before_sum / t.before_count) for t in self if t.before_count]
+
+    @cached_property
+    def trends(self) -> dict[tuple[date, date], PainTrend]:
+        """`pain_trend` of these days by (first day, today), as it has been asked for."""
+        return {}
+
+    def between(self, first: date, last: date) -> Days:
+        """The days from `first` to `last`: these days themselves when they are all in it."""
+        if not self or (first <= self[0].day and self[-1].day <= last):
+            return self
+        days = [totals.day for totals in self]
+        return Days(self[bisect_left(days, first) : bisect_right(days, last)])
+
+
+def by_day(sessions: Sessions) -> Days:
+    """Sessions added up by day (`DayTotals`), oldest first."""
+    if isinstance(sessions, Days):
+        return sessions
+    days: dict[date, DayTotals] = {}
     for session in sessions:
-        shares[session.day] = shares.get(session.day, 0.0) + share(session)
-    return {day for day, total in shares.items() if _at_least(total, HALF)}
+        totals = session if isinstance(session, DayTotals) else _totals(session)
+        found = days.get(totals.day)
+        days[totals.day] = totals if found is None else _added(found, totals)
+    return Days(days[day] for day in sorted(days))
 
 
-def in_course(sessions: Sequence[SessionRow], start: date, today: date) -> list[SessionRow]:
-    """The sessions from the course's first day to today (a clock set back leaves later ones)."""
-    return [s for s in sessions if start <= s.day <= today]
+def _totals(session: SessionRow) -> DayTotals:
+    before, after = session.pain_before, session.pain_after
+    return DayTotals(
+        session.day, share(session), int(session.active_seconds > 0), session.active_seconds,
+        session.stopped_for_pain, before or 0, int(before is not None), after or 0,
+        int(after is not None),
+    )  # fmt: skip
+
+
+def _added(a: DayTotals, b: DayTotals) -> DayTotals:
+    return DayTotals(
+        a.day, a.share + b.share, a.sessions + b.sessions, a.active_seconds + b.active_seconds,
+        a.stopped or b.stopped, a.before_sum + b.before_sum, a.before_count + b.before_count,
+        a.after_sum + b.after_sum, a.after_count + b.after_count,
+    )  # fmt: skip
+
+
+def done_days(sessions: Sessions) -> frozenset[date]:
+    """The days whose sessions' shares of their own routines (`share`) add up to HALF."""
+    return by_day(sessions).done
+
+
+def in_course(sessions: Sessions, start: date, today: date) -> Days:
+    """The course's days from its first day to today (a clock set back leaves later ones),
+    each day's sessions added up."""
+    return by_day(sessions).between(start, today)
 
 
 def begun(start: date, today: date) -> bool:
@@ -175,7 +240,7 @@ def course_day(start: date, today: date) -> int:
     return max((today - start).days + 1, 1)
 
 
-def status(sessions: Sequence[SessionRow], start: date, days: int, today: date) -> Status:
+def status(sessions: Sessions, start: date, days: int, today: date) -> Status:
     """Where the person is in a course of `days` days that began on `start`: the one place the
     course's days are counted (the list, the progress screen, the report and plain mode).
 
@@ -188,13 +253,9 @@ def status(sessions: Sequence[SessionRow], start: date, days: int, today: date) 
     return Status(course_day(start, today), days, len(done), today in done, this_week)
 
 
-def pain_by_day(sessions: Sequence[SessionRow]) -> list[tuple[date, float]]:
+def pain_by_day(sessions: Sessions) -> list[tuple[date, float]]:
     """The mean "before" rating of each day that has one, oldest first."""
-    by_day: dict[date, list[int]] = {}
-    for session in sessions:
-        if session.pain_before is not None:
-            by_day.setdefault(session.day, []).append(session.pain_before)
-    return [(day, statistics.fmean(values)) for day, values in sorted(by_day.items())]
+    return by_day(sessions).rated
 
 
 @dataclass(frozen=True)
@@ -280,10 +341,17 @@ class PainTrend:
         return Change.BETTER if self.falling_lately else change(*ends)
 
 
-def pain_trend(sessions: Sequence[SessionRow], start: date, today: date) -> PainTrend:
+def pain_trend(sessions: Sessions, start: date, today: date) -> PainTrend:
     """Week 1 of the course against the latest later week rated on WEEK_MIN_RATINGS days: whole
     calendar weeks of the course, never the same week twice, never drifting as days are added."""
-    rated = pain_by_day(in_course(sessions, start, today))
+    days = in_course(sessions, start, today)
+    found = days.trends.get((start, today))
+    if found is None:
+        found = days.trends[start, today] = _pain_trend(days.rated, start, today)
+    return found
+
+
+def _pain_trend(rated: list[tuple[date, float]], start: date, today: date) -> PainTrend:
     by_week: dict[int, list[float]] = {}
     for day, value in rated:
         by_week.setdefault((day - start).days // TREND_WEEK + 1, []).append(value)
@@ -338,7 +406,7 @@ def not_getting_better(first: float, recent: float) -> bool:
     return _at_least(recent, PAIN_WORTH_TREATING) and change(first, recent) is not Change.BETTER
 
 
-def not_improving(sessions: Sequence[SessionRow], start: date, today: date) -> bool:
+def not_improving(sessions: Sessions, start: date, today: date) -> bool:
     """TREND_RULE: from day TREND_DAYS of the course on, pain before sessions is worth treating
     and has not come down by the change people notice from week 1 to the latest later week, nor
     to the latest ratings (`PainTrend.falling_lately`)."""

@@ -102,3 +102,23 @@ def session_row(r: Any) -> SessionRow:
         efforts_done=r[16],
         efforts_planned=r[17],
     )
+
+
+class DayTotals(NamedTuple):
+    """One day's sessions added up: what the course rules read of a day (course.by_day makes
+    them from SessionRows; `HistoryStore.course_days` sums them in SQL, a row a day)."""
+
+    day: date
+    share: float
+    """The sum of its sessions' shares of their own routines (course.share)."""
+    sessions: int
+    """Its sessions with any exercise time."""
+    active_seconds: float
+    stopped: bool
+    """A session of the day was stopped because it hurt."""
+    before_sum: int
+    """The sum of its ratings before sessions, and their number."""
+    before_count: int
+    after_sum: int
+    """The sum of its ratings after sessions, and their number."""
+    after_count: int

@@ -83,6 +83,10 @@ class Trainer:
         self.preferences = preferences or Preferences.load()
         self._in_use = RoutineInUse(routine)
         self._store = store
+        self._course_read: tuple[object, Course | None] | None = None
+        """The course as last read, and what the history and the date were then: read again
+        only once either has changed (the list, the progress screen and its report ask for it
+        in turn, and a course of years takes a moment to add up)."""
 
     # ---- the history ---------------------------------------------------------------------------
 
@@ -100,7 +104,9 @@ class Trainer:
         if self._store is None:
             from lowback_tui.core.history_store import HistoryStore
 
-            self._store = HistoryStore.open(now=self.now)
+            store = HistoryStore.open(now=self.now)
+            self._read_course(store)  # here, in the thread, not when the list asks for it
+            self._store = store
         return [message for message in (self._store.notice, self._store.problem) if message]
 
     def history_table(self) -> str:
@@ -229,16 +235,34 @@ class Trainer:
         first day is after today (`course.begun`) is read as the course the next session begins:
         today, as long as the routine in use plans, nothing done.
         """
-        found = self._store.course() if self._store is not None else None
-        if found is None:
+        store = self._store
+        if store is None:
             return None
+        read = self._read_course(store)
+        if read is None:
+            return None
+        return read._replace(days=read.days or self.routine.course_days)
+
+    def _read_course(self, store: HistoryStore) -> Course | None:
+        """The current course as read from `store` (its length 0 where the routine in use's is
+        to be taken), read again only once the history or the date has changed."""
         from lowback_tui.core.course import Course, begun
+        from lowback_tui.core.history_days import changes, course_days, current_course
 
         today = self.now().date()
-        if not begun(found.start, today):  # the next session begins one today
-            return Course([], today, self.routine.course_days, today)
-        days = found.days or self.routine.course_days
-        return Course(found.sessions, found.start, days, today)
+        key = (changes(store), today)
+        if self._course_read is not None and self._course_read[0] == key:
+            return self._course_read[1]
+        found = current_course(store)
+        read = None
+        if found is not None:
+            start, days = found
+            if start is None or not begun(start, today):  # the next session begins one today
+                read = Course([], today, 0, today)
+            else:
+                read = Course(course_days(store, start, today), start, days or 0, today)
+        self._course_read = (key, read)
+        return read
 
     def course_status(self) -> Status | None:
         """Where the person is in the course (before the first session: day 1 of the course it

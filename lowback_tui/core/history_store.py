@@ -36,6 +36,20 @@ from lowback_tui.core.session_results import ExerciseRecord, Outcome, Summary
 
 Now = Callable[[], datetime]
 
+SESSION_ROWS = (
+    "SELECT s.id, s.routine_name, s.started_at, s.day, s.ended_at, s.elapsed_seconds,"
+    " COALESCE(SUM(e.active_seconds), 0), s.pain_before, s.pain_after,"
+    " s.stopped_for_pain, s.ended_early,"
+    " COUNT(CASE e.outcome WHEN 'done' THEN 1 END),"
+    " COUNT(CASE e.outcome WHEN 'partial' THEN 1 END),"
+    " COUNT(CASE e.outcome WHEN 'skipped' THEN 1 END),"
+    " COUNT(CASE e.outcome WHEN 'not reached' THEN 1 END), s.planned_seconds,"
+    " COALESCE(SUM(e.efforts_done), 0), COALESCE(SUM(e.efforts_planned), 0)"
+    " FROM sessions s LEFT JOIN exercises e ON e.session_id = s.id"
+)
+"""Sessions with their exercises added up, in `session_row`'s column order: add a WHERE, then
+GROUP BY s.id."""
+
 
 class HistoryStore:
     """The store. Methods that write never raise: a failed write sets `problem` instead."""
@@ -370,19 +384,7 @@ class HistoryStore:
         order = "ORDER BY s.id DESC LIMIT ?" if limit else "ORDER BY s.id"
         if limit:
             args += (limit,)
-        rows = self._read(
-            "SELECT s.id, s.routine_name, s.started_at, s.day, s.ended_at, s.elapsed_seconds,"
-            " COALESCE(SUM(e.active_seconds), 0), s.pain_before, s.pain_after,"
-            " s.stopped_for_pain, s.ended_early,"
-            " COUNT(CASE e.outcome WHEN 'done' THEN 1 END),"
-            " COUNT(CASE e.outcome WHEN 'partial' THEN 1 END),"
-            " COUNT(CASE e.outcome WHEN 'skipped' THEN 1 END),"
-            " COUNT(CASE e.outcome WHEN 'not reached' THEN 1 END), s.planned_seconds,"
-            " COALESCE(SUM(e.efforts_done), 0), COALESCE(SUM(e.efforts_planned), 0)"
-            f" FROM sessions s LEFT JOIN exercises e ON e.session_id = s.id {where}"
-            f" GROUP BY s.id {order}",
-            args,
-        )
+        rows = self._read(f"{SESSION_ROWS} {where} GROUP BY s.id {order}", args)
         found = [session_row(row) for row in rows]
         return found[::-1] if limit else found
 

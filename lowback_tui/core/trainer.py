@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from lowback_tui.core.course_calendar import Progress
     from lowback_tui.core.course_report import CourseReport
     from lowback_tui.core.guidance import Announcer
+    from lowback_tui.core.history_pages import HistoryPages
     from lowback_tui.core.history_store import HistoryStore, Now
     from lowback_tui.core.session import Clock
     from lowback_tui.core.session_run import SessionRun
@@ -114,6 +115,13 @@ class Trainer:
         from lowback_tui.core.history_text import session_table
 
         return session_table(self._store)
+
+    def history_pages(self) -> HistoryPages:
+        """Every past session, a line each, as `history_table` has them, read a page at a time
+        as they are shown (the history screen)."""
+        from lowback_tui.core.history_pages import HistoryPages
+
+        return HistoryPages(self._store)
 
     # ---- the routine ---------------------------------------------------------------------------
 

@@ -21,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.make_history import make
-from tests.pty_run import PtyProgram
+from tests.pty_run import PtyProgram, plain
 
 BIN = Path(sys.executable).parent
 SCREENS = {"g": "Your course", "h": "Your sessions"}
@@ -56,7 +56,7 @@ def run_once(home: str, key: str) -> tuple[float, float, float, float, float]:
         program.wait_for(SCREENS[key])
         shown = time.perf_counter() - asked
         end = float("nan")
-        if key == "h":
+        if key == "h" and "No sessions yet." not in plain(program.output):
             time.sleep(0.3)
             program.read()
             program.output = b""

@@ -10,24 +10,20 @@ Nothing here counts streaks or scolds: a missed day is shown as missed, nothing 
 from __future__ import annotations
 
 import statistics
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import StrEnum
-from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
-from lowback_tui.core.history_rows import DayTotals
+from lowback_tui.core.day_totals import Days, by_day
+from lowback_tui.core.day_totals import share as share  # (where the course rules name it)
 from lowback_tui.core.routine import Routine
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
-    from lowback_tui.core.history_rows import RecentResult, SessionRow
-
-    Sessions = Sequence[SessionRow] | Sequence[DayTotals]
-    """A course's sessions, or their totals by day (the history adds them up in SQL): every
-    rule reads a day's sessions only through `by_day`, so either gives the same answers."""
+    from lowback_tui.core.day_totals import Sessions
+    from lowback_tui.core.history_rows import RecentResult
 
 # The care thresholds. Their source is public guidance on low back pain, as summed up in
 # ../shared/exercises.md; each is tested at its edge (tests/test_course.py, test_session_run.py).
@@ -142,83 +138,13 @@ def plural_days(count: int) -> str:
     return f"{count} day{'' if count == 1 else 's'}"
 
 
-def share(session: SessionRow) -> float:
-    """How much of its own routine a session did, 0 to 1: its active time against the planned
-    active time of one whole session of the routine it used.
-
-    A session kept before lowback stored that plan (history migration 3) counts by the share
-    of the holds and efforts its exercises planned that it did. That, and a course kept without
-    its length (the Trainer's fallback), are the only places the routine in use can matter.
-    """
-    if session.planned_seconds:  # None: kept before it was stored (0 never: no routine is empty)
-        return min(session.active_seconds / session.planned_seconds, 1.0)
-    if session.efforts_planned:
-        return min(session.efforts_done / session.efforts_planned, 1.0)
-    return 0.0
-
-
-class Days(list[DayTotals]):
-    """Totals a day, one a day, oldest first (as `by_day` and `history_days.course_days` make
-    them): read as they are, never added up again. What the rules find in them is kept with
-    them (`done`, `rated`, each trend), so a course of years is gone through once, not once
-    for each figure of the progress screen and the report. Never changed once made."""
-
-    @cached_property
-    def done(self) -> frozenset[date]:
-        """The days whose sessions' shares of their own routines (`share`) add up to HALF."""
-        return frozenset(totals.day for totals in self if _at_least(totals.share, HALF))
-
-    @cached_property
-    def rated(self) -> list[tuple[date, float]]:
-        """The mean "before" rating of each day that has one, oldest first."""
-        # The sum of whole ratings over their count: statistics.fmean of them, to the last bit.
-        return [(t.day, t.before_sum / t.before_count) for t in self if t.before_count]
-
-    @cached_property
-    def trends(self) -> dict[tuple[date, date], PainTrend]:
-        """`pain_trend` of these days by (first day, today), as it has been asked for."""
-        return {}
-
-    def between(self, first: date, last: date) -> Days:
-        """The days from `first` to `last`: these days themselves when they are all in it."""
-        if not self or (first <= self[0].day and self[-1].day <= last):
-            return self
-        days = [totals.day for totals in self]
-        return Days(self[bisect_left(days, first) : bisect_right(days, last)])
-
-
-def by_day(sessions: Sessions) -> Days:
-    """Sessions added up by day (`DayTotals`), oldest first."""
-    if isinstance(sessions, Days):
-        return sessions
-    days: dict[date, DayTotals] = {}
-    for session in sessions:
-        totals = session if isinstance(session, DayTotals) else _totals(session)
-        found = days.get(totals.day)
-        days[totals.day] = totals if found is None else _added(found, totals)
-    return Days(days[day] for day in sorted(days))
-
-
-def _totals(session: SessionRow) -> DayTotals:
-    before, after = session.pain_before, session.pain_after
-    return DayTotals(
-        session.day, share(session), int(session.active_seconds > 0), session.active_seconds,
-        session.stopped_for_pain, before or 0, int(before is not None), after or 0,
-        int(after is not None),
-    )  # fmt: skip
-
-
-def _added(a: DayTotals, b: DayTotals) -> DayTotals:
-    return DayTotals(
-        a.day, a.share + b.share, a.sessions + b.sessions, a.active_seconds + b.active_seconds,
-        a.stopped or b.stopped, a.before_sum + b.before_sum, a.before_count + b.before_count,
-        a.after_sum + b.after_sum, a.after_count + b.after_count,
-    )  # fmt: skip
-
-
 def done_days(sessions: Sessions) -> frozenset[date]:
     """The days whose sessions' shares of their own routines (`share`) add up to HALF."""
-    return by_day(sessions).done
+    days = by_day(sessions)
+    found = days.memo.get("done")
+    if found is None:
+        found = days.memo["done"] = frozenset(t.day for t in days if _at_least(t.share, HALF))
+    return found
 
 
 def in_course(sessions: Sessions, start: date, today: date) -> Days:
@@ -255,7 +181,14 @@ def status(sessions: Sessions, start: date, days: int, today: date) -> Status:
 
 def pain_by_day(sessions: Sessions) -> list[tuple[date, float]]:
     """The mean "before" rating of each day that has one, oldest first."""
-    return by_day(sessions).rated
+    days = by_day(sessions)
+    found = days.memo.get("rated")
+    if found is None:
+        # The sum of whole ratings over their count: statistics.fmean of them, to the last bit.
+        found = days.memo["rated"] = [
+            (t.day, t.before_sum / t.before_count) for t in days if t.before_count
+        ]
+    return found
 
 
 @dataclass(frozen=True)
@@ -345,9 +278,9 @@ def pain_trend(sessions: Sessions, start: date, today: date) -> PainTrend:
     """Week 1 of the course against the latest later week rated on WEEK_MIN_RATINGS days: whole
     calendar weeks of the course, never the same week twice, never drifting as days are added."""
     days = in_course(sessions, start, today)
-    found = days.trends.get((start, today))
+    found = days.memo.get(("trend", start, today))
     if found is None:
-        found = days.trends[start, today] = _pain_trend(days.rated, start, today)
+        found = days.memo["trend", start, today] = _pain_trend(pain_by_day(days), start, today)
     return found
 
 

@@ -23,7 +23,7 @@ from lowback_tui.core.pain_days import PainDay, pain_days
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from lowback_tui.core.course import Sessions
+    from lowback_tui.core.day_totals import Sessions
 
 SHOWN_WEEKS = 52
 """The most weeks of a course the progress screen's calendar and chart show: the latest, in a

@@ -11,8 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from lowback_tui.core import advice, course, wording
+
+if TYPE_CHECKING:
+    from lowback_tui.core.day_totals import Sessions
 
 
 class NextStep(StrEnum):
@@ -247,7 +251,7 @@ def next_step(
     return NextStep.KEEP_GOING
 
 
-def course_report(sessions: course.Sessions, start: date, days: int, today: date) -> CourseReport:
+def course_report(sessions: Sessions, start: date, days: int, today: date) -> CourseReport:
     """The report of the course that began on `start`, from its sessions: course.status for its
     days, course.pain_trend and course.change for the pain, course.not_improving for the rule."""
     status = course.status(sessions, start, days, today)

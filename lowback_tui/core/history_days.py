@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from lowback_tui.core.course import Days
+from lowback_tui.core.day_totals import Days
 from lowback_tui.core.history_rows import DayTotals
 
 if TYPE_CHECKING:

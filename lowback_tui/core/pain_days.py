@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
-from lowback_tui.core.course import by_day
+from lowback_tui.core.day_totals import by_day
 
 if TYPE_CHECKING:
-    from lowback_tui.core.course import Sessions
+    from lowback_tui.core.day_totals import Sessions
 
 
 class PainDay(NamedTuple):

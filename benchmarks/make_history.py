@@ -19,8 +19,9 @@ from lowback_tui.core.routine_file import load
 from lowback_tui.core.session_results import ExerciseRecord, Outcome, Summary
 
 
-def make(path: Path, sessions: int, seed: int = 1) -> None:
-    """Fill `path` with `sessions` days of history ending yesterday."""
+def make(path: Path, sessions: int, seed: int = 1, course_days: int = 0) -> None:
+    """Fill `path` with `sessions` days of history ending yesterday; a new course every
+    `course_days` days (0: one course, begun by the first session, as long as the history)."""
     rng = random.Random(seed)
     routine = load(routine_library.resolve(None))
     first = datetime.now().replace(hour=7, minute=30) - timedelta(days=sessions)
@@ -30,6 +31,8 @@ def make(path: Path, sessions: int, seed: int = 1) -> None:
     store._db.execute("PRAGMA synchronous = OFF")  # generating, not keeping: speed over safety
     for day in range(sessions):
         clock[0] = first + timedelta(days=day)
+        if course_days and day and day % course_days == 0:
+            store.new_course(clock[0].date(), routine.course_days)
         session = store.begin(routine.name, "generated", rng.randint(0, 6))
         records = []
         for index, exercise in enumerate(routine.exercises):
@@ -54,8 +57,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("path", type=Path)
     parser.add_argument("--sessions", type=int, default=3650)
+    parser.add_argument("--course-days", type=int, default=0, help="a new course every N days")
     args = parser.parse_args()
-    make(args.path, args.sessions)
+    make(args.path, args.sessions, course_days=args.course_days)
 
 
 if __name__ == "__main__":

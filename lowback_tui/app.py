@@ -367,7 +367,7 @@ class LowbackApp(SoundAndVoice):
         from lowback_tui.screens.history_view import HistoryScreen
 
         self._when_history_is_open(
-            lambda: self.push_screen(HistoryScreen(self.trainer.history_table()))
+            lambda: self.push_screen(HistoryScreen(self.trainer.history_pages()))
         )
 
     def action_progress(self) -> None:

@@ -165,7 +165,7 @@ def test_the_app_s_readers_never_fail_on_an_unreadable_row() -> None:
     assert str(trainer.course_status()).startswith("Day 4 of 21 (done today)")
 
 
-def test_an_unreadable_course_is_no_course_and_none_is_begun_over_it(
+def test_an_unreadable_course_is_no_course_and_the_next_session_begins_one(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     path = a_real_history(days=2)
@@ -173,14 +173,18 @@ def test_an_unreadable_course_is_no_course_and_none_is_begun_over_it(
     trainer = Trainer(load(TINY), clock=FakeClock(), now=lambda: TODAY)
     assert trainer.open_history() == ["1 course in your history could not be read and is left out"]
     assert trainer.progress() is None and trainer.course_report() is None
-    whole_session(trainer, 3)  # a session on: no new course is begun over the unreadable one
-    db = sqlite3.connect(path)
-    assert db.execute("SELECT started_on FROM courses").fetchall() == [("garbage",)]
     code, _, err = cli(capsys, "report")
     assert (code, err.splitlines()) == (1, [
         "lowback report: 1 course in your history could not be read and is left out",
         "lowback report: no course yet; it begins with your first session",
     ])  # fmt: skip
+    whole_session(trainer, 3)  # a session on: a course begins today, the unreadable row kept
+    db = sqlite3.connect(path)
+    assert db.execute("SELECT started_on FROM courses ORDER BY id").fetchall() == [
+        ("garbage",),
+        (TODAY.date().isoformat(),),
+    ]
+    assert Trainer(load(TINY), now=lambda: TODAY).open_history() == []  # the latest is read
     edit(path, "UPDATE courses SET started_on = ?, days = 'x'", TODAY.date().isoformat())
     assert Trainer(load(TINY), now=lambda: TODAY).open_history() == [
         "1 course in your history could not be read and is left out"

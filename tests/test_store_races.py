@@ -18,24 +18,29 @@ from lowback_tui.core.history_store import HistoryStore
 
 PROCESSES = 4
 ROUNDS = 12
+COURSE_ROUNDS = 20
 
 fork = pytest.importorskip("multiprocessing").get_context("fork")
 
 
-def _one_lowback(path: str, barrier: Any, number: int, answers: Any) -> None:
-    """What one lowback does: open the history, keep a session, say how that went."""
-    barrier.wait(timeout=30)
+def _one_lowback(path: str, barrier: Any, number: int, answers: Any, opened: bool) -> None:
+    """What one lowback does: open the history, keep a session, say how that went (`opened`:
+    all open it first, then begin their sessions together)."""
+    if not opened:
+        barrier.wait(timeout=30)
     store = HistoryStore.open(Path(path))
+    if opened:
+        barrier.wait(timeout=30)
     session = store.begin(f"routine-{number}", "hash", number % 11)
     answers.put((number, session, store.problem, store.notice))
     store.close()
 
 
-def _race(path: Path, processes: int = PROCESSES) -> list[tuple[Any, ...]]:
+def _race(path: Path, processes: int = PROCESSES, *, opened: bool = False) -> list[tuple[Any, ...]]:
     barrier = fork.Barrier(processes)
     answers = fork.Queue()
     workers = [
-        fork.Process(target=_one_lowback, args=(str(path), barrier, n, answers))
+        fork.Process(target=_one_lowback, args=(str(path), barrier, n, answers, opened))
         for n in range(processes)
     ]
     for worker in workers:
@@ -62,6 +67,22 @@ def test_racing_first_runs_lose_no_session(tmp_path: Path) -> None:
         assert [problem for _, _, problem, _ in results] == [None] * PROCESSES
         assert all(session is not None for _, session, _, _ in results)
         assert _kept(path) == [f"routine-{n}" for n in range(PROCESSES)]
+
+
+def _courses(path: Path) -> int:
+    with sqlite3.connect(path) as db:
+        (count,) = db.execute("SELECT COUNT(*) FROM courses").fetchone()
+    return int(count)
+
+
+def test_racing_first_sessions_begin_one_course(tmp_path: Path) -> None:
+    """Before: each first session saw no course and began one: two or more courses in 4 of
+    20 tries (so the course began again with the second session of the morning)."""
+    for round_number in range(COURSE_ROUNDS):
+        path = tmp_path / f"round-{round_number}" / "history.db"
+        results = _race(path, opened=True)  # all open the empty history, then begin at once
+        assert all(session is not None for _, session, _, _ in results)
+        assert _courses(path) == 1, f"round {round_number}"
 
 
 def test_racing_recoveries_move_the_damaged_file_once_and_lose_nothing(tmp_path: Path) -> None:

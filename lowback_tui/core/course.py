@@ -15,12 +15,15 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING, NamedTuple
 
+from lowback_tui.core.day_totals import Days, by_day
+from lowback_tui.core.day_totals import share as share  # (where the course rules name it)
 from lowback_tui.core.routine import Routine
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
-    from lowback_tui.core.history_rows import RecentResult, SessionRow
+    from lowback_tui.core.day_totals import Sessions
+    from lowback_tui.core.history_rows import RecentResult
 
 # The care thresholds. Their source is public guidance on low back pain, as summed up in
 # ../shared/exercises.md; each is tested at its edge (tests/test_course.py, test_session_run.py).
@@ -88,7 +91,8 @@ SESSIONS_IN_A_ROW = 2
 class Course(NamedTuple):
     """What the course rules read, in the order they take it: `status(*course)`."""
 
-    sessions: Sequence[SessionRow]
+    sessions: Sessions
+    """Its sessions, or (as the Trainer reads them) their totals by day."""
     start: date
     days: int
     today: date
@@ -134,32 +138,27 @@ def plural_days(count: int) -> str:
     return f"{count} day{'' if count == 1 else 's'}"
 
 
-def share(session: SessionRow) -> float:
-    """How much of its own routine a session did, 0 to 1: its active time against the planned
-    active time of one whole session of the routine it used.
-
-    A session kept before lowback stored that plan (history migration 3) counts by the share
-    of the holds and efforts its exercises planned that it did. That, and a course kept without
-    its length (the Trainer's fallback), are the only places the routine in use can matter.
-    """
-    if session.planned_seconds:  # None: kept before it was stored (0 never: no routine is empty)
-        return min(session.active_seconds / session.planned_seconds, 1.0)
-    if session.efforts_planned:
-        return min(session.efforts_done / session.efforts_planned, 1.0)
-    return 0.0
-
-
-def done_days(sessions: Sequence[SessionRow]) -> set[date]:
+def done_days(sessions: Sessions) -> frozenset[date]:
     """The days whose sessions' shares of their own routines (`share`) add up to HALF."""
-    shares: dict[date, float] = {}
-    for session in sessions:
-        shares[session.day] = shares.get(session.day, 0.0) + share(session)
-    return {day for day, total in shares.items() if _at_least(total, HALF)}
+    days = by_day(sessions)
+    found = days.memo.get("done")
+    if found is None:
+        found = days.memo["done"] = frozenset(t.day for t in days if _at_least(t.share, HALF))
+    return found
 
 
-def in_course(sessions: Sequence[SessionRow], start: date, today: date) -> list[SessionRow]:
-    """The sessions from the course's first day to today (a clock set back leaves later ones)."""
-    return [s for s in sessions if start <= s.day <= today]
+def in_course(sessions: Sessions, start: date, today: date) -> Days:
+    """The course's days from its first day to today (a clock set back leaves later ones),
+    each day's sessions added up."""
+    return by_day(sessions).between(start, today)
+
+
+def begun(start: date, today: date) -> bool:
+    """The course that begins on `start` has begun by `today` (its first day is today or
+    earlier). One that begins later was begun under a clock set wrong, or edited in by hand: it
+    is shown as a course beginning today with nothing done yet (not "day 1" of a month to come),
+    and the next session begins a course today (`HistoryStore.begin`), so that session counts."""
+    return start <= today
 
 
 def course_day(start: date, today: date) -> int:
@@ -167,7 +166,7 @@ def course_day(start: date, today: date) -> int:
     return max((today - start).days + 1, 1)
 
 
-def status(sessions: Sequence[SessionRow], start: date, days: int, today: date) -> Status:
+def status(sessions: Sessions, start: date, days: int, today: date) -> Status:
     """Where the person is in a course of `days` days that began on `start`: the one place the
     course's days are counted (the list, the progress screen, the report and plain mode).
 
@@ -180,13 +179,16 @@ def status(sessions: Sequence[SessionRow], start: date, days: int, today: date) 
     return Status(course_day(start, today), days, len(done), today in done, this_week)
 
 
-def pain_by_day(sessions: Sequence[SessionRow]) -> list[tuple[date, float]]:
+def pain_by_day(sessions: Sessions) -> list[tuple[date, float]]:
     """The mean "before" rating of each day that has one, oldest first."""
-    by_day: dict[date, list[int]] = {}
-    for session in sessions:
-        if session.pain_before is not None:
-            by_day.setdefault(session.day, []).append(session.pain_before)
-    return [(day, statistics.fmean(values)) for day, values in sorted(by_day.items())]
+    days = by_day(sessions)
+    found = days.memo.get("rated")
+    if found is None:
+        # The sum of whole ratings over their count: statistics.fmean of them, to the last bit.
+        found = days.memo["rated"] = [
+            (t.day, t.before_sum / t.before_count) for t in days if t.before_count
+        ]
+    return found
 
 
 @dataclass(frozen=True)
@@ -272,10 +274,17 @@ class PainTrend:
         return Change.BETTER if self.falling_lately else change(*ends)
 
 
-def pain_trend(sessions: Sequence[SessionRow], start: date, today: date) -> PainTrend:
+def pain_trend(sessions: Sessions, start: date, today: date) -> PainTrend:
     """Week 1 of the course against the latest later week rated on WEEK_MIN_RATINGS days: whole
     calendar weeks of the course, never the same week twice, never drifting as days are added."""
-    rated = pain_by_day(in_course(sessions, start, today))
+    days = in_course(sessions, start, today)
+    found = days.memo.get(("trend", start, today))
+    if found is None:
+        found = days.memo["trend", start, today] = _pain_trend(pain_by_day(days), start, today)
+    return found
+
+
+def _pain_trend(rated: list[tuple[date, float]], start: date, today: date) -> PainTrend:
     by_week: dict[int, list[float]] = {}
     for day, value in rated:
         by_week.setdefault((day - start).days // TREND_WEEK + 1, []).append(value)
@@ -330,7 +339,7 @@ def not_getting_better(first: float, recent: float) -> bool:
     return _at_least(recent, PAIN_WORTH_TREATING) and change(first, recent) is not Change.BETTER
 
 
-def not_improving(sessions: Sequence[SessionRow], start: date, today: date) -> bool:
+def not_improving(sessions: Sessions, start: date, today: date) -> bool:
     """TREND_RULE: from day TREND_DAYS of the course on, pain before sessions is worth treating
     and has not come down by the change people notice from week 1 to the latest later week, nor
     to the latest ratings (`PainTrend.falling_lately`)."""

@@ -23,7 +23,12 @@ from lowback_tui.core.pain_days import PainDay, pain_days
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from lowback_tui.core.history_rows import SessionRow
+    from lowback_tui.core.day_totals import Sessions
+
+SHOWN_WEEKS = 52
+"""The most weeks of a course the progress screen's calendar and chart show: the latest, in a
+course that has gone on for more than a year. A course begun years ago (never begun again with
+c) is a screen to read, not thousands of weeks of one; its figures still count every day."""
 
 
 class Mark(StrEnum):
@@ -39,20 +44,21 @@ class Mark(StrEnum):
 
 
 def calendar(
-    sessions: Sequence[SessionRow], start: date, days: int, today: date
+    sessions: Sessions, start: date, days: int, today: date, since: date | None = None
 ) -> list[tuple[date, Mark]]:
-    """Every day of the course with how it went, from `start` to its planned last day; after
-    that only the days with something done (or stopped) and today, since a day after the
-    course's end is not a missed day of it."""
-    sessions = in_course(sessions, start, today)
-    done = done_days(sessions)
-    stopped = {s.day for s in sessions if s.stopped_for_pain}
-    tried = {s.day for s in sessions if s.active_seconds > 0}
+    """Every day of the course with how it went, from `start` (or `since`, if later) to its
+    planned last day; after that only the days with something done (or stopped) and today,
+    since a day after the course's end is not a missed day of it."""
+    first = max(start, since or start)
+    totals = in_course(sessions, first, today)
+    done = done_days(totals)
+    stopped = {t.day for t in totals if t.stopped}
+    tried = {t.day for t in totals if t.sessions}
     end = start + timedelta(days=days - 1)
     marks = []
     last = max(end, today)
-    for offset in range((last - start).days + 1):  # pragma: no mutate (later ones: left out)
-        day = start + timedelta(days=offset)
+    for offset in range((last - first).days + 1):  # pragma: no mutate (later ones: left out)
+        day = first + timedelta(days=offset)
         if day in done:
             mark = Mark.DONE
         elif day in stopped:
@@ -108,21 +114,35 @@ class Progress:
     active_seconds: float
     """Time spent holding or working, over the whole history."""
     not_improving: bool
+    since: date | None = None
+    """The first day `calendar` and `pain_days` show when the course has gone on for more than
+    SHOWN_WEEKS weeks (a Monday: they show its latest weeks); None when they show all of it."""
+
+
+def shown_from(start: date, days: int, today: date) -> date | None:
+    """The Monday the progress screen's calendar and chart begin on, when the course's weeks
+    are more than SHOWN_WEEKS (None: they begin with the course)."""
+    last = max(start + timedelta(days=days - 1), today)
+    monday = last - timedelta(days=last.weekday())
+    since = monday - timedelta(weeks=SHOWN_WEEKS - 1)
+    return since if since > start else None
 
 
 def progress(
-    sessions: Sequence[SessionRow], start: date, days: int, today: date, totals: tuple[int, float]
+    sessions: Sessions, start: date, days: int, today: date, totals: tuple[int, float]
 ) -> Progress:
     """The course that began on `start`, from its sessions, with the history's `totals`."""
     count, active = totals
-    days_marked = calendar(sessions, start, days, today)
+    since = shown_from(start, days, today)
+    days_marked = calendar(sessions, start, days, today, since)
     return Progress(
         status=status(sessions, start, days, today),
         calendar=days_marked,
         trend=pain_trend(sessions, start, today),
-        pain_days=pain_days(in_course(sessions, start, today)),
+        pain_days=pain_days(in_course(sessions, since or start, today)),
         weeks=weeks(days_marked),
         sessions=count,
         active_seconds=active,
         not_improving=not_improving(sessions, start, today),
+        since=since,
     )

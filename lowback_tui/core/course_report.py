@@ -16,9 +16,7 @@ from typing import TYPE_CHECKING
 from lowback_tui.core import advice, course, wording
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
-
-    from lowback_tui.core.history_rows import SessionRow
+    from lowback_tui.core.day_totals import Sessions
 
 
 class NextStep(StrEnum):
@@ -253,9 +251,7 @@ def next_step(
     return NextStep.KEEP_GOING
 
 
-def course_report(
-    sessions: Sequence[SessionRow], start: date, days: int, today: date
-) -> CourseReport:
+def course_report(sessions: Sessions, start: date, days: int, today: date) -> CourseReport:
     """The report of the course that began on `start`, from its sessions: course.status for its
     days, course.pain_trend and course.change for the pain, course.not_improving for the rule."""
     status = course.status(sessions, start, days, today)
@@ -267,8 +263,8 @@ def course_report(
         start=start,
         today=today,
         status=status,
-        sessions=sum(1 for s in in_it if s.active_seconds > 0),
-        active_seconds=sum(s.active_seconds for s in in_it),
+        sessions=sum(day.sessions for day in in_it),
+        active_seconds=sum(day.active_seconds for day in in_it),
         trend=trend,
         next_step=next_step(
             change,

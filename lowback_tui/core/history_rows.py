@@ -383,3 +383,23 @@ def unreadable_notice(counts: dict[str, int]) -> str | None:
     things = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
     verb = "is" if sum(counts.values()) == 1 else "are"
     return f"{things} in your history could not be read and {verb} left out"
+
+
+class DayTotals(NamedTuple):
+    """One day's sessions added up: what the course rules read of a day (course.by_day makes
+    them from SessionRows; `HistoryStore.course_days` sums them in SQL, a row a day)."""
+
+    day: date
+    share: float
+    """The sum of its sessions' shares of their own routines (course.share)."""
+    sessions: int
+    """Its sessions with any exercise time."""
+    active_seconds: float
+    stopped: bool
+    """A session of the day was stopped because it hurt."""
+    before_sum: int
+    """The sum of its ratings before sessions, and their number."""
+    before_count: int
+    after_sum: int
+    """The sum of its ratings after sessions, and their number."""
+    after_count: int

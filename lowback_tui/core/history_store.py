@@ -13,10 +13,11 @@ left out, never a traceback. How many there are is counted once, on opening (`un
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,7 @@ from lowback_tui.core.history_rows import (
     COURSE,
     EXERCISE,
     EXERCISE_COLUMNS,
+    GOOD_COURSE,
     GOOD_EXERCISE,
     GOOD_SESSION,
     GOOD_TARGET,
@@ -54,6 +56,21 @@ from lowback_tui.core.logs import log
 from lowback_tui.core.session_results import ExerciseRecord, Outcome, Summary
 
 Now = Callable[[], datetime]
+
+SESSION_ROWS = (
+    "SELECT s.id, s.routine_name, s.started_at, s.day, s.ended_at, s.elapsed_seconds,"
+    " COALESCE(SUM(e.active_seconds), 0), s.pain_before, s.pain_after,"
+    " s.stopped_for_pain, s.ended_early,"
+    " COUNT(CASE e.outcome WHEN 'done' THEN 1 END),"
+    " COUNT(CASE e.outcome WHEN 'partial' THEN 1 END),"
+    " COUNT(CASE e.outcome WHEN 'skipped' THEN 1 END),"
+    " COUNT(CASE e.outcome WHEN 'not reached' THEN 1 END), s.planned_seconds,"
+    " COALESCE(SUM(e.efforts_done), 0), COALESCE(SUM(e.efforts_planned), 0)"
+    " FROM sessions s LEFT JOIN exercises e ON e.session_id = s.id"
+    f" AND {GOOD_EXERCISE}"
+)
+"""Sessions with their exercises added up, in `session_row`'s column order: add a WHERE, then
+GROUP BY s.id."""
 
 
 class HistoryStore:
@@ -128,8 +145,8 @@ class HistoryStore:
     def looked_over(self) -> HistoryStore:
         """Count the rows every reader will leave out (`unreadable`), a line in the log for
         each (`history_rows.unreadable`). Itself, for chaining."""
-        self.unreadable = unreadable(self._read)
-        self._left_out_seconds = left_out_seconds(self._read, self.unreadable)
+        self.unreadable = unreadable(self.read)
+        self._left_out_seconds = left_out_seconds(self.read, self.unreadable)
         return self
 
     @property
@@ -170,7 +187,33 @@ class HistoryStore:
             self.problem = f"history is not being saved ({error})"
             return None
 
-    def _read(self, sql: str, args: tuple[object, ...] = ()) -> list[Any]:
+    def _write_together(self, *writes: tuple[str, tuple[object, ...]]) -> int | None:
+        """Run writes in one transaction that holds the write lock from its start (BEGIN
+        IMMEDIATE), so nothing another lowback writes comes between them; the last one's row id.
+        On failure nothing of them is kept, and the store stops saving and says why."""
+        if not self.saving:
+            return None
+        assert self._db is not None
+        try:
+            self._db.execute("BEGIN IMMEDIATE")  # waits for another lowback, as a write does
+        except sqlite3.Error as error:
+            self.problem = f"history is not being saved ({error})"
+            return None
+        try:
+            row_id = None
+            for sql, args in writes:
+                row_id = self._db.execute(sql, args).lastrowid
+            self._db.execute("COMMIT")
+        except sqlite3.Error as error:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.execute("ROLLBACK")
+            self.problem = f"history is not being saved ({error})"
+            return None
+        return row_id
+
+    def read(self, sql: str, args: tuple[object, ...] = ()) -> list[Any]:
+        """The rows a query finds; [] when the history is not open or the query fails. Every
+        query names its rows' checks (`history_rows.GOOD_SESSION` and the rest)."""
         if self._db is None:
             return []
         try:
@@ -193,15 +236,23 @@ class HistoryStore:
 
         `planned_seconds`: the active time one whole session of its routine plans (what the
         session's share of its day is judged against). The first session begins a course of
-        `course_days` (its routine's)."""
+        `course_days` (its routine's), as does the first after a course whose first day is
+        after today (a clock set back since, or a hand edit: `course.begun`)."""
         now = self.now()
-        if not self._read("SELECT 1 FROM courses LIMIT 1"):  # one unreadable is still one
-            self.new_course(now.date(), course_days)
-        return self._write(
-            "INSERT INTO sessions (routine_name, routine_hash, started_at, day, pain_before,"
-            " planned_seconds) VALUES (?, ?, ?, ?, ?, ?)",
-            (routine_name, routine_hash, now.isoformat(timespec="seconds"),
-             now.date().isoformat(), pain_before, planned_seconds),
+        today = now.date().isoformat()
+        # One write transaction, taken before the check: of two first runs beginning at once,
+        # the second waits and then finds the course (a read first let both begin one). A
+        # course whose first day is after today has not begun (course.begun), nor has one that
+        # cannot be read (`latest_course`): one begins today.
+        return self._write_together(
+            ("INSERT INTO courses (started_on, days) SELECT ?, ? WHERE NOT EXISTS (SELECT 1 FROM"
+             " courses c WHERE c.id = (SELECT MAX(id) FROM courses)"
+             f" AND c.started_on <= ? AND {GOOD_COURSE})",
+             (today, course_days, today)),
+            ("INSERT INTO sessions (routine_name, routine_hash, started_at, day, pain_before,"
+             " planned_seconds) VALUES (?, ?, ?, ?, ?, ?)",
+             (routine_name, routine_hash, now.isoformat(timespec="seconds"),
+              now.date().isoformat(), pain_before, planned_seconds)),
         )  # fmt: skip
 
     def record_exercise(self, session_id: int | None, record: ExerciseRecord, reps: int) -> None:
@@ -240,9 +291,21 @@ class HistoryStore:
         self._write(
             "UPDATE sessions SET ended_at = ?, elapsed_seconds = COALESCE(elapsed_seconds, 0) + ?,"
             " ended_early = ?, stopped_for_pain = ?, stopped_at = ? WHERE id = ?",
-            (self.now().isoformat(timespec="seconds"), summary.elapsed_seconds,
+            (self._end_time(session_id, summary.elapsed_seconds), summary.elapsed_seconds,
              int(summary.ended_early), int(stopped_for_pain), stopped_at, session_id),
         )  # fmt: skip
+
+    def _end_time(self, session_id: int, elapsed: float) -> str:
+        """When a session ended: now, but never before its start plus the time this part of it
+        took on the monotonic clock (`elapsed`). The wall clock may have been set back during
+        the session (by hand, or a large correction); the session's own clock was not."""
+        now = self.now()
+        rows = self.read("SELECT started_at FROM sessions WHERE id = ?", (session_id,))
+        try:
+            at_least = datetime.fromisoformat(rows[0][0]) + timedelta(seconds=elapsed)
+        except (IndexError, TypeError, ValueError, OverflowError):
+            return now.isoformat(timespec="seconds")  # no start to keep it after
+        return max(now, at_least).isoformat(timespec="seconds")
 
     def reopen(self, session_id: int, start_at: int) -> None:
         """Carry on a session that ended early from exercise `start_at`: it is unfinished again,
@@ -256,7 +319,7 @@ class HistoryStore:
     def unfinished_today(self, day: date) -> Unfinished | None:
         """The day's latest session if it ended early (or was cut off by a crash or a closed
         terminal), not because it hurt; None if it finished, or there is none."""
-        rows = self._read(
+        rows = self.read(
             "SELECT s.id, s.routine_name, s.routine_hash, s.ended_at, s.ended_early,"
             " s.stopped_for_pain, s.stopped_at, s.pain_before,"
             " (SELECT MAX(position) FROM exercises e WHERE e.session_id = s.id"
@@ -282,7 +345,7 @@ class HistoryStore:
     def last_pain_stop(self) -> str | None:
         """The exercise the latest session was on when it was stopped because it hurt ("" when
         not known); None when the latest session was not stopped for pain."""
-        rows = self._read(
+        rows = self.read(
             "SELECT s.stopped_for_pain, (SELECT name FROM exercises e WHERE e.session_id = s.id"
             f" AND e.position = s.stopped_at AND {GOOD_EXERCISE}) FROM sessions s"
             f" WHERE {GOOD_SESSION} ORDER BY s.id DESC LIMIT 1"
@@ -298,23 +361,24 @@ class HistoryStore:
 
     # ---- the course and progression ------------------------------------------------------------
 
-    def _latest_course(self) -> tuple[date, int | None] | None:
+    def latest_course(self) -> tuple[date, int | None] | None:
         """The first day and planned length of the latest course; None before one has begun,
-        and when it cannot be read (a day that is no date): then there is no course to show,
-        and none is begun over it either (`begin`); the person can begin one (`new_course`)."""
-        rows = self._read("SELECT started_on, days FROM courses ORDER BY id DESC LIMIT 1")
+        and when it cannot be read (a day that is no date, a length out of range: a hand edit):
+        then there is no course, and the next session begins one (`begin`), the row left as
+        it is."""
+        rows = self.read("SELECT started_on, days FROM courses ORDER BY id DESC LIMIT 1")
         found = self._rows("course", rows, partial(check, COURSE))
         return (date.fromisoformat(found[0][0]), found[0][1]) if found else None
 
     def course_start(self) -> date | None:
         """The first day of the current course, if one has begun (and can be read)."""
-        found = self._latest_course()
+        found = self.latest_course()
         return found[0] if found else None
 
     def course(self) -> CourseRows | None:
         """The current course: its first day, its planned length and its sessions; None before
         one has begun. Everything the course rules read comes from here."""
-        found = self._latest_course()
+        found = self.latest_course()
         if found is None:
             return None
         start, days = found
@@ -328,7 +392,7 @@ class HistoryStore:
 
     def targets(self, routine_name: str) -> dict[str, int]:
         """The reps the person has moved up to, by exercise id."""
-        rows = self._read(
+        rows = self.read(
             f"SELECT t.routine_name, t.exercise_id, t.reps FROM targets t"
             f" WHERE t.routine_name = ? AND {GOOD_TARGET}",
             (routine_name,),
@@ -367,7 +431,7 @@ class HistoryStore:
 
     def recent_results(self, routine_name: str, exercise_id: str, limit: int) -> list[RecentResult]:
         """The latest finished sessions of a routine with this exercise's result, newest first."""
-        rows = self._read(
+        rows = self.read(
             "SELECT s.id, e.outcome, e.reps, s.pain_before, s.pain_after,"
             " EXISTS (SELECT 1 FROM offers o WHERE o.session_id = s.id AND o.exercise_id = ?)"
             " FROM sessions s JOIN exercises e ON e.session_id = s.id AND e.exercise_id = ?"
@@ -386,26 +450,13 @@ class HistoryStore:
         order = "ORDER BY s.id DESC LIMIT ?" if limit else "ORDER BY s.id"
         if limit:
             args += (limit,)
-        rows = self._read(
-            "SELECT s.id, s.routine_name, s.started_at, s.day, s.ended_at, s.elapsed_seconds,"
-            " COALESCE(SUM(e.active_seconds), 0), s.pain_before, s.pain_after,"
-            " s.stopped_for_pain, s.ended_early,"
-            " COUNT(CASE e.outcome WHEN 'done' THEN 1 END),"
-            " COUNT(CASE e.outcome WHEN 'partial' THEN 1 END),"
-            " COUNT(CASE e.outcome WHEN 'skipped' THEN 1 END),"
-            " COUNT(CASE e.outcome WHEN 'not reached' THEN 1 END), s.planned_seconds,"
-            " COALESCE(SUM(e.efforts_done), 0), COALESCE(SUM(e.efforts_planned), 0)"
-            " FROM sessions s LEFT JOIN exercises e ON e.session_id = s.id"
-            f" AND {GOOD_EXERCISE} {where}"
-            f" GROUP BY s.id {order}",
-            args,
-        )
+        rows = self.read(f"{SESSION_ROWS} {where} GROUP BY s.id {order}", args)
         found: list[SessionRow] = self._rows("session", rows, session_row)
         return found[::-1] if limit else found
 
     def exercises(self, session_id: int) -> list[tuple[int, str, str, str, int, int, float]]:
         """(position, exercise id, name, outcome, done, planned, active seconds) of a session."""
-        rows = self._read(
+        rows = self.read(
             f"SELECT {EXERCISE_COLUMNS} FROM exercises e WHERE e.session_id = ?"
             f" AND {GOOD_EXERCISE} ORDER BY e.position",
             (session_id,),
@@ -415,7 +466,7 @@ class HistoryStore:
     def all_exercises(self) -> dict[int, list[tuple[Any, ...]]]:
         """Every stored exercise result by session, as `exercises` gives them."""
         found: dict[int, list[tuple[Any, ...]]] = {}
-        rows = self._read(
+        rows = self.read(
             f"SELECT e.session_id, {EXERCISE_COLUMNS} FROM exercises e WHERE {GOOD_EXERCISE}"
             " ORDER BY e.session_id, e.position"
         )
@@ -424,12 +475,20 @@ class HistoryStore:
             found.setdefault(session_id, []).append(exercise)
         return found
 
+    def version(self) -> tuple[int, int] | None:
+        """Something that differs after any change to the history, by this lowback or another
+        (None when it is not open): what is read from it is the same as long as this is."""
+        if self._db is None:
+            return None
+        rows = self.read("PRAGMA data_version")
+        return (self._db.total_changes, rows[0][0]) if rows else None
+
     def totals(self) -> tuple[int, float]:
         """Sessions, and seconds spent holding or working, over all of the history, as the
         history table counts them: without the rows left out. Those were counted on opening
         (`looked_over`), so that only the summed column is checked here: 0.1 s at 100,000
         sessions, where checking every row took 3 s."""
-        rows = self._read(
+        rows = self.read(
             "SELECT (SELECT COUNT(*) FROM sessions), (SELECT COALESCE(SUM(e.active_seconds), 0)"
             f" FROM exercises e WHERE {good_value(EXERCISE, 'active_seconds', 'e')})"
         )

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from lowback_tui.core.history_rows import SessionRow
@@ -46,25 +47,42 @@ def table(rows: list[SessionRow]) -> str:
     """Every session, a line each, newest first, each line at most 80 characters."""
     if not rows:
         return "No sessions yet."
-    names = {r.id: visible(r.routine_name) for r in rows}  # a name came from a routine's file
-    # at least as wide as its header, so a short name ("Tiny") keeps the columns under theirs
-    width = min(ROUTINE_WIDTH, max(len("routine"), *(len(name) for name in names.values())))
-    lines = [f"{'date':10}  {'time':5}  {'routine':{width}}  {'done':5}  {'active':10}  "
-             f"{'pain':7}  note"]  # fmt: skip
-    for r in reversed(rows):
-        pain = "" if r.pain_before is None and r.pain_after is None else (
-            f"{'–' if r.pain_before is None else r.pain_before} → "
-            f"{'–' if r.pain_after is None else r.pain_after}"
-        )  # fmt: skip
-        done = f"{r.done}/{r.done + r.partial + r.skipped + r.not_reached}"
-        lines.append(
-            f"{r.day.isoformat():10}  {r.started_at[11:16]:5}  "
-            f"{_clipped(names[r.id], width):{width}}  {done:5}  "
-            f"{long_duration(r.active_seconds):10}  {pain:7}  {note(r)}".rstrip()
-        )
-    active = sum(r.active_seconds for r in rows)
-    lines.append(f"{plural(len(rows), 'session')}, {long_duration(active)} of exercise")
+    width = routine_width(r.routine_name for r in rows)
+    lines = [header(width), *(line(r, width) for r in reversed(rows))]
+    lines.append(footer(len(rows), sum(r.active_seconds for r in rows)))
     return "\n".join(lines)
+
+
+def routine_width(names: Iterable[str]) -> int:
+    """The routine column's width for these routines' names (as shown: `visible`): at least
+    as wide as its header, so a short name ("Tiny") keeps the columns under theirs."""
+    return min(ROUTINE_WIDTH, max(len("routine"), *(len(visible(name)) for name in names)))
+
+
+def header(width: int) -> str:
+    """The table's first line, its routine column `width` wide."""
+    return (f"{'date':10}  {'time':5}  {'routine':{width}}  {'done':5}  {'active':10}  "
+            f"{'pain':7}  note")  # fmt: skip
+
+
+def line(r: SessionRow, width: int) -> str:
+    """A session's line of the table."""
+    pain = "" if r.pain_before is None and r.pain_after is None else (
+        f"{'–' if r.pain_before is None else r.pain_before} → "
+        f"{'–' if r.pain_after is None else r.pain_after}"
+    )  # fmt: skip
+    done = f"{r.done}/{r.done + r.partial + r.skipped + r.not_reached}"
+    name = visible(r.routine_name)  # a name came from a routine's file
+    return (
+        f"{r.day.isoformat():10}  {r.started_at[11:16]:5}  "
+        f"{_clipped(name, width):{width}}  {done:5}  "
+        f"{long_duration(r.active_seconds):10}  {pain:7}  {note(r)}".rstrip()
+    )
+
+
+def footer(count: int, active: float) -> str:
+    """The table's last line: how many sessions, and the time spent exercising in them."""
+    return f"{plural(count, 'session')}, {long_duration(active)} of exercise"
 
 
 def _session(row: SessionRow) -> dict[str, Any]:

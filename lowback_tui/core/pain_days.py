@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import statistics
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
+from lowback_tui.core.day_totals import by_day
+
 if TYPE_CHECKING:
-    from lowback_tui.core.history_rows import SessionRow
+    from lowback_tui.core.day_totals import Sessions
 
 
 class PainDay(NamedTuple):
@@ -18,18 +19,14 @@ class PainDay(NamedTuple):
     after: float | None
 
 
-def pain_days(sessions: list[SessionRow]) -> list[PainDay]:
+def pain_days(sessions: Sessions) -> list[PainDay]:
     """Every day with a rating before or after a session, oldest first, each the day's mean."""
-    before: dict[date, list[int]] = {}
-    after: dict[date, list[int]] = {}
-    for session in sessions:
-        if session.pain_before is not None:
-            before.setdefault(session.day, []).append(session.pain_before)
-        if session.pain_after is not None:
-            after.setdefault(session.day, []).append(session.pain_after)
 
-    def mean(values: list[int] | None) -> float | None:
-        return statistics.fmean(values) if values else None
+    def mean(total: int, count: int) -> float | None:
+        return total / count if count else None  # statistics.fmean of whole ratings, exactly
 
-    return [PainDay(day, mean(before.get(day)), mean(after.get(day)))
-            for day in sorted(before.keys() | after.keys())]  # fmt: skip
+    return [
+        PainDay(t.day, mean(t.before_sum, t.before_count), mean(t.after_sum, t.after_count))
+        for t in by_day(sessions)
+        if t.before_count or t.after_count
+    ]

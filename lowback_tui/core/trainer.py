@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from lowback_tui.core.course_calendar import Progress
     from lowback_tui.core.course_report import CourseReport
     from lowback_tui.core.guidance import Announcer
+    from lowback_tui.core.history_pages import HistoryPages
     from lowback_tui.core.history_store import HistoryStore, Now
     from lowback_tui.core.session import Clock
     from lowback_tui.core.session_run import SessionRun
@@ -83,6 +84,10 @@ class Trainer:
         self.preferences = preferences or Preferences.load()
         self._in_use = RoutineInUse(routine)
         self._store = store
+        self._course_read: tuple[object, Course | None] | None = None
+        """The course as last read, and what the history and the date were then: read again
+        only once either has changed (the list, the progress screen and its report ask for it
+        in turn, and a course of years takes a moment to add up)."""
 
     # ---- the history ---------------------------------------------------------------------------
 
@@ -100,7 +105,9 @@ class Trainer:
         if self._store is None:
             from lowback_tui.core.history_store import HistoryStore
 
-            self._store = HistoryStore.open(now=self.now)
+            store = HistoryStore.open(now=self.now)
+            self._read_course(store)  # here, in the thread, not when the list asks for it
+            self._store = store
         store = self._store
         return [message for message in (store.notice, store.problem, store.unreadable_notice)
                 if message]  # fmt: skip
@@ -110,6 +117,13 @@ class Trainer:
         from lowback_tui.core.history_text import session_table
 
         return session_table(self._store)
+
+    def history_pages(self) -> HistoryPages:
+        """Every past session, a line each, as `history_table` has them, read a page at a time
+        as they are shown (the history screen)."""
+        from lowback_tui.core.history_pages import HistoryPages
+
+        return HistoryPages(self._store)
 
     # ---- the routine ---------------------------------------------------------------------------
 
@@ -227,15 +241,38 @@ class Trainer:
         history. None before the first session, and while the history is shut.
 
         The course's length is the one stored when it began; only a course begun before lowback
-        stored it (history migration 3) takes the routine in use's `course_days`.
+        stored it (history migration 3) takes the routine in use's `course_days`. A course whose
+        first day is after today (`course.begun`) is read as the course the next session begins:
+        today, as long as the routine in use plans, nothing done.
         """
-        found = self._store.course() if self._store is not None else None
-        if found is None:
+        store = self._store
+        if store is None:
             return None
-        from lowback_tui.core.course import Course
+        read = self._read_course(store)
+        if read is None:
+            return None
+        return read._replace(days=read.days or self.routine.course_days)
 
-        days = found.days or self.routine.course_days
-        return Course(found.sessions, found.start, days, self.now().date())
+    def _read_course(self, store: HistoryStore) -> Course | None:
+        """The current course as read from `store` (its length 0 where the routine in use's is
+        to be taken), read again only once the history or the date has changed."""
+        from lowback_tui.core.course import Course, begun
+        from lowback_tui.core.history_days import course_days
+
+        today = self.now().date()
+        key = (store.version(), today)
+        if self._course_read is not None and self._course_read[0] == key:
+            return self._course_read[1]
+        found = store.latest_course()
+        read = None
+        if found is not None:
+            start, days = found
+            if not begun(start, today):  # the next session begins one today
+                read = Course([], today, 0, today)
+            else:
+                read = Course(course_days(store, start, today), start, days or 0, today)
+        self._course_read = (key, read)
+        return read
 
     def course_status(self) -> Status | None:
         """Where the person is in the course (before the first session: day 1 of the course it

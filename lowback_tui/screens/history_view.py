@@ -2,29 +2,36 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Footer, Label
+
+from lowback_tui.widgets.lines_view import LinesView
+
+if TYPE_CHECKING:
+    from lowback_tui.core.history_pages import HistoryPages
 
 
 class HistoryScreen(Screen[None]):
-    """The history table; Esc goes back."""
+    """The history table, read a page at a time as it scrolls; Esc goes back."""
 
     CSS_PATH = "../styles/progress.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q,h", "app.pop_screen", "Back")]
 
-    def __init__(self, table: str) -> None:
+    def __init__(self, pages: HistoryPages) -> None:
         super().__init__()
-        self.table = table
-        """Every past session, a line each, as `lowback history` prints it."""
+        self.pages = pages
+        """Every past session, a line each, as `lowback history` prints them."""
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="history-body"):
+        with Vertical(id="history-body"):
             yield Label("Your sessions", id="history-title")
-            yield Static(self.table, id="history-table", markup=False)
+            if self.pages.notice:  # rows of a hand-edited history left out: said, wrapped
+                yield Label(self.pages.notice, id="history-notice", markup=False)
+            yield LinesView(self.pages, id="history-table")
         yield Footer()

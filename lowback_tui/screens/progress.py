@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
 from lowback_tui.core import advice, wording
-from lowback_tui.core.course_calendar import Mark, Progress, Week
+from lowback_tui.core.course_calendar import SHOWN_WEEKS, Mark, Progress, Week
 from lowback_tui.widgets.pain_chart import PainChart, words
 
 if TYPE_CHECKING:
@@ -57,6 +57,11 @@ class ProgressScreen(Screen[None]):
                 yield Static("No sessions yet. Your course begins with your first session.")
                 return
             yield Static(str(progress.status), id="progress-status")
+            if progress.since is not None:
+                yield Static(
+                    f"Its latest {SHOWN_WEEKS} weeks, from {progress.since:%-d %B %Y}:",
+                    id="progress-since",
+                )
             yield Static(self._calendar(progress.weeks), id="progress-calendar")
             yield Static(
                 Content.assemble(*(part for mark, (shape, style) in MARKS.items()

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lowback_tui.core import course, course_calendar, history_rows, history_store
+from lowback_tui.core import course, course_calendar, history_reads, history_rows
 from lowback_tui.core.history_days import course_days
 from lowback_tui.core.history_store import HistoryStore
 from lowback_tui.core.routine import Routine
@@ -95,7 +95,7 @@ def test_only_the_current_course_is_read_and_never_a_session_at_a_time(
         return real(r)
 
     monkeypatch.setattr(history_rows, "session_row", counted)
-    monkeypatch.setattr(history_store, "session_row", counted)
+    monkeypatch.setattr(history_reads, "session_row", counted)
     read: list[int] = []
     real_read = HistoryStore.read
 

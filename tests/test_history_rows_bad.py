@@ -18,9 +18,8 @@ from pathlib import Path
 import pytest
 
 from lowback_tui.cli import main
-from lowback_tui.core import history_rows
-from lowback_tui.core.history_file import MIGRATIONS, history_path
-from lowback_tui.core.history_rows import (
+from lowback_tui.core import history_checks
+from lowback_tui.core.history_checks import (
     COURSE,
     EXERCISE,
     SESSION,
@@ -31,6 +30,7 @@ from lowback_tui.core.history_rows import (
     good,
     unreadable_notice,
 )
+from lowback_tui.core.history_file import MIGRATIONS, history_path
 from lowback_tui.core.history_store import HistoryStore
 from lowback_tui.core.routine_file import load
 from lowback_tui.core.settings import Settings, save
@@ -415,8 +415,8 @@ def test_the_bounds_follow_the_routine_limits() -> None:
     from lowback_tui.core.routine import COURSE_DAYS_RANGE, REPS_RANGE
     from lowback_tui.core.routine_file import MAX_TABLES
 
-    assert history_rows.MOST_EXERCISES == MAX_TABLES
-    assert 2 * REPS_RANGE[1] == history_rows.MOST_EFFORTS
+    assert history_checks.MOST_EXERCISES == MAX_TABLES
+    assert 2 * REPS_RANGE[1] == history_checks.MOST_EFFORTS
     assert next(c for c in COURSE if c.name == "days")[2:4] == COURSE_DAYS_RANGE
 
 

@@ -3,7 +3,7 @@
 What the course rules read of a course (`course.by_day`'s `DayTotals`), without reading its
 sessions one by one: a course of a year is 365 rows, and a history of 100,000 sessions costs
 what its current course's days cost. Only the days asked for are read (a WHERE on the day),
-and only rows that mean what the schema means are added up (`history_rows.GOOD_SESSION`,
+and only rows that mean what the schema means are added up (`history_checks.GOOD_SESSION`,
 `GOOD_EXERCISE`): what reading the sessions one by one leaves out is left out here too.
 """
 
@@ -13,7 +13,8 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from lowback_tui.core.day_totals import Days
-from lowback_tui.core.history_rows import GOOD_EXERCISE, GOOD_SESSION, DayTotals
+from lowback_tui.core.history_checks import GOOD_EXERCISE, GOOD_SESSION
+from lowback_tui.core.history_rows import DayTotals
 
 if TYPE_CHECKING:
     from lowback_tui.core.history_store import HistoryStore

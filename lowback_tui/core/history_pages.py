@@ -12,8 +12,9 @@ from collections import OrderedDict
 from typing import TYPE_CHECKING
 
 from lowback_tui.core import history_text
-from lowback_tui.core.history_rows import GOOD_SESSION, BadRow, session_row
-from lowback_tui.core.history_store import SESSION_ROWS
+from lowback_tui.core.history_checks import GOOD_SESSION, BadRow
+from lowback_tui.core.history_reads import SESSION_ROWS
+from lowback_tui.core.history_rows import session_row
 
 if TYPE_CHECKING:
     from lowback_tui.core.history_store import HistoryStore

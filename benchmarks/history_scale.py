@@ -27,10 +27,11 @@ BIN = Path(sys.executable).parent
 SCREENS = {"g": "Your course", "h": "Your sessions"}
 
 
-def home_with(sessions: int, course_days: int = 0) -> str:
+def home_with(sessions: int, course_days: int = 0, per_day: int = 1) -> str:
     home = tempfile.mkdtemp(prefix=f"lowback-{sessions}-")
     if sessions:
-        make(Path(home) / "data" / "history.db", sessions, course_days=course_days)
+        path = Path(home) / "data" / "history.db"
+        make(path, sessions, course_days=course_days, per_day=per_day)
     return home
 
 
@@ -78,12 +79,14 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--sessions", type=int, default=3650)
     parser.add_argument("--course-days", type=int, default=0)
+    parser.add_argument("--per-day", type=int, default=1, help="sessions a day (100,000: 10)")
     parser.add_argument("--keys", default="gh", help="the screens to time: g, h or both")
     parser.add_argument("--home", help="a LOWBACK_HOME made before, instead of a new one")
     args = parser.parse_args()
     homes = {
         "empty history": home_with(0),
-        f"{args.sessions} sessions": args.home or home_with(args.sessions, args.course_days),
+        f"{args.sessions} sessions": args.home
+        or home_with(args.sessions, args.course_days, args.per_day),
     }
     runs: dict[tuple[str, str], list[tuple[float, ...]]] = {}
     for key in args.keys:

@@ -1,6 +1,11 @@
-"""Write a history of N daily sessions of the bundled routine (default: ten years' worth).
+"""Write a history of N sessions of the bundled routine, `--per-day` a day (default: ten
+years' worth, one a day), ending yesterday.
 
-Run: .venv/bin/python benchmarks/make_history.py PATH [--sessions 3650]
+Run: .venv/bin/python benchmarks/make_history.py PATH [--sessions 3650] [--per-day 1]
+
+A history is read only back to 1900 (`history_checks.DAY_RANGE`: earlier days are a hand
+edit's): 100,000 sessions one a day would begin in 1752, so large histories take several a day
+(`history_scale.py` makes 100,000 as ten a day, from 1999).
 """
 
 from __future__ import annotations
@@ -19,19 +24,22 @@ from lowback_tui.core.routine_file import load
 from lowback_tui.core.session_results import ExerciseRecord, Outcome, Summary
 
 
-def make(path: Path, sessions: int, seed: int = 1, course_days: int = 0) -> None:
-    """Fill `path` with `sessions` days of history ending yesterday; a new course every
-    `course_days` days (0: one course, begun by the first session, as long as the history)."""
+def make(path: Path, sessions: int, seed: int = 1, course_days: int = 0, per_day: int = 1) -> None:
+    """Fill `path` with `sessions` sessions, `per_day` a day (20 minutes apart from 07:30),
+    ending yesterday; a new course every `course_days` days (0: one course, begun by the first
+    session, as long as the history)."""
     rng = random.Random(seed)
     routine = load(routine_library.resolve(None))
-    first = datetime.now().replace(hour=7, minute=30) - timedelta(days=sessions)
+    days = -(-sessions // per_day)
+    first = datetime.now().replace(hour=7, minute=30) - timedelta(days=days)
     clock = [first]
     store = HistoryStore.open(path, now=lambda: clock[0])
     assert store._db is not None
     store._db.execute("PRAGMA synchronous = OFF")  # generating, not keeping: speed over safety
-    for day in range(sessions):
-        clock[0] = first + timedelta(days=day)
-        if course_days and day and day % course_days == 0:
+    for number in range(sessions):
+        day, nth = divmod(number, per_day)
+        clock[0] = first + timedelta(days=day, minutes=20 * nth)
+        if course_days and day and not nth and day % course_days == 0:
             store.new_course(clock[0].date(), routine.course_days)
         session = store.begin(routine.name, "generated", rng.randint(0, 6))
         records = []
@@ -58,8 +66,9 @@ def main() -> None:
     parser.add_argument("path", type=Path)
     parser.add_argument("--sessions", type=int, default=3650)
     parser.add_argument("--course-days", type=int, default=0, help="a new course every N days")
+    parser.add_argument("--per-day", type=int, default=1, help="sessions a day")
     args = parser.parse_args()
-    make(args.path, args.sessions, course_days=args.course_days)
+    make(args.path, args.sessions, course_days=args.course_days, per_day=args.per_day)
 
 
 if __name__ == "__main__":

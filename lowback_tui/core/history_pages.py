@@ -45,8 +45,9 @@ class HistoryPages:
         if not count or store is None:
             self._first, self._last = "No sessions yet.", None
             return
-        names = [n for (n,) in store.read(f"SELECT DISTINCT routine_name FROM sessions s"
-                                          f" WHERE {GOOD_SESSION}")]  # fmt: skip
+        # every name, not only those of readable sessions (0.25 s more at 100,000): the widest
+        # a left-out session could make the column is ROUTINE_WIDTH, which any name may reach
+        names = [n for (n,) in store.read("SELECT DISTINCT routine_name FROM sessions")]
         self._width = history_text.routine_width(n for n in names if isinstance(n, str))
         self._first = history_text.header(self._width)
         self._last = history_text.footer(count, active)

@@ -56,19 +56,20 @@ def cmd_history(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    """Write every session and exercise as CSV or JSON (it includes your pain ratings)."""
-    from lowback_tui.core.history_text import export
+    """Write every session and exercise as CSV or JSON (it includes your pain ratings), read
+    and written a page of sessions at a time."""
+    from lowback_tui.core.history_text import export_text
 
     try:
         store = stored()
-        text = export(store, args.format)
     except Unreadable as error:
         say(f"lowback export: {error}; nothing was exported", err=True)
         return EXIT_FAILED
+    pieces = export_text(store, args.format)
     if args.output is None and sys.stdout is not None and sys.stdout.isatty():
-        text = visible_lines(text)  # shown to a person, not piped to a program
+        pieces = map(visible_lines, pieces)  # shown to a person, not piped to a program
     tell_what_is_left_out("export", store)
-    return write_out("export", text, args.output)
+    return write_out("export", pieces, args.output)
 
 
 def cmd_report(args: argparse.Namespace) -> int:

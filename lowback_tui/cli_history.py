@@ -35,6 +35,16 @@ def stored() -> HistoryStore | None:
     return store
 
 
+def opened(command: str, failed: str = "") -> HistoryStore | int | None:
+    """The history for `lowback COMMAND` (`stored`), or, when it cannot be read, EXIT_FAILED
+    after one line on stderr saying why (and `failed`, what that means for the command)."""
+    try:
+        return stored()
+    except Unreadable as error:
+        say(f"lowback {command}: {error}{failed}", err=True)
+        return EXIT_FAILED
+
+
 def tell_what_is_left_out(command: str, store: HistoryStore | None) -> None:
     """One line on stderr when rows of the history could not be read and are left out."""
     notice = store.unreadable_notice if store is not None else None
@@ -46,38 +56,33 @@ def cmd_history(args: argparse.Namespace) -> int:
     """Show past sessions, a line each."""
     from lowback_tui.core.history_text import session_table
 
-    try:
-        store = stored()
-    except Unreadable as error:
-        say(f"lowback history: {error}", err=True)
-        return EXIT_FAILED
+    store = opened("history")
+    if isinstance(store, int):
+        return store
     say(session_table(store), lines=True)
     return EXIT_OK
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    """Write every session and exercise as CSV or JSON (it includes your pain ratings)."""
-    from lowback_tui.core.history_text import export
+    """Write every session and exercise as CSV or JSON (it includes your pain ratings), read
+    and written a page of sessions at a time."""
+    from lowback_tui.core.history_text import export_text
 
-    try:
-        store = stored()
-        text = export(store, args.format)
-    except Unreadable as error:
-        say(f"lowback export: {error}; nothing was exported", err=True)
-        return EXIT_FAILED
+    store = opened("export", "; nothing was exported")
+    if isinstance(store, int):
+        return store
+    pieces = export_text(store, args.format)
     if args.output is None and sys.stdout is not None and sys.stdout.isatty():
-        text = visible_lines(text)  # shown to a person, not piped to a program
+        pieces = map(visible_lines, pieces)  # shown to a person, not piped to a program
     tell_what_is_left_out("export", store)
-    return write_out("export", text, args.output)
+    return write_out("export", pieces, args.output)
 
 
 def cmd_report(args: argparse.Namespace) -> int:
     """Print the course report: sessions, time, pain at the start and now, and the next step."""
-    try:
-        store = stored()
-    except Unreadable as error:
-        say(f"lowback report: {error}", err=True)
-        return EXIT_FAILED
+    store = opened("report")
+    if isinstance(store, int):
+        return store
     from lowback_tui.core.trainer import Trainer
 
     report = None

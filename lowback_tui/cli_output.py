@@ -12,8 +12,10 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import signal
 import sys
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TextIO
 
 from lowback_tui.core.safe_text import visible, visible_lines
@@ -44,16 +46,19 @@ def say(text: object, *, err: bool = False, lines: bool = False) -> None:
         raise OutputLost(error.strerror or error) from error
 
 
-def write_out(command: str, text: str, output: str | None) -> int:
-    """`text` to stdout, or to a new file `output` readable only by the person (it holds their
-    pain ratings), never over an existing file (nor through a link: O_EXCL). A file that cannot
-    be written whole is removed, so that nothing half written is taken for the whole and the
-    retry is not refused as "already exists"."""
+def write_out(command: str, text: str | Iterable[str], output: str | None) -> int:
+    """`text` (or its pieces, written as they come) to stdout, or to a new file `output`
+    readable only by the person (it holds their pain ratings), never over an existing file
+    (nor through a link: O_EXCL). A file that cannot be written whole (a full disk, ctrl+c,
+    SIGTERM or SIGHUP, a piece that cannot be made) is removed, so that nothing half written is
+    taken for the whole and the retry is not refused as "already exists"."""
+    pieces = [text] if isinstance(text, str) else text
     if output is None:
         if sys.stdout is None:
             raise OutputLost("stdout is closed")
         try:
-            sys.stdout.write(text)
+            for piece in pieces:
+                sys.stdout.write(piece)
             sys.stdout.flush()  # a full disk is found here, not after the exit status is set
         except BrokenPipeError:
             raise
@@ -69,12 +74,15 @@ def write_out(command: str, text: str, output: str | None) -> int:
         say(f"lowback {command}: cannot write {output}: {error.strerror}", err=True)
         return EXIT_FAILED
     try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as out:
-            out.write(text)
+        with os.fdopen(descriptor, "w", encoding="utf-8") as out, _ending_raises():
+            for piece in pieces:
+                out.write(piece)
             out.flush()
             os.fsync(out.fileno())
-    except BaseException as error:  # a full disk, ctrl+c: no partial file left behind
+    except BaseException as error:  # a full disk, ctrl+c, a signal: no partial file left behind
         os.unlink(output)
+        if isinstance(error, _Ended):
+            _end_by(error.signum)
         if not isinstance(error, OSError):
             raise
         say(f"lowback {command}: cannot write {output}: {error.strerror}; nothing was kept",
@@ -82,6 +90,43 @@ def write_out(command: str, text: str, output: str | None) -> int:
         return EXIT_FAILED
     say(f"wrote {output}", err=True)
     return EXIT_OK
+
+
+_ENDING = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
+class _Ended(BaseException):
+    """SIGTERM or SIGHUP came while a file was being written."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _raise_ended(signum: int, frame: object) -> None:
+    raise _Ended(signum)
+
+
+@contextlib.contextmanager
+def _ending_raises() -> Iterator[None]:
+    """While a file is written (an export of a long history takes seconds), SIGTERM and SIGHUP
+    raise _Ended, so that the part written is removed before lowback ends as the signal asks."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    before = {signum: signal.signal(signum, _raise_ended) for signum in _ENDING}
+    try:
+        yield
+    finally:
+        for signum, handler in before.items():
+            signal.signal(signum, handler)
+
+
+def _end_by(signum: int) -> None:
+    """End as the signal would have ended lowback had it not been caught (status 128 + it)."""
+    signal.signal(signum, signal.SIG_DFL)
+    os.kill(os.getpid(), signum)
+    raise SystemExit(128 + signum)  # not reached where the signal ends the process
 
 
 def never_fail_on_a_character() -> None:

@@ -10,7 +10,7 @@ unreadable is left out, counted once on opening (`looked_over`) and said (`unrea
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from functools import partial
 from typing import Any, Self
@@ -54,6 +54,10 @@ SESSION_ROWS = (
 )
 """Sessions with their exercises added up, in `session_row`'s column order: add a WHERE, then
 GROUP BY s.id."""
+
+EXPORT_PAGE = 1000
+"""Sessions `session_pages` reads at a time (with their exercise results: 7,000 for the bundled
+routine): a few MB, whatever the history's length."""
 
 
 class HistoryReads:
@@ -201,12 +205,43 @@ class HistoryReads:
 
     def all_exercises(self) -> dict[int, list[tuple[Any, ...]]]:
         """Every stored exercise result by session, as `exercises` gives them."""
-        found: dict[int, list[tuple[Any, ...]]] = {}
-        rows = self.read(
+        return self._by_session(
             f"SELECT e.session_id, {EXERCISE_COLUMNS} FROM exercises e WHERE {GOOD_EXERCISE}"
             " ORDER BY e.session_id, e.position"
         )
-        for session_id, exercise in self._rows("exercise result", rows,
+
+    def session_pages(
+        self, size: int | None = None
+    ) -> Iterator[tuple[list[SessionRow], dict[int, list[tuple[Any, ...]]]]]:
+        """Every stored session, oldest first, `size` (EXPORT_PAGE) at a time, each page with
+        its sessions' exercise results (as `all_exercises` gives them): the whole history, read
+        in pieces of a size that does not grow with it (`lowback export`)."""
+        size = size or EXPORT_PAGE
+        since, args = "", tuple[object, ...]()  # at first no bound: an edit may make an id < 0
+        while rows := self.read(
+            f"{SESSION_ROWS} WHERE {GOOD_SESSION}{since} GROUP BY s.id ORDER BY s.id LIMIT ?",
+            (*args, size),
+        ):
+            first, after = rows[0][0], rows[-1][0]
+            since, args = " AND s.id > ?", (after,)
+            sessions: list[SessionRow] = self._rows("session", rows, session_row)
+            yield (
+                sessions,
+                self._by_session(
+                    f"SELECT e.session_id, {EXERCISE_COLUMNS} FROM exercises e"
+                    f" WHERE e.session_id BETWEEN ? AND ? AND {GOOD_EXERCISE}"
+                    " ORDER BY e.session_id, e.position",
+                    (first, after),
+                ),
+            )
+
+    def _by_session(
+        self, sql: str, args: tuple[object, ...] = ()
+    ) -> dict[int, list[tuple[Any, ...]]]:
+        """Exercise results a query finds (session id first, then `EXERCISE_COLUMNS`), each
+        checked (`exercise_row`), by session."""
+        found: dict[int, list[tuple[Any, ...]]] = {}
+        for session_id, exercise in self._rows("exercise result", self.read(sql, args),
                                                 lambda r: (r[0], exercise_row(r[1:]))):  # fmt: skip
             found.setdefault(session_id, []).append(exercise)
         return found

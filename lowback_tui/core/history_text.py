@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from lowback_tui.core.history_rows import SessionRow
@@ -94,17 +94,35 @@ def _session(row: SessionRow) -> dict[str, Any]:
 
 
 Exercises = dict[int, list[tuple[Any, ...]]]
+Page = tuple[list[SessionRow], Exercises]
+"""Sessions, oldest first, with their exercise results by session (`HistoryReads.session_pages`)."""
 
 
 def as_json(rows: list[SessionRow], exercises: Exercises) -> str:
     """Every session with its exercises, as one JSON document."""
-    sessions = [
-        {**_session(row), "exercises": [dict(zip(EXERCISE_FIELDS, e, strict=True))
-                                        for e in exercises.get(row.id, [])]}
-        for row in rows
-    ]  # fmt: skip
-    document = {"lowback_history": 1, "sessions": sessions}
-    text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return "".join(json_text([(rows, exercises)]))
+
+
+def json_text(pages: Iterable[Page]) -> Iterator[str]:
+    """The JSON document of every session with its exercises, a piece per page: the same text,
+    byte for byte, as `json.dumps` of the whole document with indent=2 (each session is dumped
+    on its own and indented two levels; no line break can be inside a JSON string)."""
+    yield '{\n  "lowback_history": 1,\n  "sessions": ['
+    then = "\n"
+    for rows, exercises in pages:
+        pieces = []
+        for row in rows:
+            session = {**_session(row), "exercises": [
+                dict(zip(EXERCISE_FIELDS, e, strict=True)) for e in exercises.get(row.id, [])
+            ]}  # fmt: skip
+            text = json.dumps(session, indent=2, ensure_ascii=False)
+            pieces.append(then + "    " + text.replace("\n", "\n    "))
+            then = ",\n"
+        yield _json_safe("".join(pieces))
+    yield "]\n}\n" if then == "\n" else "\n  ]\n}\n"
+
+
+def _json_safe(text: str) -> str:
     # json.dumps escapes C0 controls but, keeping other characters as they are, not DEL, C1
     # controls (U+009B starts a CSI) or bidi marks; outside a string none can occur, so each
     # becomes its \u escape: the same JSON, safe on a terminal.
@@ -115,18 +133,27 @@ _UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u2
 
 
 def as_csv(rows: list[SessionRow], exercises: Exercises) -> str:
-    """One line per exercise of every session (a session with none gets one line of its own);
-    no cell starts a formula (a routine named `=HYPERLINK(…)` stays text in a spreadsheet)."""
+    """Every session's exercises as CSV (`csv_text`), in one piece."""
+    return "".join(csv_text([(rows, exercises)]))
+
+
+def csv_text(pages: Iterable[Page]) -> Iterator[str]:
+    """One line per exercise of every session (a session with none gets one line of its own),
+    a piece per page; no cell starts a formula (a routine named `=HYPERLINK(…)` stays text in a
+    spreadsheet)."""
     lines = _Lines()
     # The writer quotes a cell holding any character of its line terminator; with "\n" alone a
     # carriage return in a name went out unquoted and split the row in two for every reader.
     writer = csv.writer(lines, lineterminator="\r\n")
     writer.writerow(SESSION_FIELDS + EXERCISE_FIELDS)
-    for row in rows:
-        fields = list(_session(row).values())
-        for exercise in exercises.get(row.id) or [("",) * len(EXERCISE_FIELDS)]:
-            writer.writerow([spreadsheet_cell(cell) for cell in fields + list(exercise)])
-    return "".join(line + "\n" for line in lines)
+    for rows, exercises in pages:
+        for row in rows:
+            fields = list(_session(row).values())
+            for exercise in exercises.get(row.id) or [("",) * len(EXERCISE_FIELDS)]:
+                writer.writerow([spreadsheet_cell(cell) for cell in fields + list(exercise)])
+        yield "".join(line + "\n" for line in lines)
+        lines.clear()
+    yield "".join(line + "\n" for line in lines)  # the header, when there was no page
 
 
 class _Lines(list[str]):
@@ -145,7 +172,12 @@ def session_table(store: HistoryStore | None) -> str:
 
 
 def export(store: HistoryStore | None, format: str) -> str:
-    """Every stored session and exercise as "csv" or "json", for other programs."""
-    rows = store.sessions() if store else []
-    exercises = store.all_exercises() if store else {}
-    return as_json(rows, exercises) if format == "json" else as_csv(rows, exercises)
+    """Every stored session and exercise as "csv" or "json", for other programs, in one piece."""
+    return "".join(export_text(store, format))
+
+
+def export_text(store: HistoryStore | None, format: str) -> Iterator[str]:
+    """`export` a piece at a time, reading the history a page of sessions at a time
+    (`HistoryReads.session_pages`): what is held at once does not grow with the history."""
+    pages = store.session_pages() if store else iter(())
+    return json_text(pages) if format == "json" else csv_text(pages)

@@ -283,8 +283,14 @@ class SessionRun:
         return course.offers(self.routine, partial(store.recent_results, self.routine.name))
 
     def _not_improving(self) -> bool:
+        """TREND_RULE over the current course, read as its days' totals (`course_days`, as the
+        Trainer reads it): a course of 274 years is 100,000 rows summed in SQL, not 100,000
+        sessions made one by one (about a second after every session)."""
+        from lowback_tui.core.history_days import course_days
+
         store = self._store
-        found = store.course() if store is not None else None
+        found = store.latest_course() if store is not None else None
         if store is None or found is None:
             return False
-        return course.not_improving(found.sessions, found.start, store.now().date())
+        start, today = found[0], store.now().date()
+        return course.not_improving(course_days(store, start, today), start, today)

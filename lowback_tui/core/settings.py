@@ -1,7 +1,8 @@
-"""The person's settings, kept in config.toml (read with tomllib, written with tomli-w).
+"""The person's settings, kept in config.toml (read with tomllib, changed in place with tomlkit).
 
 lowback writes this file, but people may edit it too: a broken file is reported and left alone
-(never overwritten), and keys this version does not know are kept when the file is rewritten.
+(never overwritten), and a change rewrites only its own value: comments, layout and keys this
+version does not know are kept as the person wrote them.
 """
 
 from __future__ import annotations
@@ -12,7 +13,13 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from lowback_tui.core import dirs
-from lowback_tui.core.files import Refused, one_line, read_regular, write_atomically
+from lowback_tui.core.files import (
+    Refused,
+    check_writable,
+    one_line,
+    read_regular,
+    write_atomically,
+)
 from lowback_tui.core.logs import log
 from lowback_tui.core.routine import Problem
 from lowback_tui.core.routine_file import MAX_DOT_COST, MAX_TABLES, MAX_VALUES
@@ -131,13 +138,55 @@ def known() -> dict[str, bool | str | int]:
 
 
 def save(settings: Settings) -> None:
-    """Write the settings atomically: a crash mid-write leaves the old file whole."""
-    import tomli_w
+    """Write the settings atomically: a crash mid-write leaves the old file whole.
 
+    A file the person has written keeps its comments, order and spacing: only the values that
+    differ from what it says are changed (with tomlkit), the rest is kept byte for byte. A file
+    that cannot be read as settings (broken since lowback read it) is never written over:
+    files.Refused says why.
+    """
     path = settings_path()
     dirs.ensure(path.parent)  # OSError (files.Refused for a link) when it cannot be written
-    document = {**settings.extra, **{key: getattr(settings, key) for key in known()}}
-    write_atomically(path, tomli_w.dumps(document))
+    check_writable(path)  # a link, a read-only file: refused before it is read
+    try:
+        text = read_regular(path, MAX_BYTES, "settings file").decode("utf-8")
+    except FileNotFoundError:
+        text = None
+    except UnicodeDecodeError:
+        raise Refused(path, "cannot be read (not UTF-8); not written over") from None
+    values = {key: getattr(settings, key) for key in known()}
+    write_atomically(path, _new_text(values, settings.extra) if text is None else _edited(
+        path, text, values))  # fmt: skip
+
+
+def _new_text(values: dict[str, Any], extra: dict[str, Any]) -> str:
+    import tomli_w
+
+    return tomli_w.dumps({**extra, **values})
+
+
+def _edited(path: Path, text: str, values: dict[str, Any]) -> str:
+    """`text` with each setting that differs from what it says changed in place."""
+    from lowback_tui.core import toml_edit
+
+    unread = "cannot be read ({}); not written over"
+    if heaviest_dots(text, MAX_DOT_COST) is not None:
+        raise Refused(path, unread.format("more dotted keys than settings ever need"))
+    if (over := structure_overflow(text, MAX_TABLES, MAX_VALUES)) is not None:
+        raise Refused(path, unread.format(f"more {over[1]} than settings ever need"))
+    try:
+        said = tomllib.loads(text)  # what the file says, as `load` reads it
+    except (ValueError, RecursionError) as error:
+        raise Refused(path, unread.format(error)) from None
+    document = toml_edit.parse(text)
+    if document is None:
+        raise Refused(path, unread.format("not TOML tomlkit can keep"))
+    defaults = known()
+    for key, value in values.items():
+        now = said.get(key, defaults[key])
+        if type(now) is not type(value) or now != value:
+            toml_edit.set_value(document, key, value)
+    return toml_edit.dumps(document)
 
 
 class Preferences:

@@ -251,3 +251,59 @@ def test_tomlkit_is_not_imported_until_something_is_written() -> None:
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert done.stdout.split()[0] == "False", done.stdout + done.stderr
+
+
+def test_a_settings_file_tomlkit_cannot_keep_is_written_whole_with_the_right_values(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from lowback_tui.core import toml_edit
+
+    path = settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(CONFIG)
+    path.chmod(0o640)
+    monkeypatch.setattr(toml_edit, "parse", lambda text: None)
+    assert Preferences.load().change(voice=True)
+    document = tomllib.loads(path.read_text())
+    assert document == {**settings_module.known(), "voice": True, "future_key": 7,
+                        "keys": {"quit": "q"}}  # fmt: skip
+    assert path.stat().st_mode & 0o777 == 0o640  # the person's own mode kept
+
+
+def test_a_routine_grown_past_the_caps_since_it_was_read_is_refused_untouched(
+    tmp_path: Path,
+) -> None:
+    from lowback_tui.core.routine import RoutineError
+    from lowback_tui.core.routine_file import MAX_TABLES
+
+    path = tmp_path / "r.toml"
+    path.write_text(HAND_WRITTEN)
+    routine = load(path)
+    grown = HAND_WRITTEN + "".join(f"[t{i}]\n" for i in range(MAX_TABLES))
+    path.write_text(grown)
+    with pytest.raises(RoutineError, match="more than 10,000"):
+        routine_edits.save_exercise(
+            path, routine, 0, routine_edits.adjusted(routine.exercises[0], "reps", +1)
+        )
+    assert path.read_text() == grown
+
+
+def test_past_tomlkits_size_an_adjustment_is_made_line_by_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lowback_tui.core import toml_edit
+
+    def not_tomlkit(text: str) -> None:
+        raise AssertionError("tomlkit read a file past TOMLKIT_MAX_CHARS")
+
+    monkeypatch.setattr(routine_edits, "TOMLKIT_MAX_CHARS", len(HAND_WRITTEN) - 1)
+    monkeypatch.setattr(toml_edit, "parse", not_tomlkit)
+    path = tmp_path / "r.toml"
+    path.write_text(HAND_WRITTEN)
+    routine = load(path)
+    routine_edits.save_exercise(
+        path, routine, 0, routine_edits.adjusted(routine.exercises[0], "seconds", +1)
+    )
+    assert changed_lines(HAND_WRITTEN, path.read_text()) == [
+        ("hold_seconds   =  5    # five is plenty\n", "hold_seconds   =  6    # five is plenty\n")
+    ]

@@ -109,8 +109,11 @@ def _edited(text: str, index: int, changes: dict[str, int]) -> str | None:
     exercise = exercises[index]
     if not isinstance(exercise, MutableMapping):
         return None
-    for key, value in changes.items():
-        toml_edit.set_value(exercise, key, value)
+    try:
+        for key, value in changes.items():
+            toml_edit.set_value(exercise, key, value)
+    except ValueError:
+        return None
     return toml_edit.dumps(document)
 
 

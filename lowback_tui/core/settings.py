@@ -166,7 +166,8 @@ def _new_text(values: dict[str, Any], extra: dict[str, Any]) -> str:
 
 
 def _edited(path: Path, text: str, values: dict[str, Any]) -> str:
-    """`text` with each setting that differs from what it says changed in place."""
+    """`text` with each setting that differs from what it says changed in place; written whole
+    (as before tomlkit, comments lost) only if tomlkit cannot keep it."""
     from lowback_tui.core import toml_edit
 
     unread = "cannot be read ({}); not written over"
@@ -178,15 +179,26 @@ def _edited(path: Path, text: str, values: dict[str, Any]) -> str:
         said = tomllib.loads(text)  # what the file says, as `load` reads it
     except (ValueError, RecursionError) as error:
         raise Refused(path, unread.format(error)) from None
-    document = toml_edit.parse(text)
-    if document is None:
-        raise Refused(path, unread.format("not TOML tomlkit can keep"))
     defaults = known()
-    for key, value in values.items():
-        now = said.get(key, defaults[key])
-        if type(now) is not type(value) or now != value:
-            toml_edit.set_value(document, key, value)
-    return toml_edit.dumps(document)
+    document = toml_edit.parse(text)
+    try:
+        if document is not None:
+            for key, value in values.items():
+                if not _same(said.get(key, defaults[key]), value):
+                    toml_edit.set_value(document, key, value)
+            edited = toml_edit.dumps(document)
+            now = tomllib.loads(edited)
+            if all(_same(now.get(key, defaults[key]), value) for key, value in values.items()):
+                return edited
+    except ValueError:  # tomlkit's own errors, as toml_edit raises them
+        pass
+    log.warning("settings: %s written whole, tomlkit could not change it in place", path)
+    return _new_text(values, {key: value for key, value in said.items() if key not in values})
+
+
+def _same(said: object, value: object) -> bool:
+    """The file says `value` (`true` is not `1`)."""
+    return type(said) is type(value) and said == value
 
 
 class Preferences:

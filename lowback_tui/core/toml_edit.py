@@ -37,20 +37,22 @@ def set_value(table: MutableMapping[str, Any], key: str, value: object) -> None:
     An existing value is replaced where it stands, its spacing and trailing comment kept. A new
     key goes after the table's last plain key; tomlkit would then also put a blank line before
     the sub-table that follows (`[exercise.picture]`, `[keys]`), which the person did not write,
-    so each sub-table's leading whitespace is put back as it was.
+    so each sub-table's leading whitespace is put back as it was. ValueError when tomlkit
+    cannot make the change.
     """
     from tomlkit.container import Container
+    from tomlkit.exceptions import TOMLKitError
     from tomlkit.items import AoT, Table
 
-    if key in table:
-        table[key] = value
-        return
-    body = table.body if isinstance(table, Container) else []
-    if isinstance(table, Table):
-        body = table.value.body
+    body = table.value.body if isinstance(table, Table) else []
+    if isinstance(table, Container):
+        body = table.body
     tables = [item for _, item in body if isinstance(item, Table)]
     tables += [item[0] for _, item in body if isinstance(item, AoT) and len(item)]
     indents = [(item, item.trivia.indent) for item in tables]
-    table[key] = value
-    for item, indent in indents:
+    try:
+        table[key] = value
+    except TOMLKitError as error:
+        raise ValueError(f"tomlkit cannot set {key}: {error}") from None
+    for item, indent in indents:  # unchanged when the key was there already
         item.trivia.indent = indent

@@ -92,11 +92,11 @@ def read_keys(table: object) -> tuple[dict[str, str], tuple[str, str] | None]:
         return {}, ("keys", f"must be a table of binding ids and keys (got {_shown(table)})")
     keymap: dict[str, str] = {}
     # A stack, last entry first, so entries are checked in the file's order.
-    pending: list[tuple[str, object]] = [(str(k), v) for k, v in reversed(table.items())]
+    pending: list[tuple[str, object]] = [(str(k), v) for k, v in reversed(list(table.items()))]
     while pending:
         name, value = pending.pop()
         if isinstance(value, Mapping) and name not in KEY_IDS:
-            pending += [(f"{name}.{k}", v) for k, v in reversed(value.items())]
+            pending += [(f"{name}.{k}", v) for k, v in reversed(list(value.items()))]
             continue
         wrong = _unknown(name) if name not in KEY_IDS else _wrong_keys(value)
         if wrong is not None:

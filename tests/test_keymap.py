@@ -128,6 +128,8 @@ async def test_the_keys_screen_shows_the_keys_in_force(routine: Routine) -> None
         assert isinstance(app.screen, KeysScreen)
         rows = dict((d, k) for k, d in app.screen.rows())
         assert rows["Start"] == "s" and rows["Details"] == "d"  # the moved one, the others kept
+        order = [d for _, d in app.screen.rows()]
+        assert order.index("Next exercise") < order.index("Start") < order.index("Details")
         assert "i  safety information · x closes this" in screen_text(app)
         await pilot.press("escape")  # escape no longer closes it: x does
         assert isinstance(app.screen, KeysScreen)

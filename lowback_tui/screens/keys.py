@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -29,6 +30,27 @@ def _declared_by_lowback(node: DOMNode) -> set[str]:
                 if isinstance(binding, Binding) and binding.id:
                     ids.add(binding.id)
     return ids
+
+
+def _declared_order(
+    bindings: dict[str, ActiveBinding],
+) -> Callable[[ActiveBinding], tuple[int, int]]:
+    """A sort key: (the binding's node in the chain, where its class declared it), by id, or by
+    key for Textual's bindings, which have none; one added later (the palette's) goes last."""
+    nodes = list(dict.fromkeys(active.node for active in bindings.values()))
+    places: dict[DOMNode, dict[str, int]] = {}
+    for node in nodes:
+        declared = places[node] = {}
+        for cls in reversed(type(node).__mro__):
+            for binding in Binding.make_bindings(cls.__dict__.get("BINDINGS", [])):
+                declared.setdefault(binding.id or binding.key, len(declared))
+
+    def place(active: ActiveBinding) -> tuple[int, int]:
+        declared = places[active.node]
+        binding = active.binding
+        return nodes.index(active.node), declared.get(binding.id or binding.key, len(declared))
+
+    return place
 
 
 class KeysScreen(ModalScreen[None]):
@@ -59,9 +81,10 @@ class KeysScreen(ModalScreen[None]):
         return self.app.get_key_display(Binding(key, ""))
 
     def rows(self) -> list[tuple[str, str]]:
-        """(keys, description) for each action, in the order the bindings were declared."""
+        """(keys, description) for each action, in the order the bindings were declared (a key
+        config.toml moved keeps its place; Textual lists it last)."""
         grouped: dict[str, list[str]] = {}
-        for active in self.bindings.values():
+        for active in sorted(self.bindings.values(), key=_declared_order(self.bindings)):
             binding = active.binding
             description = binding.tooltip or binding.description  # the longer words, if any
             if binding.action in _TEXTUAL_KEYS:

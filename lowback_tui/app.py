@@ -59,9 +59,23 @@ class LowbackApp(SoundAndVoice):
     CSS_PATH: ClassVar[list[str | PurePath]] = ["styles/app.tcss", "styles/list.tcss"]
     TITLE = "lowback"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("question_mark", "show_keys", "Keys"),
-        Binding("m", "cycle_sound", "Sound", tooltip="Sound: tones, the bell, or none", show=False),
-        Binding("v", "toggle_voice", "Voice", tooltip="Speak each change, or not", show=False),
+        Binding("question_mark", "show_keys", "Keys", id="app.keys"),
+        Binding(
+            "m",
+            "cycle_sound",
+            "Sound",
+            tooltip="Sound: tones, the bell, or none",
+            show=False,
+            id="app.sound",
+        ),
+        Binding(
+            "v",
+            "toggle_voice",
+            "Voice",
+            tooltip="Speak each change, or not",
+            show=False,
+            id="app.voice",
+        ),
     ]
 
     def __init__(self, trainer: Trainer) -> None:
@@ -76,6 +90,8 @@ class LowbackApp(SoundAndVoice):
         self._list: ExerciseListScreen | None = None
         if trainer.preferences.settings.theme in self.available_themes:
             self.theme = trainer.preferences.settings.theme
+        if trainer.preferences.settings.keys:  # config.toml's [keys] (core/keymap.py)
+            self.set_keymap(trainer.preferences.settings.keys)
         self.crash: BaseException | None = None
         self.farewell: str | None = None
         """A line to say on the terminal once it is given back (Textual's exit message goes to
@@ -360,7 +376,9 @@ class LowbackApp(SoundAndVoice):
         from lowback_tui.screens.keys import KeysScreen
 
         if not isinstance(self.screen, KeysScreen):
-            self.push_screen(KeysScreen(self.screen.active_bindings, self.speaker.describe("\n")))
+            keymap = self.trainer.preferences.settings.keys
+            note = self.speaker.describe("\n")
+            self.push_screen(KeysScreen(self.screen.active_bindings, note, keymap))
 
     def action_history(self) -> None:
         """Every past session."""

@@ -8,6 +8,7 @@ import re
 import subprocess
 import sys
 import tomllib
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -171,7 +172,7 @@ voice = false         # not before coffee
 count_seconds=3
 future_key = 7        # a later version's
 [keys]  # kept as typed
-quit = "q"
+"list.quit" = "q"
 """
 
 
@@ -205,10 +206,9 @@ def test_a_settings_change_keeps_the_persons_comments_and_layout(
     assert [line for line in after.splitlines() if not line.startswith(tuple(change))] == kept
     document = tomllib.loads(after)
     assert {key: document[key] for key in change} == change
-    assert (document["future_key"], document["keys"]) == (7, {"quit": "q"})
-    assert settings_module.load().settings == Settings(
-        **{"sound": "tones", "count_seconds": 3, **change}  # type: ignore[arg-type]
-    )
+    assert (document["future_key"], document["keys"]) == (7, {"list.quit": "q"})
+    expected = Settings(**{"sound": "tones", "count_seconds": 3, **change})  # type: ignore[arg-type]
+    assert settings_module.load().settings == replace(expected, keys={"list.quit": "q"})
 
 
 def test_m_and_v_toggles_keep_a_comment_through_many_saves() -> None:
@@ -266,7 +266,7 @@ def test_a_settings_file_tomlkit_cannot_keep_is_written_whole_with_the_right_val
     assert Preferences.load().change(voice=True)
     document = tomllib.loads(path.read_text())
     assert document == {**settings_module.known(), "voice": True, "future_key": 7,
-                        "keys": {"quit": "q"}}  # fmt: skip
+                        "keys": {"list.quit": "q"}}  # fmt: skip
     assert path.stat().st_mode & 0o777 == 0o640  # the person's own mode kept
 
 

@@ -20,6 +20,7 @@ from lowback_tui.core.files import (
     read_regular,
     write_atomically,
 )
+from lowback_tui.core.keymap import read_keys
 from lowback_tui.core.logs import log
 from lowback_tui.core.routine import Problem
 from lowback_tui.core.routine_file import MAX_DOT_COST, MAX_TABLES, MAX_VALUES
@@ -52,6 +53,9 @@ class Settings:
     """The Textual theme chosen in the app; "" = Textual's default."""
     report_shown: str = ""
     """The first day (ISO) of the course whose end-of-course report was last shown by itself."""
+    keys: dict[str, str] = field(default_factory=dict)
+    """The `[keys]` table, checked: binding id -> keys ("countdown.pause" -> "p,space"). Read
+    only: the table itself stays in `extra`, so it is written back as it was."""
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
     """Keys this version does not know, kept as they were."""
 
@@ -102,7 +106,15 @@ def load() -> Loaded:
         if wrong is not None:
             return Loaded(Settings(), Problem(path, None, key, wrong))
         values[key] = value
-    return Loaded(Settings(**values, extra=document))
+    keys, wrong_key = read_keys(document.get("keys", {}))
+    if wrong_key is not None:
+        from lowback_tui.core.safe_text import visible
+        from lowback_tui.core.toml_lines import KeyLines
+
+        where, message = wrong_key
+        at = KeyLines(text).line_of(where)
+        return Loaded(Settings(), Problem(path, at, visible(where), message))
+    return Loaded(Settings(**values, keys=keys, extra=document))
 
 
 KINDS = {bool: "true or false", str: "text in quotes", int: "a whole number"}
@@ -132,9 +144,11 @@ def _shown(value: object) -> str:
 
 
 def known() -> dict[str, bool | str | int]:
-    """Every setting this version knows, with its default (and so its type)."""
+    """Every setting this version knows, with its default (and so its type); not `keys`, a
+    table of its own (core/keymap.py)."""
     defaults = Settings()
-    return {f.name: getattr(defaults, f.name) for f in fields(Settings) if f.name != "extra"}
+    return {f.name: getattr(defaults, f.name) for f in fields(Settings)
+            if f.name not in ("keys", "extra")}  # fmt: skip
 
 
 def save(settings: Settings) -> None:

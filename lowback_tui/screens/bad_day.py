@@ -21,10 +21,12 @@ class BadDayScreen(ModalScreen[str | None]):
     CSS_PATH = "../styles/bad_day.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("g", "answer('gentle')", "Gentle routine"),
-        Binding("r", "answer('rest')", "Rest today"),
-        Binding("c,enter", "answer('carry on')", "Carry on", key_display="c/⏎"),
-        Binding("escape", "answer(None)", "Back"),
+        Binding("g", "answer('gentle')", "Gentle routine", id="bad_day.gentle"),
+        Binding("r", "answer('rest')", "Rest today", id="bad_day.rest"),
+        Binding(
+            "c,enter", "answer('carry on')", "Carry on", key_display="c/⏎", id="bad_day.carry_on"
+        ),
+        Binding("escape", "answer(None)", "Back", id="bad_day.back"),
     ]
 
     def __init__(self, before: BeforeSession) -> None:

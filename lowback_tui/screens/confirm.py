@@ -23,8 +23,8 @@ class Confirm(ModalScreen[bool]):
 
     # The footer shows each answer once: n and Esc together.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer(True)", "Yes"),
-        Binding("n,escape", "answer(False)", "No", key_display="n/esc"),
+        Binding("y", "answer(True)", "Yes", id="confirm.yes"),
+        Binding("n,escape", "answer(False)", "No", key_display="n/esc", id="confirm.no"),
     ]
 
     def __init__(self, question: str, detail: str, yes: str, no: str) -> None:
@@ -55,9 +55,9 @@ class ConfirmEnd(Confirm):
     """End the session? q asks on the countdown, so a second q confirms."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer(True)", "End it"),
-        Binding("n,escape", "answer(False)", "Carry on", key_display="n/esc"),
-        Binding("q", "answer(True)", "End it", show=False),
+        Binding("y", "answer(True)", "End it", id="confirm.yes"),
+        Binding("n,escape", "answer(False)", "Carry on", key_display="n/esc", id="confirm.no"),
+        Binding("q", "answer(True)", "End it", show=False, id="confirm.end_again"),
     ]
 
     def __init__(self) -> None:

@@ -73,16 +73,54 @@ class CountdownScreen(Screen[None]):
     # The footer shows them in this order, as many as fit: space and ! first, so that even at
     # 40 columns the key that pauses (or starts) and the one that stops because it hurts show.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "start_now", "Start now", tooltip="Go on to the first exercise now"),
-        Binding("space", "toggle_pause", "Pause", tooltip="Pause"),
-        Binding("space", "toggle_pause('carry on')", "Carry on", tooltip="Carry on from here"),
-        Binding("exclamation_mark", "hurts", "It hurts", tooltip="It hurts: stop now"),
-        Binding("right,n", "skip", "Skip", tooltip="Skip to the next exercise"),
-        Binding("left,p", "back", "Back", tooltip="Back to the previous exercise"),
-        Binding("r", "restart_rep", "Redo rep", tooltip="Start the current hold again"),
-        Binding("q,escape", "end", "End", tooltip="End the session (asks first)"),
-        Binding("m", "app.cycle_sound", "Sound", tooltip="Sound: tones, the bell, or none"),
-        Binding("v", "app.toggle_voice", "Voice", tooltip="Speak each change, or not"),
+        Binding(
+            "space",
+            "start_now",
+            "Start now",
+            tooltip="Go on to the first exercise now",
+            id="countdown.pause",
+        ),
+        Binding("space", "toggle_pause", "Pause", tooltip="Pause", id="countdown.pause"),
+        Binding(
+            "space",
+            "toggle_pause('carry on')",
+            "Carry on",
+            tooltip="Carry on from here",
+            id="countdown.pause",
+        ),
+        Binding(
+            "exclamation_mark",
+            "hurts",
+            "It hurts",
+            tooltip="It hurts: stop now",
+            id="countdown.hurts",
+        ),
+        Binding(
+            "right,n", "skip", "Skip", tooltip="Skip to the next exercise", id="countdown.skip"
+        ),
+        Binding(
+            "left,p", "back", "Back", tooltip="Back to the previous exercise", id="countdown.back"
+        ),
+        Binding(
+            "r",
+            "restart_rep",
+            "Redo rep",
+            tooltip="Start the current hold again",
+            id="countdown.redo",
+        ),
+        Binding(
+            "q,escape", "end", "End", tooltip="End the session (asks first)", id="countdown.end"
+        ),
+        Binding(
+            "m",
+            "app.cycle_sound",
+            "Sound",
+            tooltip="Sound: tones, the bell, or none",
+            id="app.sound",
+        ),
+        Binding(
+            "v", "app.toggle_voice", "Voice", tooltip="Speak each change, or not", id="app.voice"
+        ),
     ]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-wide")]  # noqa: RUF012
     VERTICAL_BREAKPOINTS = [  # noqa: RUF012

@@ -26,7 +26,7 @@ class CourseReportScreen(Screen[None]):
     CSS_PATH = ["../styles/notes.tcss", "../styles/progress.tcss"]  # noqa: RUF012
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,enter", "app.pop_screen", "Back"),
+        Binding("escape,q,enter", "app.pop_screen", "Back", id="report.back"),
     ]
 
     def __init__(self, report: CourseReport) -> None:

@@ -19,13 +19,15 @@ class ExerciseDetailScreen(ModalScreen[None]):
     CSS_PATH = "../styles/modals.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "dismiss", "Back"),
-        Binding("enter", "dismiss", "Back", show=False),
-        Binding("q", "dismiss", "Back", show=False),
-        Binding("down,j", "scroll_by(1)", "Scroll down", show=False),
-        Binding("up,k", "scroll_by(-1)", "Scroll up", show=False),
-        Binding("pagedown,space", "scroll_by(10)", "A page down", show=False),
-        Binding("pageup", "scroll_by(-10)", "A page up", show=False),
+        Binding("escape", "dismiss", "Back", id="details.close"),
+        Binding("enter", "dismiss", "Back", show=False, id="details.close"),
+        Binding("q", "dismiss", "Back", show=False, id="details.close"),
+        Binding("down,j", "scroll_by(1)", "Scroll down", show=False, id="details.down"),
+        Binding("up,k", "scroll_by(-1)", "Scroll up", show=False, id="details.up"),
+        Binding(
+            "pagedown,space", "scroll_by(10)", "A page down", show=False, id="details.page_down"
+        ),
+        Binding("pageup", "scroll_by(-10)", "A page up", show=False, id="details.page_up"),
     ]
 
     def __init__(self, exercise: Exercise) -> None:

@@ -27,18 +27,42 @@ class ExerciseListScreen(Screen[None]):
     """Today's routine: read about the exercises, then start."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "app.start", "Start", priority=True),
-        Binding("d", "open", "Details"),
-        Binding("e", "app.edit_routine", "Edit", tooltip="Edit the routine in your editor"),
-        Binding("o", "app.pick_routine", "Routines", tooltip="Choose another routine"),
-        Binding("g", "app.progress", "Progress"),
-        Binding("plus", "adjust('reps', 1)", "One more rep", show=False),
-        Binding("minus", "adjust('reps', -1)", "One rep fewer", show=False),
-        Binding("greater_than_sign", "adjust('seconds', 1)", "Longer hold", show=False),
-        Binding("less_than_sign", "adjust('seconds', -1)", "Shorter hold", show=False),
-        Binding("h", "app.history", "History", show=False),
-        Binding("c", "new_course", "New course", show=False),
-        Binding("q", "app.quit", "Quit"),
+        Binding("enter", "app.start", "Start", priority=True, id="list.start"),
+        Binding("d", "open", "Details", id="list.details"),
+        Binding(
+            "e",
+            "app.edit_routine",
+            "Edit",
+            tooltip="Edit the routine in your editor",
+            id="list.edit",
+        ),
+        Binding(
+            "o",
+            "app.pick_routine",
+            "Routines",
+            tooltip="Choose another routine",
+            id="list.routines",
+        ),
+        Binding("g", "app.progress", "Progress", id="list.progress"),
+        Binding("plus", "adjust('reps', 1)", "One more rep", show=False, id="list.more_reps"),
+        Binding("minus", "adjust('reps', -1)", "One rep fewer", show=False, id="list.fewer_reps"),
+        Binding(
+            "greater_than_sign",
+            "adjust('seconds', 1)",
+            "Longer hold",
+            show=False,
+            id="list.longer_hold",
+        ),
+        Binding(
+            "less_than_sign",
+            "adjust('seconds', -1)",
+            "Shorter hold",
+            show=False,
+            id="list.shorter_hold",
+        ),
+        Binding("h", "app.history", "History", show=False, id="list.history"),
+        Binding("c", "new_course", "New course", show=False, id="list.new_course"),
+        Binding("q", "app.quit", "Quit", id="list.quit"),
     ]
     # Side by side when there is room; stacked, and then without the detail pane, when not.
     # Not annotated ClassVar: mypy rejects that over Textual's own declaration.

@@ -21,7 +21,9 @@ class HistoryScreen(Screen[None]):
 
     CSS_PATH = "../styles/progress.tcss"
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q,h", "app.pop_screen", "Back")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,h", "app.pop_screen", "Back", id="history.back")
+    ]
 
     def __init__(self, pages: HistoryPages) -> None:
         super().__init__()

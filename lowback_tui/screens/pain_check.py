@@ -67,16 +67,16 @@ class PainCheck(ModalScreen[int | None | Literal["cancel"]]):
 
     # The footer shows these, each once, and must fit 40 columns.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("0", "digit(0)", "Type", key_display="0-10", group=CHOOSE),
-        *(Binding(str(d), f"digit({d})", show=False) for d in range(1, 10)),
-        Binding("left", "move(-1)", "Less", group=CHOOSE),
-        Binding("right", "move(1)", "More", group=CHOOSE),
-        Binding("enter", "confirm", "Record"),
-        Binding("s", "skip", "Skip"),
+        Binding("0", "digit(0)", "Type", key_display="0-10", group=CHOOSE, id="pain.0"),
+        *(Binding(str(d), f"digit({d})", show=False, id=f"pain.{d}") for d in range(1, 10)),
+        Binding("left", "move(-1)", "Less", group=CHOOSE, id="pain.less"),
+        Binding("right", "move(1)", "More", group=CHOOSE, id="pain.more"),
+        Binding("enter", "confirm", "Record", id="pain.record"),
+        Binding("s", "skip", "Skip", id="pain.skip"),
         # One of these two shows, as check_action says: Esc goes back where there is somewhere
         # to go back to, and is another way to skip where there is not.
-        Binding("escape", "cancel", "Back"),
-        Binding("escape", "skip_by_escape", "Skip"),
+        Binding("escape", "cancel", "Back", id="pain.back"),
+        Binding("escape", "skip_by_escape", "Skip", id="pain.back"),
     ]
 
     def __init__(

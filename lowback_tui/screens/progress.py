@@ -35,8 +35,14 @@ class ProgressScreen(Screen[None]):
     CSS_PATH = ["../styles/notes.tcss", "../styles/progress.tcss"]  # noqa: RUF012
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,g", "app.pop_screen", "Back"),
-        Binding("r", "report", "Report", tooltip="The course report: what it did, and next"),
+        Binding("escape,q,g", "app.pop_screen", "Back", id="progress.back"),
+        Binding(
+            "r",
+            "report",
+            "Report",
+            tooltip="The course report: what it did, and next",
+            id="progress.report",
+        ),
     ]
 
     VERTICAL_BREAKPOINTS = [(0, "-short"), (40, "-tall")]  # noqa: RUF012

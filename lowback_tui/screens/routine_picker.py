@@ -38,7 +38,9 @@ class RoutinePicker(ModalScreen[Path | None]):
 
     CSS_PATH = "../styles/modals.tcss"
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss", "Back")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss", "Back", id="routines.back")
+    ]
 
     def __init__(self, choices: list[Choice], current: Path) -> None:
         super().__init__()

@@ -31,8 +31,8 @@ class SafetyScreen(ModalScreen[bool]):
     CSS_PATH = "../styles/modals.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "confirm", "I have read this"),
-        Binding("escape", "close", "Back"),
+        Binding("enter", "confirm", "I have read this", id="safety.confirm"),
+        Binding("escape", "close", "Back", id="safety.back"),
     ]
 
     def __init__(self, first_time: bool = False) -> None:

@@ -23,10 +23,10 @@ class SummaryScreen(Screen[None]):
     CSS_PATH = ["../styles/notes.tcss", "../styles/summary.tcss"]  # noqa: RUF012
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer(True)", "Yes, one more"),
-        Binding("n", "answer(False)", "Not yet"),
-        Binding("enter", "app.after_session", "Back to the list", priority=True),
-        Binding("q", "app.quit", "Quit"),
+        Binding("y", "answer(True)", "Yes, one more", id="summary.one_more"),
+        Binding("n", "answer(False)", "Not yet", id="summary.not_yet"),
+        Binding("enter", "app.after_session", "Back to the list", priority=True, id="summary.list"),
+        Binding("q", "app.quit", "Quit", id="summary.quit"),
     ]
 
     def __init__(self, run: SessionRun) -> None:

@@ -39,14 +39,14 @@ class ExerciseList(RowsView, can_focus=True):
     COMPONENT_CLASSES: ClassVar[set[str]] = {"exercise-list--highlight", "exercise-list--hover"}
     BINDINGS: ClassVar[list[BindingType]] = [
         # Out of the footer, which has more to say; `?` lists them.
-        Binding("up", "cursor_up", "Previous exercise", show=False),
-        Binding("down", "cursor_down", "Next exercise", show=False),
-        Binding("k", "cursor_up", "Previous exercise", show=False),
-        Binding("j", "cursor_down", "Next exercise", show=False),
-        Binding("home", "first", "First exercise", show=False),
-        Binding("end", "last", "Last exercise", show=False),
-        Binding("pageup", "page(-1)", "A page up", show=False),
-        Binding("pagedown", "page(1)", "A page down", show=False),
+        Binding("up", "cursor_up", "Previous exercise", show=False, id="list.previous"),
+        Binding("down", "cursor_down", "Next exercise", show=False, id="list.next"),
+        Binding("k", "cursor_up", "Previous exercise", show=False, id="list.previous"),
+        Binding("j", "cursor_down", "Next exercise", show=False, id="list.next"),
+        Binding("home", "first", "First exercise", show=False, id="list.first"),
+        Binding("end", "last", "Last exercise", show=False, id="list.last"),
+        Binding("pageup", "page(-1)", "A page up", show=False, id="list.page_up"),
+        Binding("pagedown", "page(1)", "A page down", show=False, id="list.page_down"),
     ]
 
     highlighted: reactive[int] = reactive(0, init=False)

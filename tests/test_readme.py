@@ -39,7 +39,7 @@ def test_set_up_is_two_commands() -> None:
     commands = re.findall(r"```sh\n(.*?)\n```", set_up, re.S)
     assert commands == [
         "python3 -m venv .venv && .venv/bin/pip install -e . && .venv/bin/lowback",
-        "python3 -m venv .venv && .venv/bin/pip install -e '.[test]' && .venv/bin/pytest",
+        "python3 -m venv .venv && .venv/bin/pip install -e '.[test]' && .venv/bin/pytest -n auto",
     ]
 
 

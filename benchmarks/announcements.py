@@ -24,13 +24,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from lowback_tui.core.guidance import Cue
-from lowback_tui.core.plan import Kind, phases
-from lowback_tui.core.routine_file import load
-from lowback_tui.core.routine_library import resolve
-from lowback_tui.core.session import State
+from lowback_tui.core.routine.file import load
+from lowback_tui.core.routine.library import resolve
+from lowback_tui.core.routine.plan import Kind, phases
+from lowback_tui.core.session.engine import State
+from lowback_tui.core.session.guidance import Cue
+from lowback_tui.core.session.speech_time import ENGINE_START, seconds_to_say
 from lowback_tui.core.session_run import SessionRun
-from lowback_tui.core.speech_time import ENGINE_START, seconds_to_say
 from tests.fake_clock import FakeClock
 
 

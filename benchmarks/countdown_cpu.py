@@ -42,7 +42,7 @@ def with_bundled_picture(routine_text: str) -> str:
     from dataclasses import replace
 
     from lowback_tui.core.dirs import bundled_dir
-    from lowback_tui.core.routine_file import dumps, load, loads
+    from lowback_tui.core.routine.file import dumps, load, loads
 
     picture = load(bundled_dir() / "lower-back.toml").exercises[0].picture
     routine = loads(routine_text, Path("holds.toml"))

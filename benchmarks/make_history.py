@@ -18,10 +18,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from lowback_tui.core import plan, routine_library
-from lowback_tui.core.history_store import HistoryStore
-from lowback_tui.core.routine_file import load
-from lowback_tui.core.session_results import ExerciseRecord, Outcome, Summary
+from lowback_tui.core.history.store import HistoryStore
+from lowback_tui.core.routine import library as routine_library
+from lowback_tui.core.routine import plan
+from lowback_tui.core.routine.file import load
+from lowback_tui.core.session.results import ExerciseRecord, Outcome, Summary
 
 
 def make(path: Path, sessions: int, seed: int = 1, course_days: int = 0, per_day: int = 1) -> None:

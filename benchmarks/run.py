@@ -109,7 +109,7 @@ def without_pictures(folder: str) -> tuple[str, str]:
     from dataclasses import replace
 
     from lowback_tui.core.dirs import bundled_dir
-    from lowback_tui.core.routine_file import dumps, load
+    from lowback_tui.core.routine.file import dumps, load
 
     bundled = bundled_dir() / "lower-back.toml"
     routine = load(bundled)
@@ -274,8 +274,8 @@ def big_routine(path: Path, exercises: int = 1000) -> None:
 
 
 def scale(runs: int) -> list[Row]:
-    from lowback_tui.core import plan
-    from lowback_tui.core.routine_file import load
+    from lowback_tui.core.routine import plan
+    from lowback_tui.core.routine.file import load
 
     path = Path(tempfile.mkdtemp()) / "big.toml"
     big_routine(path)

@@ -21,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.countdown_cpu import cpu_seconds
-from lowback_tui.core.routine_file import loads
+from lowback_tui.core.routine.file import loads
 from lowback_tui.core.session_run import SessionRun
 from tests.fake_clock import FakeClock
 from tests.pty_run import PtyProgram

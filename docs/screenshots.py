@@ -13,8 +13,8 @@ HERE = Path(__file__).resolve().parent
 async def main() -> None:
     os.environ["LOWBACK_HOME"] = tempfile.mkdtemp()  # never the real home
     from lowback_tui.app import LowbackApp
-    from lowback_tui.core import routine_library
-    from lowback_tui.core.routine_file import load
+    from lowback_tui.core.routine import library as routine_library
+    from lowback_tui.core.routine.file import load
     from lowback_tui.core.settings import Loaded, Preferences, Settings
     from lowback_tui.core.trainer import Trainer
 

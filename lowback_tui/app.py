@@ -36,10 +36,10 @@ from lowback_tui.app_terminal import (
     watch_stops,
 )
 from lowback_tui.core.logs import log
-from lowback_tui.core.routine import RoutineError
+from lowback_tui.core.routine.model import RoutineError
 from lowback_tui.core.safe_text import visible, visible_lines
 from lowback_tui.core.settings import next_sound
-from lowback_tui.screens.exercise_list import ExerciseListScreen
+from lowback_tui.screens.list_screen import ExerciseListScreen
 
 # Only what the first screen needs is imported up front; the other screens load when first used,
 # which keeps the list as quick to appear as it can be.
@@ -269,7 +269,7 @@ class LowbackApp(SoundAndVoice):
             gentle = False
             before = trainer.before_session(pain)
             if before is not None:
-                from lowback_tui.core.before_session import GENTLE, REST
+                from lowback_tui.core.course.before_session import GENTLE, REST
                 from lowback_tui.screens.bad_day import BadDayScreen
 
                 choice = await self.push_screen_wait(BadDayScreen(before))
@@ -314,7 +314,7 @@ class LowbackApp(SoundAndVoice):
 
     def action_pick_routine(self) -> None:
         """Choose another routine; the choice is remembered."""
-        from lowback_tui.core.routine_library import choices
+        from lowback_tui.core.routine.library import choices
         from lowback_tui.screens.routine_picker import RoutinePicker
 
         def chosen(path: Path | None) -> None:

@@ -12,7 +12,7 @@ from lowback_tui.core.settings import next_sound
 
 if TYPE_CHECKING:
     from lowback_tui.audio.speaker import Speaker
-    from lowback_tui.core.guidance import Sound
+    from lowback_tui.core.session.guidance import Sound
     from lowback_tui.core.trainer import Trainer
 
 
@@ -59,7 +59,7 @@ class SoundAndVoice(App[None]):
     def action_sound_test(self) -> None:
         """Play every sound a second apart, then speak a line, naming each as it plays."""
         from lowback_tui.audio.sound_test import GAP_SECONDS, LINE, STEPS, sample
-        from lowback_tui.core.guidance import Cue, Say
+        from lowback_tui.core.session.guidance import Cue, Say
 
         speaker = self.speaker
         self.notify(speaker.describe(), title="Sound test", timeout=4 + GAP_SECONDS * len(STEPS))

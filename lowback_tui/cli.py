@@ -31,9 +31,10 @@ from lowback_tui.cli_output import (
     say,
     write_out,
 )
-from lowback_tui.core import dirs, routine_library
-from lowback_tui.core.routine import Problem, Routine, RoutineError
-from lowback_tui.core.routine_file import load
+from lowback_tui.core import dirs
+from lowback_tui.core.routine import library as routine_library
+from lowback_tui.core.routine.file import load
+from lowback_tui.core.routine.model import Problem, Routine, RoutineError
 
 EXIT_INTERRUPTED = 130
 
@@ -258,7 +259,7 @@ def _ask(question: str) -> bool:
 
 def cmd_schema(args: argparse.Namespace) -> int:
     """Print the JSON Schema of the routine format, for editors."""
-    from lowback_tui.core import routine_schema
+    from lowback_tui.core.routine import schema as routine_schema
 
     return write_out("schema", routine_schema.text(), None)
 

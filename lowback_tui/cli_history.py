@@ -8,13 +8,13 @@ import sys
 from typing import TYPE_CHECKING
 
 from lowback_tui.cli_output import EXIT_FAILED, EXIT_OK, report_problems, say, write_out
-from lowback_tui.core import routine_library
-from lowback_tui.core.routine import Routine, RoutineError
-from lowback_tui.core.routine_file import load
+from lowback_tui.core.routine import library as routine_library
+from lowback_tui.core.routine.file import load
+from lowback_tui.core.routine.model import Routine, RoutineError
 from lowback_tui.core.safe_text import visible_lines
 
 if TYPE_CHECKING:
-    from lowback_tui.core.history_store import HistoryStore
+    from lowback_tui.core.history.store import HistoryStore
 
 
 class Unreadable(Exception):
@@ -25,7 +25,7 @@ def stored() -> HistoryStore | None:
     """The history, or None when there is none yet (none is made). Unreadable when one is
     there and cannot be read, or was damaged and moved aside: what could be shown of it then
     would be nothing, as if there had never been any sessions."""
-    from lowback_tui.core.history_store import HistoryStore
+    from lowback_tui.core.history.store import HistoryStore
 
     store = HistoryStore.open_existing()
     if store is not None and store.problem:
@@ -54,7 +54,7 @@ def tell_what_is_left_out(command: str, store: HistoryStore | None) -> None:
 
 def cmd_history(args: argparse.Namespace) -> int:
     """Show past sessions, a line each."""
-    from lowback_tui.core.history_text import session_table
+    from lowback_tui.core.history.text import session_table
 
     store = opened("history")
     if isinstance(store, int):
@@ -66,7 +66,7 @@ def cmd_history(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     """Write every session and exercise as CSV or JSON (it includes your pain ratings), read
     and written a page of sessions at a time."""
-    from lowback_tui.core.history_text import export_text
+    from lowback_tui.core.history.text import export_text
 
     store = opened("export", "; nothing was exported")
     if isinstance(store, int):

@@ -18,12 +18,14 @@ from types import FrameType
 from typing import TextIO
 
 from lowback_tui.audio.speaker import Speaker
-from lowback_tui.core import advice, wording
-from lowback_tui.core.before_session import CARRY_ON, GENTLE, REST
-from lowback_tui.core.guidance import Cue, Say
+from lowback_tui.core import wording
+from lowback_tui.core.course import advice, one_more_rep
+from lowback_tui.core.course.before_session import CARRY_ON, GENTLE, REST
 from lowback_tui.core.safe_text import visible
-from lowback_tui.core.session import Event, SessionFinished, State
-from lowback_tui.core.session_results import Outcome
+from lowback_tui.core.session import words as session_words
+from lowback_tui.core.session.engine import Event, SessionFinished, State
+from lowback_tui.core.session.guidance import Cue, Say
+from lowback_tui.core.session.results import Outcome
 from lowback_tui.core.session_run import SessionRun
 from lowback_tui.core.settings import Loaded, Preferences, Settings
 from lowback_tui.core.trainer import Trainer
@@ -344,7 +346,7 @@ class Plain:
             else:
                 self.say(f"{record.name}: {record.outcome.value}, {record.efforts_done} of "
                          f"{record.efforts_planned}.")  # fmt: skip
-        self.say(f"{wording.totals(summary)}. {wording.times(summary)}.")
+        self.say(f"{session_words.totals(summary)}. {session_words.times(summary)}.")
         if run.stopped_for_pain:
             self.say(advice.STOPPED_FOR_PAIN)
         after = run.check_in_after(self.ask_pain(run.question_after()))
@@ -352,10 +354,10 @@ class Plain:
             if text:
                 self.say(text)
         for offer in after.offers:
-            answer = self.ask(f"{wording.offer_question(offer)} (y/n)")
+            answer = self.ask(f"{one_more_rep.offer_question(offer)} (y/n)")
             accept = (answer or "").lower().startswith("y")
             run.decide(offer, accept)
-            self.say(wording.offer_answered(offer, accept))
+            self.say(one_more_rep.offer_answered(offer, accept))
         if run.problem:
             self.note(run.problem)  # if it began during the session
 

@@ -11,8 +11,8 @@ import pytest
 from rich.console import Console
 from textual.app import App
 
-from lowback_tui.core.routine import Routine
-from lowback_tui.core.routine_file import load
+from lowback_tui.core.routine.file import load
+from lowback_tui.core.routine.model import Routine
 
 REPO = Path(__file__).resolve().parent.parent
 BUNDLED = REPO / "routines" / "lower-back.toml"

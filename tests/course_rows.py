@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from lowback_tui.core.history_rows import SessionRow
+from lowback_tui.core.history.rows import SessionRow
 
 START = date(2026, 11, 2)  # a Monday: day 1 of the courses in these tests
 PLANNED = 100.0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from lowback_tui.core.picture import (
+from lowback_tui.core.picture.model import (
     DESCRIPTION_MAX,
     GRID,
     JOINTS,
@@ -13,7 +13,7 @@ from lowback_tui.core.picture import (
     Picture,
     Pose,
 )
-from lowback_tui.core.routine import (
+from lowback_tui.core.routine.model import (
     DEFAULT_SIDE_NAMES,
     START_SECONDS_RANGE,
     Exercise,

@@ -13,7 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from lowback_tui.core.announcements import (
+from lowback_tui.core.routine.file import load, loads
+from lowback_tui.core.routine.library import resolve
+from lowback_tui.core.routine.model import Routine
+from lowback_tui.core.routine.plan import Kind, Phase, Side
+from lowback_tui.core.session.announcements import (
     SETTLE_IN,
     Script,
     first_count,
@@ -21,11 +25,7 @@ from lowback_tui.core.announcements import (
     sentences,
     time_to_speak,
 )
-from lowback_tui.core.plan import Kind, Phase, Side
-from lowback_tui.core.routine import Routine
-from lowback_tui.core.routine_file import load, loads
-from lowback_tui.core.routine_library import resolve
-from lowback_tui.core.speech_time import ENGINE_START, fits, seconds_to_say
+from lowback_tui.core.session.speech_time import ENGINE_START, fits, seconds_to_say
 
 from .test_guidance import begin, wake_as_a_front_end_does
 

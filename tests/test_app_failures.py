@@ -18,10 +18,10 @@ from textual.pilot import Pilot
 from lowback_tui import app as app_module
 from lowback_tui.app import LowbackApp
 from lowback_tui.app_terminal import StoppableClock
-from lowback_tui.core.routine import Routine
-from lowback_tui.core.session import State
+from lowback_tui.core.routine.model import Routine
+from lowback_tui.core.session.engine import State
 from lowback_tui.core.trainer import Trainer
-from lowback_tui.screens.exercise_list import ExerciseListScreen
+from lowback_tui.screens.list_screen import ExerciseListScreen
 from lowback_tui.widgets.exercise_list import ExerciseList
 from lowback_tui.widgets.summary_table import SummaryTable
 
@@ -239,7 +239,7 @@ async def test_the_summary_of_a_thousand_exercises_is_a_few_widgets(routine: Rou
 APP_ALONE = (
     "import sys\n"
     "from lowback_tui.app import LowbackApp\n"
-    "from lowback_tui.core.routine_file import load\n"
+    "from lowback_tui.core.routine.file import load\n"
     "from lowback_tui.core.trainer import Trainer\n"
     "app = LowbackApp(Trainer(load(sys.argv[1])))\n"
     "app.run()\n"
@@ -285,7 +285,7 @@ def test_a_terminal_hung_up_mid_session_never_leaves_the_app_behind(
 ) -> None:
     """The terminal closes (its window shut): lowback ends with 129 and keeps the session. It
     used to hang in Textual's shutdown most times, its writer thread dead on the first EIO."""
-    from lowback_tui.core.history_store import HistoryStore
+    from lowback_tui.core.history.store import HistoryStore
 
     ignore = "signal.signal(signal.SIGHUP, signal.SIG_IGN)\n" if hup != "delivered" else ""
     code = f"import signal, sys\n{ignore}from lowback_tui.cli import main\n"

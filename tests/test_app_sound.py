@@ -9,7 +9,7 @@ import pytest
 
 from lowback_tui.app import LowbackApp
 from lowback_tui.audio import sound_test
-from lowback_tui.core.routine import Routine
+from lowback_tui.core.routine.model import Routine
 from lowback_tui.core.trainer import Trainer
 from lowback_tui.screens.keys import KeysScreen
 

@@ -27,8 +27,8 @@ from lowback_tui.audio.players import Found, Player, find_player
 from lowback_tui.audio.sound_test import LINE, STEPS, sound_test
 from lowback_tui.audio.speaker import Speaker
 from lowback_tui.audio.voices import LONGEST, TEXT, Engine, Voice, find_engine, speakable
-from lowback_tui.core.guidance import Cue, Say, Sound
 from lowback_tui.core.logs import log
+from lowback_tui.core.session.guidance import Cue, Say, Sound
 from lowback_tui.core.settings import Loaded, Preferences, Settings
 
 from .conftest import played

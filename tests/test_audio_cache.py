@@ -14,7 +14,7 @@ from lowback_tui.audio import speaker, tones
 from lowback_tui.audio.players import Found
 from lowback_tui.audio.speaker import Speaker
 from lowback_tui.core.files import Refused
-from lowback_tui.core.guidance import Cue, Sound
+from lowback_tui.core.session.guidance import Cue, Sound
 from lowback_tui.core.settings import Loaded, Preferences, Settings
 
 

@@ -12,16 +12,16 @@ from textual.pilot import Pilot
 
 from lowback_tui.app import LowbackApp
 from lowback_tui.core import wording
-from lowback_tui.core.before_session import SEVERE_BEFORE
-from lowback_tui.core.history_store import HistoryStore
-from lowback_tui.core.routine import Routine
-from lowback_tui.core.session import State
+from lowback_tui.core.course.before_session import SEVERE_BEFORE
+from lowback_tui.core.history.store import HistoryStore
+from lowback_tui.core.routine.model import Routine
+from lowback_tui.core.session.engine import State
 from lowback_tui.core.settings import Settings, save
 from lowback_tui.core.trainer import Trainer
 from lowback_tui.plain import Plain
 from lowback_tui.screens.bad_day import BadDayScreen
 from lowback_tui.screens.countdown import CountdownScreen
-from lowback_tui.screens.exercise_list import ExerciseListScreen
+from lowback_tui.screens.list_screen import ExerciseListScreen
 
 from .conftest import screen_text
 from .fake_clock import FakeClock

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from lowback_tui.core.routine import RoutineError
-from lowback_tui.core.routine_file import load
+from lowback_tui.core.routine.file import load
+from lowback_tui.core.routine.model import RoutineError
 
 from .conftest import BROKEN
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from lowback_tui.core.figure import EMPTY, NEAR, draw, picture_box
-from lowback_tui.core.picture import Picture
-from lowback_tui.core.routine import Exercise
-from lowback_tui.core.routine_file import load
+from lowback_tui.core.picture.figure import EMPTY, NEAR, draw, picture_box
+from lowback_tui.core.picture.model import Picture
+from lowback_tui.core.routine.file import load
+from lowback_tui.core.routine.model import Exercise
 
 from .conftest import REPO
 

@@ -18,7 +18,7 @@ from lowback_tui.audio.children import GRACE_SECONDS, Children
 from lowback_tui.audio.players import PLAYER_CEILING, PLAYER_FLOOR, PLAYER_MARGIN, Player
 from lowback_tui.audio.speaker import Speaker
 from lowback_tui.audio.voices import TEXT, Engine, Voice
-from lowback_tui.core.guidance import Cue, Say, Sound
+from lowback_tui.core.session.guidance import Cue, Say, Sound
 from lowback_tui.core.settings import Loaded, Preferences, Settings
 
 from .fake_clock import FakeClock
@@ -63,7 +63,7 @@ def test_a_line_s_limit_grows_with_the_line_within_a_floor_and_a_ceiling() -> No
     assert voices.SPEECH_FLOOR < longer < voices.SPEECH_CEILING
     assert voices.time_limit("word " * 1000) == voices.SPEECH_CEILING
     line = "Lie on your back, knees bent; slowly bring the left knee to the chest. Hold."
-    from lowback_tui.core.speech_time import seconds_to_say
+    from lowback_tui.core.session.speech_time import seconds_to_say
 
     assert voices.time_limit(line) > 2 * seconds_to_say(line)  # a slow voice is not cut off
 

@@ -14,7 +14,7 @@ import pytest
 
 from lowback_tui.app import LowbackApp
 from lowback_tui.audio import players, sound_test, speaker, voices
-from lowback_tui.core.routine import Routine
+from lowback_tui.core.routine.model import Routine
 from lowback_tui.core.trainer import Trainer
 
 from .fake_clock import FakeClock

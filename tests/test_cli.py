@@ -10,7 +10,7 @@ import pytest
 
 from lowback_tui import __version__
 from lowback_tui.cli import main
-from lowback_tui.core.routine_file import load
+from lowback_tui.core.routine.file import load
 
 from .conftest import BROKEN, BUNDLED
 
@@ -173,8 +173,8 @@ def test_python_dash_m_works() -> None:
 def _one_session(home: Path) -> None:
     from datetime import datetime
 
-    from lowback_tui.core.history_store import HistoryStore
-    from lowback_tui.core.session_results import ExerciseRecord, Outcome, Summary
+    from lowback_tui.core.history.store import HistoryStore
+    from lowback_tui.core.session.results import ExerciseRecord, Outcome, Summary
 
     store = HistoryStore.open(home / "data" / "history.db", now=lambda: datetime(2026, 11, 3, 7, 5))
     session = store.begin("Routine", "x", 4)

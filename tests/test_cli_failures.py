@@ -17,8 +17,8 @@ import pytest
 from lowback_tui import cli
 from lowback_tui.cli import main
 from lowback_tui.core import editor
-from lowback_tui.core.history_store import HistoryStore
-from lowback_tui.core.routine_file import load
+from lowback_tui.core.history.store import HistoryStore
+from lowback_tui.core.routine.file import load
 from lowback_tui.core.settings import Settings, save
 from lowback_tui.core.trainer import Trainer
 from lowback_tui.plain import Plain
@@ -50,7 +50,7 @@ def assert_safe(text: str) -> None:
 
 
 def _hostile_history(home: Path) -> None:
-    from lowback_tui.core.session_results import ExerciseRecord, Outcome, Summary
+    from lowback_tui.core.session.results import ExerciseRecord, Outcome, Summary
 
     store = HistoryStore.open(home / "data" / "history.db")
     session = store.begin(HOSTILE, "x", 4)
@@ -270,7 +270,7 @@ def test_no_input_or_no_output_is_one_line_and_a_failure(
 
 
 def _many_sessions(home: Path, count: int) -> None:
-    from lowback_tui.core.session_results import ExerciseRecord, Outcome, Summary
+    from lowback_tui.core.session.results import ExerciseRecord, Outcome, Summary
 
     store = HistoryStore.open(home / "data" / "history.db")
     for _ in range(count):

@@ -11,14 +11,14 @@ from textual.pilot import Pilot
 
 from lowback_tui.app import LowbackApp
 from lowback_tui.core import wording
-from lowback_tui.core.plan import Kind, phases, total_seconds
-from lowback_tui.core.routine import Routine
-from lowback_tui.core.session import State
+from lowback_tui.core.routine.model import Routine
+from lowback_tui.core.routine.plan import Kind, phases, total_seconds
+from lowback_tui.core.session.engine import State
 from lowback_tui.core.trainer import Trainer
 from lowback_tui.screens.confirm import ConfirmEnd
 from lowback_tui.screens.countdown import CountdownScreen
-from lowback_tui.screens.exercise_list import ExerciseListScreen
 from lowback_tui.screens.keys import KeysScreen
+from lowback_tui.screens.list_screen import ExerciseListScreen
 from lowback_tui.screens.pain_check import PainCheck
 from lowback_tui.screens.safety import SafetyScreen
 from lowback_tui.screens.summary import SummaryScreen

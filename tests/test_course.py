@@ -8,22 +8,23 @@ from datetime import datetime
 from functools import partial
 from pathlib import Path
 
-from lowback_tui.core import course
-from lowback_tui.core.history_store import HistoryStore
-from lowback_tui.core.routine import Routine
-from lowback_tui.core.session_results import ExerciseRecord, Outcome, Summary
+from lowback_tui.core.course import one_more_rep, trend
+from lowback_tui.core.course import rules as course
+from lowback_tui.core.history.store import HistoryStore
+from lowback_tui.core.routine.model import Routine
+from lowback_tui.core.session.results import ExerciseRecord, Outcome, Summary
 
 from .course_rows import START, on, row
 
 
-def offers(routine: Routine, store: HistoryStore) -> list[course.Offer]:
+def offers(routine: Routine, store: HistoryStore) -> list[one_more_rep.Offer]:
     """The offers the store's latest sessions of the routine make."""
-    return course.offers(routine, partial(store.recent_results, routine.name))
+    return one_more_rep.offers(routine, partial(store.recent_results, routine.name))
 
 
 def test_pain_by_day_averages_each_day() -> None:
     sessions = [row(START, pain=4), row(START, pain=6), row(on(1)), row(on(2), pain=3)]
-    assert course.pain_by_day(sessions) == [(START, 5.0), (on(2), 3.0)]
+    assert trend.pain_by_day(sessions) == [(START, 5.0), (on(2), 3.0)]
 
 
 def test_pain_going_up_by_two_or_more() -> None:
@@ -35,42 +36,42 @@ def test_pain_going_up_by_two_or_more() -> None:
 
 def test_pain_worth_treating_starts_at_3() -> None:
     # PAIN_WORTH_TREATING: 1-3 is mild (exercises.md); below 3 on average, no advice.
-    assert course.not_getting_better(3.0, 3.0)
-    assert not course.not_getting_better(2.9, 2.9)
-    assert not course.not_getting_better(3.0, 2.9)
+    assert trend.not_getting_better(3.0, 3.0)
+    assert not trend.not_getting_better(2.9, 2.9)
+    assert not trend.not_getting_better(3.0, 2.9)
 
 
 def test_a_fall_of_2_points_is_better_and_1_point_is_not() -> None:
     # NOTICEABLE_FALL_POINTS: about 2 points is the smallest change people notice.
-    assert course.change(8.0, 6.0) is course.Change.BETTER
-    assert not course.not_getting_better(8.0, 6.0)
-    assert course.change(8.0, 7.0) is course.Change.NO_CLEAR_CHANGE
-    assert course.not_getting_better(8.0, 7.0)
-    assert course.change(8.0, 6.1) is course.Change.NO_CLEAR_CHANGE  # 1.9 points, 24 %
+    assert trend.change(8.0, 6.0) is trend.Change.BETTER
+    assert not trend.not_getting_better(8.0, 6.0)
+    assert trend.change(8.0, 7.0) is trend.Change.NO_CLEAR_CHANGE
+    assert trend.not_getting_better(8.0, 7.0)
+    assert trend.change(8.0, 6.1) is trend.Change.NO_CLEAR_CHANGE  # 1.9 points, 24 %
 
 
 def test_a_fall_of_30_percent_is_better_and_29_percent_is_not() -> None:
     # NOTICEABLE_FALL_SHARE: or about 30 %, which is less than 2 points below 6.7.
-    assert course.change(5.0, 3.5) is course.Change.BETTER  # 1.5 points, 30 %
-    assert not course.not_getting_better(5.0, 3.5)
-    assert course.change(5.0, 3.55) is course.Change.NO_CLEAR_CHANGE  # 1.45 points, 29 %
-    assert course.not_getting_better(5.0, 3.55)
-    assert course.change(3.0, 2.1) is course.Change.BETTER  # 0.9 points are 30 % of 3
-    assert course.change(3.0, 2.2) is course.Change.NO_CLEAR_CHANGE  # 0.8 points, 27 %
+    assert trend.change(5.0, 3.5) is trend.Change.BETTER  # 1.5 points, 30 %
+    assert not trend.not_getting_better(5.0, 3.5)
+    assert trend.change(5.0, 3.55) is trend.Change.NO_CLEAR_CHANGE  # 1.45 points, 29 %
+    assert trend.not_getting_better(5.0, 3.55)
+    assert trend.change(3.0, 2.1) is trend.Change.BETTER  # 0.9 points are 30 % of 3
+    assert trend.change(3.0, 2.2) is trend.Change.NO_CLEAR_CHANGE  # 0.8 points, 27 %
 
 
 def test_a_rise_of_2_points_is_worse_and_less_is_no_clear_change() -> None:
-    assert course.change(3.0, 5.0) is course.Change.WORSE
-    assert course.change(3.0, 4.9) is course.Change.NO_CLEAR_CHANGE
-    assert course.change(0.0, 0.0) is course.Change.NO_CLEAR_CHANGE  # no pain is not "better"
+    assert trend.change(3.0, 5.0) is trend.Change.WORSE
+    assert trend.change(3.0, 4.9) is trend.Change.NO_CLEAR_CHANGE
+    assert trend.change(0.0, 0.0) is trend.Change.NO_CLEAR_CHANGE  # no pain is not "better"
 
 
 def test_targets_raise_reps_up_to_the_goal(routine: Routine) -> None:
-    raised = course.with_targets(routine, {"knee-to-chest": 7, "superman": 9})
+    raised = one_more_rep.with_targets(routine, {"knee-to-chest": 7, "superman": 9})
     assert raised.exercises[0].reps == 7
     assert raised.exercises[1].reps == 3  # superman has no goal... so no target applies
-    assert course.with_targets(routine, {"knee-to-chest": 50}).exercises[0].reps == 10
-    assert course.with_targets(routine, {"knee-to-chest": 2}).exercises[0].reps == 5
+    assert one_more_rep.with_targets(routine, {"knee-to-chest": 50}).exercises[0].reps == 10
+    assert one_more_rep.with_targets(routine, {"knee-to-chest": 2}).exercises[0].reps == 5
 
 
 def _session(
@@ -104,7 +105,7 @@ def test_one_more_rep_after_two_full_sessions_without_more_pain(
     _session(store, routine, Outcome.DONE, 4, 4)
     assert offers(routine, store) == []  # one is not two
     last = _session(store, routine, Outcome.DONE, 4, 3)
-    assert offers(routine, store) == [course.Offer("knee-to-chest", "Knee to chest", 6)]
+    assert offers(routine, store) == [one_more_rep.Offer("knee-to-chest", "Knee to chest", 6)]
     store.decide_offer(last, routine.name, "knee-to-chest", 6, accept=False)
     assert offers(routine, store) == []  # asked: wait for two more
     _session(store, routine, Outcome.DONE, 4, 4)
@@ -131,7 +132,7 @@ def test_after_a_yes_the_new_target_needs_two_sessions_of_its_own(
     _session(store, routine, Outcome.DONE, 3, 3)
     last = _session(store, routine, Outcome.DONE, 3, 3)
     store.decide_offer(last, routine.name, "knee-to-chest", 6, accept=True)
-    raised = course.with_targets(routine, store.targets(routine.name))
+    raised = one_more_rep.with_targets(routine, store.targets(routine.name))
     assert raised.exercises[0].reps == 6
     assert offers(raised, store) == []
     _session(store, raised, Outcome.DONE, 3, 3)
@@ -164,7 +165,7 @@ def test_sessions_at_other_reps_do_not_count_towards_the_current_target(
 def test_no_more_reps_are_offered_once_the_goal_is_reached(
     routine: Routine, tmp_path: Path
 ) -> None:
-    at_goal = course.with_targets(routine, {"knee-to-chest": 10})
+    at_goal = one_more_rep.with_targets(routine, {"knee-to-chest": 10})
     assert at_goal.exercises[0].reps == at_goal.exercises[0].goal_reps == 10
     store = HistoryStore.open(tmp_path / "h.db")
     for _ in range(4):

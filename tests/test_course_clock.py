@@ -7,11 +7,11 @@ import sqlite3
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from lowback_tui.core import course
-from lowback_tui.core.course_calendar import Mark
-from lowback_tui.core.history_store import HistoryStore
-from lowback_tui.core.routine import Routine
-from lowback_tui.core.session_results import Summary
+from lowback_tui.core.course import rules as course
+from lowback_tui.core.course.calendar import Mark
+from lowback_tui.core.history.store import HistoryStore
+from lowback_tui.core.routine.model import Routine
+from lowback_tui.core.session.results import Summary
 from lowback_tui.core.trainer import Trainer
 
 from .fake_clock import FakeClock

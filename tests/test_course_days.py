@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from lowback_tui.core import course
-from lowback_tui.core.course_calendar import Mark, calendar, weeks
-from lowback_tui.core.history_rows import SessionRow
-from lowback_tui.core.history_store import HistoryStore
-from lowback_tui.core.plan import active_seconds
-from lowback_tui.core.routine_file import load
-from lowback_tui.core.session_results import ExerciseRecord, Outcome
+from lowback_tui.core.course import rules as course
+from lowback_tui.core.course.calendar import Mark, calendar, weeks
+from lowback_tui.core.history.rows import SessionRow
+from lowback_tui.core.history.store import HistoryStore
+from lowback_tui.core.routine.file import load
+from lowback_tui.core.routine.plan import active_seconds
+from lowback_tui.core.session.results import ExerciseRecord, Outcome
 
 from .conftest import REPO
 from .course_rows import PLANNED, START, on, row

@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from lowback_tui.core import course
-from lowback_tui.core.course_report import CourseReport, NextStep, course_report
-from lowback_tui.core.history_rows import SessionRow
-from lowback_tui.core.history_store import HistoryStore
-from lowback_tui.core.routine import Routine
-from lowback_tui.core.session_results import ExerciseRecord, Outcome
+from lowback_tui.core.course import rules as course
+from lowback_tui.core.course import trend
+from lowback_tui.core.course.report import CourseReport, NextStep, course_report
+from lowback_tui.core.history.rows import SessionRow
+from lowback_tui.core.history.store import HistoryStore
+from lowback_tui.core.routine.model import Routine
+from lowback_tui.core.session.results import ExerciseRecord, Outcome
 from lowback_tui.core.settings import Preferences
 from lowback_tui.core.trainer import Trainer
 
@@ -41,7 +42,7 @@ def test_the_pain_rows_name_the_weeks_and_show_the_latest_ratings() -> None:
     assert rows["Pain at the start"] == "6.0 of 10 (week 1, days 1-7, before sessions)"
     assert rows["Pain lately"] == "3.0 of 10 (week 3 so far, days 15-17, before sessions)"
     assert rows["Latest ratings"] == "4 on 16 Nov, 3 on 17 Nov, 2 on 18 Nov"
-    assert found.change is course.Change.BETTER
+    assert found.change is trend.Change.BETTER
 
 
 def test_with_too_few_ratings_it_says_which_are_missing() -> None:
@@ -95,7 +96,7 @@ def test_days_to_go_before_and_after_todays_session() -> None:
 
 def test_a_1_point_fall_is_less_than_people_notice() -> None:
     found = report(6, 5)
-    assert found.change is course.Change.NO_CLEAR_CHANGE
+    assert found.change is trend.Change.NO_CLEAR_CHANGE
     assert found.change_words == (
         "Your pain fell by 1.0 points (16 %), less than the change of about 2 points (or 30 %) "
         "that people notice as better."
@@ -115,7 +116,7 @@ def test_the_next_step_waits_for_day_14() -> None:
 
 def test_a_2_point_fall_is_the_change_people_notice() -> None:
     found = report(6, 4)
-    assert found.change is course.Change.BETTER
+    assert found.change is trend.Change.BETTER
     assert found.change_words.startswith("Your pain fell by 2.0 points (33 %): at least the change")
     assert found.next_step is NextStep.KEEP_GOING  # still 4/10: improving, some pain
     assert found.next_step_words.startswith("Your back is getting better and still hurts some")
@@ -123,12 +124,12 @@ def test_a_2_point_fall_is_the_change_people_notice() -> None:
 
 def test_risen_pain_means_seeing_someone_even_during_the_course() -> None:
     found = of(rated([2] * 7 + [4, 4, 4]), today=9)
-    assert (found.change, found.next_step) == (course.Change.WORSE, NextStep.SEE_SOMEONE)
+    assert (found.change, found.next_step) == (trend.Change.WORSE, NextStep.SEE_SOMEONE)
     assert found.change_words == "Your pain rose by 2.0 points."
     assert found.next_step_words.startswith("Your pain has risen since the start of the course")
     a_point_more = of(rated([2] * 7 + [3, 3, 3]), today=9)
     assert (a_point_more.change, a_point_more.next_step) == (
-        course.Change.NO_CLEAR_CHANGE, NextStep.KEEP_GOING,
+        trend.Change.NO_CLEAR_CHANGE, NextStep.KEEP_GOING,
     )  # fmt: skip
     assert a_point_more.change_words == (
         "Your pain rose by 1.0 points, less than people usually notice."
@@ -179,7 +180,7 @@ def test_the_trainer_reports_the_course_in_its_store(routine: Routine, tmp_path:
 def test_a_fall_the_weeks_mean_hides_is_told_with_the_latest_ratings() -> None:
     falling = rated([6, 6, 6, 5, 5, 5, 5, 5, 4, None, 4, 4, 4, 3])  # the falling person, day 14
     found = of(falling, today=13)
-    assert found.change is course.Change.BETTER
+    assert found.change is trend.Change.BETTER
     assert found.next_step is NextStep.KEEP_GOING
     assert found.change_words == (
         "Your pain fell by 1.4 points (26 %) from week 1 to the later week, and your latest 3 "

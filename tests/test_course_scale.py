@@ -13,11 +13,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lowback_tui.core import course, course_calendar, history_reads, history_rows
-from lowback_tui.core.history_days import course_days
-from lowback_tui.core.history_store import HistoryStore
-from lowback_tui.core.routine import Routine
-from lowback_tui.core.session_results import ExerciseRecord, Outcome, Summary
+from lowback_tui.core.course import calendar as course_calendar
+from lowback_tui.core.course import rules as course
+from lowback_tui.core.course import trend
+from lowback_tui.core.history import reads as history_reads
+from lowback_tui.core.history import rows as history_rows
+from lowback_tui.core.history.days import course_days
+from lowback_tui.core.history.store import HistoryStore
+from lowback_tui.core.routine.model import Routine
+from lowback_tui.core.session.results import ExerciseRecord, Outcome, Summary
 from lowback_tui.core.trainer import Trainer
 
 from .course_rows import START, on, row
@@ -73,7 +77,7 @@ def test_the_days_added_up_in_sql_give_every_figure_that_the_sessions_give(
         assert course_calendar.progress(summed, START, days, today, (1, 1.0)) == (
             course_calendar.progress(rows, START, days, today, (1, 1.0))
         )
-    assert course.pain_trend(summed, START, today) == course.pain_trend(rows, START, today)
+    assert trend.pain_trend(summed, START, today) == trend.pain_trend(rows, START, today)
     store.close()
 
 

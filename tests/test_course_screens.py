@@ -8,7 +8,7 @@ from pathlib import Path
 from textual.pilot import Pilot
 
 from lowback_tui.app import LowbackApp
-from lowback_tui.core.routine import Routine
+from lowback_tui.core.routine.model import Routine
 from lowback_tui.core.trainer import Trainer
 
 from .fake_clock import FakeClock
@@ -38,7 +38,7 @@ def test_summary_snapshot_small(snap_compare, routine: Routine) -> None:  # type
 
 
 def test_on_a_narrow_terminal_the_name_keeps_its_room_and_the_active_time_goes() -> None:
-    from lowback_tui.core.session_results import ExerciseRecord, Outcome
+    from lowback_tui.core.session.results import ExerciseRecord, Outcome
     from lowback_tui.widgets.summary_table import NAME_AT_LEAST, SummaryTable
 
     record = ExerciseRecord(0, "knee", "Knee to chest", Outcome.NOT_REACHED, 0, 10, 0.0, 50.0)

@@ -5,19 +5,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from lowback_tui.core import advice, course
+from lowback_tui.core.course import advice
+from lowback_tui.core.course import rules as course
+from lowback_tui.core.course import trend as trends
 
 from .conftest import REPO
 from .course_rows import START, on, rated, row
 
 
-def trend(ratings: Sequence[int | None], today: int) -> course.PainTrend:
+def trend(ratings: Sequence[int | None], today: int) -> trends.PainTrend:
     """The trend on day `today + 1`, after a session a day rated as given."""
-    return course.pain_trend(rated(ratings), START, on(today))
+    return trends.pain_trend(rated(ratings), START, on(today))
 
 
 def not_improving(ratings: Sequence[int | None], today: int) -> bool:
-    return course.not_improving(rated(ratings), START, on(today))
+    return trends.not_improving(rated(ratings), START, on(today))
 
 
 # ---- weeks of the course ----------------------------------------------------------------------
@@ -87,12 +89,12 @@ def test_the_latest_ratings_are_shown_with_their_days() -> None:
     assert trend([6, None], today=6).latest == ((START, 6.0),)
     assert trend([], today=6).latest == ()
     two_a_day = [row(0, pain=4), row(0, pain=5)]
-    assert course.pain_trend(two_a_day, START, START).latest == ((START, 4.5),)
+    assert trends.pain_trend(two_a_day, START, START).latest == ((START, 4.5),)
 
 
 def test_ratings_outside_the_course_are_left_out() -> None:
     sessions = [row(-1, pain=9), *rated([5, 5, 5])]
-    assert course.pain_trend(sessions, START, on(2)).first.ratings == (5.0, 5.0, 5.0)
+    assert trends.pain_trend(sessions, START, on(2)).first.ratings == (5.0, 5.0, 5.0)
 
 
 # ---- "two weeks": day 14 of the course --------------------------------------------------------
@@ -154,9 +156,9 @@ def test_a_steady_fall_is_not_sent_to_a_doctor_on_day_14() -> None:
     # noticeable 30 %, but the latest three ratings (4, 4, 3: 3.67) are 32 % below it.
     falling: list[int | None] = [6, 6, 6, 5, 5, 5, 5, 5, 4, None, 4, 4, 4, 3]
     found = trend(falling, today=13)
-    assert found.ends is not None and course.change(*found.ends) is course.Change.NO_CLEAR_CHANGE
+    assert found.ends is not None and trends.change(*found.ends) is trends.Change.NO_CLEAR_CHANGE
     assert found.lately == (4 + 4 + 3) / 3
-    assert found.falling_lately and found.change is course.Change.BETTER
+    assert found.falling_lately and found.change is trends.Change.BETTER
     assert not not_improving(falling, today=13)
 
 
@@ -166,7 +168,7 @@ def test_latest_ratings_at_the_edge_of_the_noticeable_fall() -> None:
     at_edge = trend([5] * 7 + week_2 + [4, 3, 3.5], today=13)  # type: ignore[list-item]
     assert at_edge.lately == 3.5 and at_edge.falling_lately
     just_over = trend([5] * 7 + week_2 + [4, 4, 3], today=13)  # 3.67: 27 %
-    assert not just_over.falling_lately and just_over.change is course.Change.NO_CLEAR_CHANGE
+    assert not just_over.falling_lately and just_over.change is trends.Change.NO_CLEAR_CHANGE
     assert not_improving([5] * 7 + week_2 + [4, 4, 3], today=13)
 
 
@@ -184,7 +186,7 @@ def test_a_rising_week_is_never_outweighed_by_the_latest_days() -> None:
     rising: list[int | None] = [*([3] * 7), 6, 6, 6, 6, 6, 1, 1, 1]
     found = trend(rising, today=14)
     assert found.lately == 1.0
-    assert found.ends is not None and course.change(*found.ends) is course.Change.NO_CLEAR_CHANGE
-    assert found.change is course.Change.BETTER  # no rise of 2 in the week: the fall shows
+    assert found.ends is not None and trends.change(*found.ends) is trends.Change.NO_CLEAR_CHANGE
+    assert found.change is trends.Change.BETTER  # no rise of 2 in the week: the fall shows
     worse = trend([2] * 7 + [6, 6, 6, 6, 6, 1, 1, 1], today=14)
-    assert worse.change is course.Change.WORSE and not worse.falling_lately
+    assert worse.change is trends.Change.WORSE and not worse.falling_lately

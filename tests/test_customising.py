@@ -10,12 +10,12 @@ from textual.pilot import Pilot
 from textual.widgets import Static
 
 from lowback_tui.app import LowbackApp
-from lowback_tui.core.routine import Routine
-from lowback_tui.core.routine_file import load
+from lowback_tui.core.routine.file import load
+from lowback_tui.core.routine.model import Routine
 from lowback_tui.core.settings import load as load_settings
 from lowback_tui.core.trainer import Trainer
-from lowback_tui.screens.exercise_list import ExerciseListScreen
 from lowback_tui.screens.history_view import HistoryScreen
+from lowback_tui.screens.list_screen import ExerciseListScreen
 from lowback_tui.screens.routine_picker import RoutinePicker
 
 from .conftest import BUNDLED, REPO, screen_text

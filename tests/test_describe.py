@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 
 from lowback_tui.core import wording
-from lowback_tui.core.plan import Kind, total_seconds
-from lowback_tui.core.routine import Routine
-from lowback_tui.core.routine_file import loads
-from lowback_tui.core.session import State
+from lowback_tui.core.routine.file import loads
+from lowback_tui.core.routine.model import Routine
+from lowback_tui.core.routine.plan import Kind, total_seconds
+from lowback_tui.core.session import words
+from lowback_tui.core.session.engine import State
 
 
 @pytest.mark.parametrize(
@@ -54,7 +55,7 @@ def test_dose_words(keys: str, words: str) -> None:
 def _view_at(routine: Routine, seconds: float, settle: bool = False):  # type: ignore[no-untyped-def]
     """The view `seconds` after the first get-ready began (after settling in is ended at once),
     or, with `settle`, `seconds` after the session began."""
-    from lowback_tui.core.session import Session
+    from lowback_tui.core.session.engine import Session
 
     from .fake_clock import FakeClock
 
@@ -70,75 +71,75 @@ def _view_at(routine: Routine, seconds: float, settle: bool = False):  # type: i
 
 def test_countdown_words_while_settling_in(routine: Routine) -> None:
     settling = _view_at(routine, 3, settle=True)
-    assert wording.PHASE_TITLES[settling.phase.kind] == wording.BIG_WORDS[Kind.SETTLE]
-    assert wording.BIG_WORDS[Kind.SETTLE] == "SETTLE IN"  # 35 cells in big letters: fits 40
-    assert wording.phase_detail(settling) == "Lying on your back"
-    assert wording.moment_cue(settling) == routine.exercises[0].get_ready_cue
-    assert wording.coming_next(settling, routine) == "Next: Knee to chest"
-    assert wording.big_side(settling) == ""
-    assert wording.whereabouts(settling) == "exercise 1 of 7 · about 12 min left"
+    assert words.PHASE_TITLES[settling.phase.kind] == words.BIG_WORDS[Kind.SETTLE]
+    assert words.BIG_WORDS[Kind.SETTLE] == "SETTLE IN"  # 35 cells in big letters: fits 40
+    assert words.phase_detail(settling) == "Lying on your back"
+    assert words.moment_cue(settling) == routine.exercises[0].get_ready_cue
+    assert words.coming_next(settling, routine) == "Next: Knee to chest"
+    assert words.big_side(settling) == ""
+    assert words.whereabouts(settling) == "exercise 1 of 7 · about 12 min left"
 
 
 def test_countdown_words_through_the_first_exercise(routine: Routine) -> None:
     ready = _view_at(routine, 1)
-    assert wording.phase_detail(ready) == "Lying on your back"
-    assert wording.coming_next(ready, routine) == "Next: hold 5 s, left leg"
+    assert words.phase_detail(ready) == "Lying on your back"
+    assert words.coming_next(ready, routine) == "Next: hold 5 s, left leg"
     hold = _view_at(routine, 5)
-    assert wording.PHASE_TITLES[hold.phase.kind] == "HOLD"
-    assert wording.phase_detail(hold) == "left leg · rep 1 of 5"
-    assert wording.coming_next(hold, routine) == "Next: switch to the right leg"
+    assert words.PHASE_TITLES[hold.phase.kind] == "HOLD"
+    assert words.phase_detail(hold) == "left leg · rep 1 of 5"
+    assert words.coming_next(hold, routine) == "Next: switch to the right leg"
     switch = _view_at(routine, 10)
-    assert wording.coming_next(switch, routine) == "Next: hold 5 s, right leg"
+    assert words.coming_next(switch, routine) == "Next: hold 5 s, right leg"
     last = _view_at(routine, 78)
-    assert wording.coming_next(last, routine) == "Next: rest 15 s, then Opposite arm and leg lift"
+    assert words.coming_next(last, routine) == "Next: rest 15 s, then Opposite arm and leg lift"
     rest = _view_at(routine, 83)
     assert rest.exercise.name == "Opposite arm and leg lift"
-    assert wording.coming_next(rest, routine) == "Next: Opposite arm and leg lift"
+    assert words.coming_next(rest, routine) == "Next: Opposite arm and leg lift"
     left = wording.about(total_seconds(routine) - 20 - 83)
-    assert wording.whereabouts(rest) == f"exercise 2 of 7 · {left} left"
+    assert words.whereabouts(rest) == f"exercise 2 of 7 · {left} left"
 
 
 def test_the_countdown_says_what_to_do_at_each_moment(routine: Routine) -> None:
     knee = routine.exercises[0]
     ready, hold, switch = _view_at(routine, 1), _view_at(routine, 5), _view_at(routine, 10)
-    assert wording.moment_cue(ready) == knee.get_ready_cue != ""
-    assert wording.moment_cue(hold) == knee.effort_cue != ""
-    assert wording.moment_cue(switch) == knee.let_go_cue != ""
+    assert words.moment_cue(ready) == knee.get_ready_cue != ""
+    assert words.moment_cue(hold) == knee.effort_cue != ""
+    assert words.moment_cue(switch) == knee.let_go_cue != ""
     rest = _view_at(routine, 83)  # the rest before the arm and leg lift: how to get into it
-    assert wording.moment_cue(rest) == routine.exercises[1].get_ready_cue
-    assert wording.phase_detail(rest) == "Lying face down"
-    assert (wording.big_side(ready), wording.big_side(hold), wording.big_side(switch)) == (
+    assert words.moment_cue(rest) == routine.exercises[1].get_ready_cue
+    assert words.phase_detail(rest) == "Lying face down"
+    assert (words.big_side(ready), words.big_side(hold), words.big_side(switch)) == (
         "LEFT", "LEFT", "RIGHT")  # fmt: skip
-    assert wording.big_side(rest) == ""
-    assert wording.phase_detail(switch) == "next: right leg · rep 1 of 5"
+    assert words.big_side(rest) == ""
+    assert words.phase_detail(switch) == "next: right leg · rep 1 of 5"
     bike = _view_at(routine, 170)  # knee to chest 0-82, rest, superman 97-147, rest, ready
     assert (bike.exercise.name, bike.phase.kind.value) == ("Lying bicycle", "work")
-    assert (wording.big_side(bike), wording.phase_detail(bike)) == ("", "")
+    assert (words.big_side(bike), words.phase_detail(bike)) == ("", "")
 
 
 def test_an_old_routine_without_moment_cues_shows_its_first_cue_to_get_ready() -> None:
     old = loads('name = "Old"\n[[exercise]]\nname = "A"\nhold_seconds = 5\n'
                 'cues = ["Kneel on all fours.", "Lift one arm."]\n')  # fmt: skip
-    assert wording.moment_cue(_view_at(old, 1)) == "Kneel on all fours."
-    assert wording.moment_cue(_view_at(old, 6)) == ""  # not a guess at which cue is the effort
+    assert words.moment_cue(_view_at(old, 1)) == "Kneel on all fours."
+    assert words.moment_cue(_view_at(old, 6)) == ""  # not a guess at which cue is the effort
 
 
 def test_the_last_phase_says_so(routine: Routine) -> None:
     view = _view_at(routine, total_seconds(routine) - 1, settle=True)
     assert view.state is State.RUNNING and view.phase.kind.is_active
-    assert wording.coming_next(view, routine) == "Last one: then you are done"
-    assert wording.whereabouts(view) == "exercise 7 of 7 · under a minute left"
+    assert words.coming_next(view, routine) == "Last one: then you are done"
+    assert words.whereabouts(view) == "exercise 7 of 7 · under a minute left"
 
 
 def test_the_next_line_names_the_side_a_switch_goes_to() -> None:
     """As the voice does: "switch to the left leg", and for sides named otherwise, their name."""
-    from lowback_tui.core.routine_file import loads
+    from lowback_tui.core.routine.file import loads
 
     twist = loads(
         'name = "T"\n[timing]\nstart_seconds = 0\nget_ready_seconds = 5\nswitch_seconds = 3\n'
         '[[exercise]]\nname = "Twist"\nhold_seconds = 5\nreps = 2\nsides = "alternate"\n'
         'side_names = ["twist left", "twist right"]\n'
     )  # ready 5, left 5, switch 3, right 5, switch 3, left 5, ...
-    assert wording.coming_next(_view_at(twist, 6), twist) == "Next: switch: twist right"
-    assert wording.coming_next(_view_at(twist, 14), twist) == "Next: switch: twist left"
-    assert wording.coming_next(_view_at(twist, 11), twist) == "Next: hold 5 s, twist right"
+    assert words.coming_next(_view_at(twist, 6), twist) == "Next: switch: twist right"
+    assert words.coming_next(_view_at(twist, 14), twist) == "Next: switch: twist left"
+    assert words.coming_next(_view_at(twist, 11), twist) == "Next: hold 5 s, twist right"

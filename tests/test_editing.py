@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from lowback_tui.core import editor, routine_edits, routine_library
-from lowback_tui.core.routine import Routine
-from lowback_tui.core.routine_file import load
+from lowback_tui.core import editor
+from lowback_tui.core.routine import edits as routine_edits
+from lowback_tui.core.routine import library as routine_library
+from lowback_tui.core.routine.file import load
+from lowback_tui.core.routine.model import Routine
 
 from .conftest import BUNDLED
 
@@ -99,7 +101,7 @@ def test_a_layout_the_scanner_cannot_follow_falls_back_to_a_full_write(tmp_path:
 def test_the_routine_in_use_follows_its_file_and_keeps_the_last_good_version(
     tmp_path: Path,
 ) -> None:
-    from lowback_tui.core.routine_in_use import RoutineInUse
+    from lowback_tui.core.routine.in_use import RoutineInUse
 
     path = tmp_path / "r.toml"
     path.write_text('name = "R"\n[[exercise]]\nname = "A"\nhold_seconds = 5\n')

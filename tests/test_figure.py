@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lowback_tui.core.figure import EMPTY, FAR, GROUND, NEAR, Box, box_of, draw
-from lowback_tui.core.picture import JOINTS, Ground, Pose
+from lowback_tui.core.picture.figure import EMPTY, FAR, GROUND, NEAR, Box, box_of, draw
+from lowback_tui.core.picture.model import JOINTS, Ground, Pose
 
 BLANK = "\u2800"
 

@@ -18,12 +18,15 @@ from typing import Any
 
 import pytest
 
-from lowback_tui.core import dirs, files, history_file, logs, routine_library, routine_schema
+from lowback_tui.core import dirs, files, logs
 from lowback_tui.core import settings as settings_module
 from lowback_tui.core.files import Refused, read_regular, write_atomically
-from lowback_tui.core.history_store import HistoryStore
-from lowback_tui.core.routine import RoutineError
-from lowback_tui.core.routine_file import MAX_FILE_BYTES, load, loads
+from lowback_tui.core.history import file as history_file
+from lowback_tui.core.history.store import HistoryStore
+from lowback_tui.core.routine import library as routine_library
+from lowback_tui.core.routine import schema as routine_schema
+from lowback_tui.core.routine.file import MAX_FILE_BYTES, load, loads
+from lowback_tui.core.routine.model import RoutineError
 from lowback_tui.core.settings import Preferences, Settings
 
 from .conftest import BUNDLED

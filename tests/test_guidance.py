@@ -6,15 +6,15 @@ from collections.abc import Sequence
 
 import pytest
 
-from lowback_tui.core import advice
-from lowback_tui.core.guidance import Cue, Say
-from lowback_tui.core.plan import Kind, Phase, phases
-from lowback_tui.core.routine import Routine
-from lowback_tui.core.routine_file import load, loads
-from lowback_tui.core.routine_library import resolve
-from lowback_tui.core.session import State
+from lowback_tui.core.course import advice
+from lowback_tui.core.routine.file import load, loads
+from lowback_tui.core.routine.library import resolve
+from lowback_tui.core.routine.model import Routine
+from lowback_tui.core.routine.plan import Kind, Phase, phases
+from lowback_tui.core.session.engine import State
+from lowback_tui.core.session.guidance import Cue, Say
+from lowback_tui.core.session.speech_time import seconds_to_say
 from lowback_tui.core.session_run import SessionRun
-from lowback_tui.core.speech_time import seconds_to_say
 
 from .fake_clock import FakeClock
 

@@ -14,12 +14,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lowback_tui.app import LowbackApp
-from lowback_tui.core.history_store import HistoryStore
-from lowback_tui.core.routine import TIMING_RANGES, Routine, RoutineError
-from lowback_tui.core.routine_check import EXERCISE_KEYS, ROUTINE_KEYS
-from lowback_tui.core.routine_file import MAX_FILE_BYTES, load, loads
+from lowback_tui.core.history.store import HistoryStore
+from lowback_tui.core.routine.check import EXERCISE_KEYS, ROUTINE_KEYS
+from lowback_tui.core.routine.file import MAX_FILE_BYTES, load, loads
+from lowback_tui.core.routine.model import TIMING_RANGES, Routine, RoutineError
 from lowback_tui.core.trainer import Trainer
-from lowback_tui.screens.exercise_list import ExerciseListScreen
+from lowback_tui.screens.list_screen import ExerciseListScreen
 
 from .fake_clock import FakeClock
 from .test_countdown_screen import start, to_summary, wait
@@ -218,7 +218,7 @@ def validated(path: Path) -> int:
 
 def loaded_by_the_app(argument: str) -> None:
     """What the app does with a ROUTINE argument and the picker: a routine or problems."""
-    from lowback_tui.core import routine_library
+    from lowback_tui.core.routine import library as routine_library
 
     try:
         load(routine_library.resolve(argument))
@@ -331,7 +331,8 @@ async def test_a_routine_deleted_while_the_app_runs_is_reported_and_the_session_
 
 def test_old_sessions_are_read_after_a_clock_change(tmp_path: Path) -> None:
     """Sessions dated in the future (a clock set wrong, then right) neither crash nor count."""
-    from lowback_tui.core import course, course_calendar
+    from lowback_tui.core.course import calendar as course_calendar
+    from lowback_tui.core.course import rules as course
 
     store = HistoryStore.open(tmp_path / "h.db", now=lambda: datetime.now() + timedelta(days=400))
     store.begin("R", "x", 3)

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from lowback_tui.core import history_file
-from lowback_tui.core.history_store import HistoryStore
-from lowback_tui.core.session_results import ExerciseRecord, Outcome, Summary
+from lowback_tui.core.history import file as history_file
+from lowback_tui.core.history.store import HistoryStore
+from lowback_tui.core.session.results import ExerciseRecord, Outcome, Summary
 
 NOON = datetime(2026, 11, 2, 12, 0)
 
@@ -185,8 +185,8 @@ def test_accepting_an_offer_sets_the_target(store: HistoryStore) -> None:
 KILLED = """
 import sys, time
 from datetime import datetime
-from lowback_tui.core.history_store import HistoryStore
-from lowback_tui.core.session_results import ExerciseRecord, Outcome
+from lowback_tui.core.history.store import HistoryStore
+from lowback_tui.core.session.results import ExerciseRecord, Outcome
 store = HistoryStore.open(sys.argv[1] and __import__("pathlib").Path(sys.argv[1]))
 session = store.begin("Routine", "abc", 4)
 for index in range(3):
@@ -218,8 +218,8 @@ def test_kill_minus_9_mid_session_loses_no_finished_exercise(tmp_path: Path) -> 
 def test_the_table_fits_80_columns_and_starts_with_the_newest() -> None:
     from datetime import date
 
-    from lowback_tui.core.history_rows import SessionRow
-    from lowback_tui.core.history_text import table
+    from lowback_tui.core.history.rows import SessionRow
+    from lowback_tui.core.history.text import table
 
     def row(day: int, name: str, pain: tuple[int | None, int | None]) -> SessionRow:
         return SessionRow(
@@ -241,8 +241,8 @@ def test_the_table_fits_80_columns_and_starts_with_the_newest() -> None:
 def test_a_short_routine_name_keeps_every_column_under_its_header() -> None:
     from datetime import date
 
-    from lowback_tui.core.history_rows import SessionRow
-    from lowback_tui.core.history_text import table
+    from lowback_tui.core.history.rows import SessionRow
+    from lowback_tui.core.history.text import table
 
     row = SessionRow(
         id=1, day=date(2026, 11, 1), started_at="2026-11-01T07:05:00",

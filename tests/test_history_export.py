@@ -16,9 +16,10 @@ from typing import Any
 
 import pytest
 
-from lowback_tui.core import history_reads, history_text
-from lowback_tui.core.history_store import HistoryStore
-from lowback_tui.core.session_results import ExerciseRecord, Outcome, Summary
+from lowback_tui.core.history import reads as history_reads
+from lowback_tui.core.history import text as history_text
+from lowback_tui.core.history.store import HistoryStore
+from lowback_tui.core.session.results import ExerciseRecord, Outcome, Summary
 
 HOSTILE = "A\x00\x1b]0;x\x07\x85\x9b2J\u202e\u2028=SUM(1)\r\n\"',;"
 """Controls, a bidi mark, a line separator, a formula, CSV's own quote, comma and line break."""
@@ -117,7 +118,7 @@ def test_sigterm_while_exporting_to_a_file_leaves_no_file(
     script = textwrap.dedent(f"""
         import os, signal, sys
         from lowback_tui import cli
-        from lowback_tui.core import history_text
+        from lowback_tui.core.history import text as history_text
         made = history_text.csv_text
 
         def ended_on_the_way(pages):
@@ -128,7 +129,7 @@ def test_sigterm_while_exporting_to_a_file_leaves_no_file(
 
         history_text.csv_text = ended_on_the_way
         history_text.EXPORT_PAGE = 5
-        from lowback_tui.core import history_reads
+        from lowback_tui.core.history import reads as history_reads
         history_reads.EXPORT_PAGE = 5
         cli.main(["export", "-o", {str(target)!r}])
     """)

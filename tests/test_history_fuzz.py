@@ -14,12 +14,12 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from lowback_tui.core.history_checks import COURSE, EXERCISE, SESSION, TARGET, BadRow, check
-from lowback_tui.core.history_checks import unreadable_notice as notice_of
-from lowback_tui.core.history_file import history_path
-from lowback_tui.core.history_store import HistoryStore
-from lowback_tui.core.history_text import as_csv, as_json, table
-from lowback_tui.core.routine_file import load
+from lowback_tui.core.history.checks import COURSE, EXERCISE, SESSION, TARGET, BadRow, check
+from lowback_tui.core.history.checks import unreadable_notice as notice_of
+from lowback_tui.core.history.file import history_path
+from lowback_tui.core.history.store import HistoryStore
+from lowback_tui.core.history.text import as_csv, as_json, table
+from lowback_tui.core.routine.file import load
 from lowback_tui.core.trainer import Trainer
 
 from .fake_clock import FakeClock

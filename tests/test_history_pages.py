@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 
 from lowback_tui.app import LowbackApp
-from lowback_tui.core import history_pages
-from lowback_tui.core.history_pages import PAGE, UNREADABLE, HistoryPages
-from lowback_tui.core.history_store import HistoryStore
-from lowback_tui.core.history_text import session_table
-from lowback_tui.core.routine import Routine
-from lowback_tui.core.session_results import ExerciseRecord, Outcome, Summary
+from lowback_tui.core.history import pages as history_pages
+from lowback_tui.core.history.pages import PAGE, UNREADABLE, HistoryPages
+from lowback_tui.core.history.store import HistoryStore
+from lowback_tui.core.history.text import session_table
+from lowback_tui.core.routine.model import Routine
+from lowback_tui.core.session.results import ExerciseRecord, Outcome, Summary
 from lowback_tui.core.trainer import Trainer
 from lowback_tui.screens.history_view import HistoryScreen
 from lowback_tui.widgets.lines_view import LinesView

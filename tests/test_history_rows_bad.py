@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 from lowback_tui.cli import main
-from lowback_tui.core import history_checks
-from lowback_tui.core.history_checks import (
+from lowback_tui.core.history import checks as history_checks
+from lowback_tui.core.history.checks import (
     COURSE,
     EXERCISE,
     SESSION,
@@ -30,9 +30,9 @@ from lowback_tui.core.history_checks import (
     good,
     unreadable_notice,
 )
-from lowback_tui.core.history_file import MIGRATIONS, history_path
-from lowback_tui.core.history_store import HistoryStore
-from lowback_tui.core.routine_file import load
+from lowback_tui.core.history.file import MIGRATIONS, history_path
+from lowback_tui.core.history.store import HistoryStore
+from lowback_tui.core.routine.file import load
 from lowback_tui.core.settings import Settings, save
 from lowback_tui.core.trainer import Trainer
 
@@ -412,8 +412,8 @@ def test_each_column_s_check_at_each_side_of_its_edges_in_sql_and_python(column:
 
 
 def test_the_bounds_follow_the_routine_limits() -> None:
-    from lowback_tui.core.routine import COURSE_DAYS_RANGE, REPS_RANGE
-    from lowback_tui.core.routine_file import MAX_TABLES
+    from lowback_tui.core.routine.file import MAX_TABLES
+    from lowback_tui.core.routine.model import COURSE_DAYS_RANGE, REPS_RANGE
 
     assert history_checks.MOST_EXERCISES == MAX_TABLES
     assert 2 * REPS_RANGE[1] == history_checks.MOST_EFFORTS

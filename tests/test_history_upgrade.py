@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from lowback_tui.core import course, history_file
-from lowback_tui.core.history_store import HistoryStore
-from lowback_tui.core.routine import Routine
+from lowback_tui.core.course import rules as course
+from lowback_tui.core.history import file as history_file
+from lowback_tui.core.history.store import HistoryStore
+from lowback_tui.core.routine.model import Routine
 from lowback_tui.core.trainer import Trainer
 
 NOW = datetime(2026, 11, 10, 8, 0)

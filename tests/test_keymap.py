@@ -15,13 +15,13 @@ import lowback_tui.screens
 import lowback_tui.widgets
 from lowback_tui.app import LowbackApp
 from lowback_tui.core.keymap import KEY_IDS
-from lowback_tui.core.routine import Routine
-from lowback_tui.core.session import State
+from lowback_tui.core.routine.model import Routine
+from lowback_tui.core.session.engine import State
 from lowback_tui.core.settings import Preferences, load, settings_path
 from lowback_tui.core.trainer import Trainer
 from lowback_tui.screens.countdown import CountdownScreen
-from lowback_tui.screens.exercise_list import ExerciseListScreen
 from lowback_tui.screens.keys import KeysScreen
+from lowback_tui.screens.list_screen import ExerciseListScreen
 from lowback_tui.screens.pain_check import PainCheck
 from lowback_tui.screens.safety import SafetyScreen
 

@@ -15,9 +15,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lowback_tui.core import routine_edits
 from lowback_tui.core import settings as settings_module
-from lowback_tui.core.routine_file import load
+from lowback_tui.core.routine import edits as routine_edits
+from lowback_tui.core.routine.file import load
 from lowback_tui.core.settings import Preferences, Settings, next_sound, settings_path
 
 from .conftest import BUNDLED
@@ -273,8 +273,8 @@ def test_a_settings_file_tomlkit_cannot_keep_is_written_whole_with_the_right_val
 def test_a_routine_grown_past_the_caps_since_it_was_read_is_refused_untouched(
     tmp_path: Path,
 ) -> None:
-    from lowback_tui.core.routine import RoutineError
-    from lowback_tui.core.routine_file import MAX_TABLES
+    from lowback_tui.core.routine.file import MAX_TABLES
+    from lowback_tui.core.routine.model import RoutineError
 
     path = tmp_path / "r.toml"
     path.write_text(HAND_WRITTEN)

@@ -13,9 +13,11 @@ import pytest
 import tomli_w
 from jsonschema import Draft202012Validator
 
-from lowback_tui.core import routine_schema
-from lowback_tui.core.picture import DESCRIPTION_MAX, GRID
-from lowback_tui.core.routine import (
+from lowback_tui.core.picture.model import DESCRIPTION_MAX, GRID
+from lowback_tui.core.routine import schema as routine_schema
+from lowback_tui.core.routine.check import MOMENT_CUES
+from lowback_tui.core.routine.file import loads
+from lowback_tui.core.routine.model import (
     COURSE_DAYS_RANGE,
     CUE_MAX,
     LIST_MAX,
@@ -28,8 +30,6 @@ from lowback_tui.core.routine import (
     TIMING_RANGES,
     RoutineError,
 )
-from lowback_tui.core.routine_check import MOMENT_CUES
-from lowback_tui.core.routine_file import loads
 
 
 def problems(top: dict[str, Any] | None = None, /, **exercise: Any) -> list[tuple[str, str]]:
@@ -325,7 +325,7 @@ def _refusal(text: str) -> tuple[int | None, str] | None:
 
 def test_inline_tables_count_towards_the_table_cap() -> None:
     """An inline `exercise = [{...}, ...]` array got past the cap on [[exercise]] headers."""
-    from lowback_tui.core.routine_file import MAX_TABLES
+    from lowback_tui.core.routine.file import MAX_TABLES
 
     inline = "{ name = 'A', hold_seconds = 1 }, "
     assert _refusal("name = 'x'\nexercise = [\n" + inline * MAX_TABLES + "]\n") is None
@@ -340,7 +340,7 @@ def test_inline_tables_count_towards_the_table_cap() -> None:
 
 
 def test_braces_and_brackets_in_text_and_comments_are_not_counted() -> None:
-    from lowback_tui.core.routine_file import MAX_TABLES
+    from lowback_tui.core.routine.file import MAX_TABLES
 
     quoted = "description = '" + "{" * (MAX_TABLES + 1) + "'\n"
     commented = "# " + "{[," * (MAX_TABLES + 1) + "\n"
@@ -350,7 +350,7 @@ def test_braces_and_brackets_in_text_and_comments_are_not_counted() -> None:
 
 def test_values_are_capped_before_tomllib_builds_them() -> None:
     """A 2 MB `exercise = [1, 1, ...]` took 4.3 s (a million values, each checked)."""
-    from lowback_tui.core.routine_file import MAX_VALUES
+    from lowback_tui.core.routine.file import MAX_VALUES
 
     def array(count: int) -> str:  # "exercise = [" and count - 1 commas: count values
         return "exercise = [" + "1," * (count - 2) + "1]\n"
@@ -373,7 +373,7 @@ def test_two_thousand_illustrated_exercises_are_within_the_caps() -> None:
 
 def test_settings_have_the_same_table_cap(private_home: Any) -> None:
     from lowback_tui.core import settings
-    from lowback_tui.core.routine_file import MAX_TABLES
+    from lowback_tui.core.routine.file import MAX_TABLES
 
     path = settings.settings_path()
     path.parent.mkdir(parents=True)

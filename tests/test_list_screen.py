@@ -10,12 +10,12 @@ import pytest
 from textual.content import Content
 
 from lowback_tui.app import LowbackApp
-from lowback_tui.core.history_store import HistoryStore
-from lowback_tui.core.routine import Exercise, Routine
+from lowback_tui.core.history.store import HistoryStore
+from lowback_tui.core.routine.model import Exercise, Routine
 from lowback_tui.core.trainer import Trainer
-from lowback_tui.screens.exercise_detail import ExerciseDetailScreen
-from lowback_tui.screens.exercise_list import ExerciseListScreen
+from lowback_tui.screens.detail_window import ExerciseDetailScreen
 from lowback_tui.screens.keys import KeysScreen
+from lowback_tui.screens.list_screen import ExerciseListScreen
 from lowback_tui.widgets.exercise_detail import ExerciseDetail, exercise_rows
 from lowback_tui.widgets.exercise_list import ExerciseList
 from lowback_tui.widgets.gutter import Gutter

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from lowback_tui.core import wording
-from lowback_tui.core.history_store import HistoryStore
-from lowback_tui.core.routine import Routine
-from lowback_tui.core.routine_file import loads
-from lowback_tui.core.session import Session
-from lowback_tui.core.session_results import Outcome
+from lowback_tui.core.history.store import HistoryStore
+from lowback_tui.core.routine.file import loads
+from lowback_tui.core.routine.model import Routine
+from lowback_tui.core.session import words as session_words
+from lowback_tui.core.session.engine import Session
+from lowback_tui.core.session.results import Outcome
 from lowback_tui.core.session_run import SessionRun
 from lowback_tui.core.settings import Settings, save
 from lowback_tui.core.trainer import Trainer
@@ -100,7 +100,7 @@ def stopped_in_the_rest_after_a(path: Path) -> tuple[SessionRun, HistoryStore]:
 def test_the_history_and_the_words_say_not_reached(tmp_path: Path) -> None:
     run, store = stopped_in_the_rest_after_a(tmp_path / "h.db")
     assert run.summary is not None
-    assert wording.totals(run.summary) == "1 done · 2 not reached"
+    assert session_words.totals(run.summary) == "1 done · 2 not reached"
     (row,) = store.sessions()
     assert (row.done, row.skipped, row.not_reached, row.stopped_for_pain) == (1, 0, 2, True)
     assert [e[3] for e in store.exercises(row.id)] == ["done", "not reached", "not reached"]
@@ -138,7 +138,7 @@ def test_the_history_table_and_the_export_say_not_reached(tmp_path: Path) -> Non
     import csv
     import json
 
-    from lowback_tui.core.history_text import export, session_table
+    from lowback_tui.core.history.text import export, session_table
 
     _, store = stopped_in_the_rest_after_a(tmp_path / "h.db")
     (line,) = session_table(store).splitlines()[1:2]

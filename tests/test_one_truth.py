@@ -12,10 +12,10 @@ import pytest
 
 from lowback_tui.app import LowbackApp
 from lowback_tui.cli import main
-from lowback_tui.core.course_calendar import Mark
-from lowback_tui.core.history_store import HistoryStore
-from lowback_tui.core.routine import Routine
-from lowback_tui.core.routine_file import load
+from lowback_tui.core.course.calendar import Mark
+from lowback_tui.core.history.store import HistoryStore
+from lowback_tui.core.routine.file import load
+from lowback_tui.core.routine.model import Routine
 from lowback_tui.core.settings import Settings, save
 from lowback_tui.core.trainer import Trainer
 from lowback_tui.screens.course_report import CourseReportScreen

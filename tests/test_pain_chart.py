@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from lowback_tui.core.pain_days import PainDay, pain_days
+from lowback_tui.core.course.pain_days import PainDay, pain_days
 from lowback_tui.widgets.pain_chart import AFTER, BEFORE, BOTH, plot, words
 
 
@@ -63,7 +63,7 @@ def test_too_small_a_box_says_it_in_words() -> None:
 
 
 def test_each_day_is_the_mean_of_its_sessions_before_and_after() -> None:
-    from lowback_tui.core.history_rows import SessionRow
+    from lowback_tui.core.history.rows import SessionRow
 
     def session(n: int, before: int | None, after: int | None) -> SessionRow:
         return SessionRow(

@@ -16,13 +16,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from lowback_tui.app import LowbackApp
-from lowback_tui.core.history_store import HistoryStore
-from lowback_tui.core.routine import Routine
+from lowback_tui.core.history.store import HistoryStore
+from lowback_tui.core.routine.model import Routine
 from lowback_tui.core.trainer import Trainer
 from lowback_tui.plain import Plain
 from lowback_tui.screens.confirm import Confirm, ConfirmEnd
 from lowback_tui.screens.countdown import CountdownScreen
-from lowback_tui.screens.exercise_list import ExerciseListScreen
+from lowback_tui.screens.list_screen import ExerciseListScreen
 from lowback_tui.screens.pain_check import (
     CANCEL,
     CHOOSE_FIRST,

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from lowback_tui.core import routine_edits, routine_library
-from lowback_tui.core.picture import Ground, Picture, Pose
-from lowback_tui.core.routine import RoutineError
-from lowback_tui.core.routine_file import dumps, load, loads
+from lowback_tui.core.picture.model import Ground, Picture, Pose
+from lowback_tui.core.routine import edits as routine_edits
+from lowback_tui.core.routine import library as routine_library
+from lowback_tui.core.routine.file import dumps, load, loads
+from lowback_tui.core.routine.model import RoutineError
 
 from .conftest import REPO
 

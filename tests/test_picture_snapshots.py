@@ -10,8 +10,8 @@ import pytest
 from textual.pilot import Pilot
 
 from lowback_tui.app import LowbackApp
-from lowback_tui.core.plan import Kind
-from lowback_tui.core.routine import Routine
+from lowback_tui.core.routine.model import Routine
+from lowback_tui.core.routine.plan import Kind
 from lowback_tui.core.trainer import Trainer
 
 from .fake_clock import FakeClock

@@ -10,11 +10,12 @@ import sys
 import time
 from pathlib import Path
 
-from lowback_tui.core import advice, wording
-from lowback_tui.core.history_store import HistoryStore
-from lowback_tui.core.plan import total_seconds
-from lowback_tui.core.routine import Routine
-from lowback_tui.core.routine_file import load
+from lowback_tui.core import wording
+from lowback_tui.core.course import advice
+from lowback_tui.core.history.store import HistoryStore
+from lowback_tui.core.routine.file import load
+from lowback_tui.core.routine.model import Routine
+from lowback_tui.core.routine.plan import total_seconds
 from lowback_tui.core.settings import Settings, save
 from lowback_tui.core.trainer import Trainer
 from lowback_tui.plain import Plain

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from lowback_tui import plain
-from lowback_tui.core.history_store import HistoryStore
-from lowback_tui.core.routine import Routine
+from lowback_tui.core.history.store import HistoryStore
+from lowback_tui.core.routine.model import Routine
 from lowback_tui.core.settings import Settings, save
 from lowback_tui.core.trainer import Trainer
 from lowback_tui.plain import Plain

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from lowback_tui.core.history_store import HistoryStore
+from lowback_tui.core.history.store import HistoryStore
 
 from .pty_run import PtyProgram, plain
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from lowback_tui.core import plan
-from lowback_tui.core.plan import Kind, Phase, Side
-from lowback_tui.core.routine import Level, Routine
-from lowback_tui.core.routine_file import loads
+from lowback_tui.core.routine import plan
+from lowback_tui.core.routine.file import loads
+from lowback_tui.core.routine.model import Level, Routine
+from lowback_tui.core.routine.plan import Kind, Phase, Side
 
 
 def _routine(exercises: str, timing: str = "", start: int = 0) -> Routine:

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 
 from lowback_tui.app import LowbackApp
-from lowback_tui.core.history_store import HistoryStore
-from lowback_tui.core.routine import Routine
-from lowback_tui.core.session import State
+from lowback_tui.core.history.store import HistoryStore
+from lowback_tui.core.routine.model import Routine
+from lowback_tui.core.session.engine import State
 from lowback_tui.core.trainer import Trainer
 from lowback_tui.screens.confirm import Confirm
-from lowback_tui.screens.exercise_list import ExerciseListScreen
+from lowback_tui.screens.list_screen import ExerciseListScreen
 
 from .conftest import screen_text
 from .fake_clock import FakeClock

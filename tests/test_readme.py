@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from lowback_tui.core.picture import JOINTS
-from lowback_tui.core.picture_check import PICTURE_KEYS
-from lowback_tui.core.routine import ROUTINE_TIMING_RANGES, Timing
-from lowback_tui.core.routine_check import EXERCISE_KEYS, ROUTINE_KEYS
-from lowback_tui.core.routine_file import loads
+from lowback_tui.core.picture.check import PICTURE_KEYS
+from lowback_tui.core.picture.model import JOINTS
+from lowback_tui.core.routine.check import EXERCISE_KEYS, ROUTINE_KEYS
+from lowback_tui.core.routine.file import loads
+from lowback_tui.core.routine.model import ROUTINE_TIMING_RANGES, Timing
 
 from .conftest import REPO
 

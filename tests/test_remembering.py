@@ -9,15 +9,15 @@ import pytest
 from textual.pilot import Pilot
 
 from lowback_tui.app import LowbackApp
-from lowback_tui.core.history_store import HistoryStore
-from lowback_tui.core.routine import Routine
-from lowback_tui.core.session import State
-from lowback_tui.core.session_results import ExerciseRecord, Outcome, Summary
+from lowback_tui.core.history.store import HistoryStore
+from lowback_tui.core.routine.model import Routine
+from lowback_tui.core.session.engine import State
+from lowback_tui.core.session.results import ExerciseRecord, Outcome, Summary
 from lowback_tui.core.settings import Settings, load, save
 from lowback_tui.core.trainer import Trainer
 from lowback_tui.screens.countdown import CountdownScreen
-from lowback_tui.screens.exercise_list import ExerciseListScreen
 from lowback_tui.screens.keys import KeysScreen
+from lowback_tui.screens.list_screen import ExerciseListScreen
 from lowback_tui.screens.progress import ProgressScreen
 from lowback_tui.screens.safety import SafetyScreen
 
@@ -369,7 +369,7 @@ def test_course_report_snapshot(snap_compare, routine: Routine, tmp_path: Path) 
 def test_the_calendar_has_monday_to_sunday_rows_and_blanks_outside_the_course() -> None:
     from datetime import date
 
-    from lowback_tui.core.course_calendar import Mark, weeks
+    from lowback_tui.core.course.calendar import Mark, weeks
 
     start = date(2026, 11, 25)  # a Wednesday
     days = [(start, Mark.DONE), (date(2026, 11, 26), Mark.MISSED), (date(2026, 12, 1), Mark.TODAY)]

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from lowback_tui.core.history_store import HistoryStore
-from lowback_tui.core.plan import Kind
-from lowback_tui.core.routine import Routine
-from lowback_tui.core.routine_file import dumps
-from lowback_tui.core.session import Session, State
-from lowback_tui.core.session_run import SessionRun, fingerprint
+from lowback_tui.core.history.store import HistoryStore
+from lowback_tui.core.routine.file import dumps, fingerprint
+from lowback_tui.core.routine.model import Routine
+from lowback_tui.core.routine.plan import Kind
+from lowback_tui.core.session.engine import Session, State
+from lowback_tui.core.session_run import SessionRun
 from lowback_tui.core.trainer import Trainer
 
 from .fake_clock import FakeClock

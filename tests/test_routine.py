@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 
-from lowback_tui.core.routine import (
+from lowback_tui.core.routine.file import MAX_FILE_BYTES, dumps, load, loads
+from lowback_tui.core.routine.library import resolve
+from lowback_tui.core.routine.model import (
     CUE_MAX,
     DEFAULT_SIDE_NAMES,
     Exercise,
@@ -20,8 +22,6 @@ from lowback_tui.core.routine import (
     Timing,
     level_of,
 )
-from lowback_tui.core.routine_file import MAX_FILE_BYTES, dumps, load, loads
-from lowback_tui.core.routine_library import resolve
 
 from .conftest import REPO
 from .strategies import routines
@@ -211,7 +211,7 @@ def test_moment_cues_survive_a_round_trip() -> None:
 
 
 def test_a_new_routine_made_from_the_bundled_one_keeps_its_moment_cues(routine: Routine) -> None:
-    from lowback_tui.core import routine_library
+    from lowback_tui.core.routine import library as routine_library
 
     path = routine_library.create("bad day", routine)  # what `lowback new` writes
     text = path.read_text(encoding="utf-8")

@@ -11,9 +11,12 @@ import pytest
 from hypothesis import given, settings
 from jsonschema import Draft202012Validator
 
-from lowback_tui.core import picture_check, routine_check, routine_schema
-from lowback_tui.core.picture import DESCRIPTION_MAX, GRID, JOINTS, REQUIRED_JOINTS, Ground
-from lowback_tui.core.routine import (
+from lowback_tui.core.picture import check as picture_check
+from lowback_tui.core.picture.model import DESCRIPTION_MAX, GRID, JOINTS, REQUIRED_JOINTS, Ground
+from lowback_tui.core.routine import check as routine_check
+from lowback_tui.core.routine import schema as routine_schema
+from lowback_tui.core.routine.file import dumps, load
+from lowback_tui.core.routine.model import (
     NAME_MAX,
     REPS_RANGE,
     ROUTINE_TIMING_RANGES,
@@ -24,7 +27,6 @@ from lowback_tui.core.routine import (
     Routine,
     RoutineError,
 )
-from lowback_tui.core.routine_file import dumps, load
 
 from .conftest import BROKEN, REPO
 from .strategies import routines

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from lowback_tui.core import plan
-from lowback_tui.core.plan import Kind, Side
-from lowback_tui.core.routine import Routine
-from lowback_tui.core.routine_file import dumps, loads
-from lowback_tui.core.session import (
+from lowback_tui.core.routine import plan
+from lowback_tui.core.routine.file import dumps, loads
+from lowback_tui.core.routine.model import Routine
+from lowback_tui.core.routine.plan import Kind, Side
+from lowback_tui.core.session.engine import (
     ExerciseFinished,
     PhaseStarted,
     Session,
     SessionFinished,
     State,
 )
-from lowback_tui.core.session_results import Outcome
+from lowback_tui.core.session.results import Outcome
 
 from .fake_clock import FakeClock
 

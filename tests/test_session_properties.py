@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lowback_tui.core import plan
-from lowback_tui.core.routine import Routine
-from lowback_tui.core.session import Session, State
+from lowback_tui.core.routine import plan
+from lowback_tui.core.routine.model import Routine
+from lowback_tui.core.session.engine import Session, State
 
 from .fake_clock import FakeClock
 from .strategies import routines

@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from lowback_tui.core import advice, wording
-from lowback_tui.core.guidance import Say
-from lowback_tui.core.history_store import HistoryStore
-from lowback_tui.core.plan import Kind
-from lowback_tui.core.routine import Routine
-from lowback_tui.core.routine_file import dumps, loads
-from lowback_tui.core.session import Session, State
-from lowback_tui.core.session_run import SessionRun, fingerprint
+from lowback_tui.core.course import advice, one_more_rep
+from lowback_tui.core.history.store import HistoryStore
+from lowback_tui.core.routine.file import dumps, fingerprint, loads
+from lowback_tui.core.routine.model import Routine
+from lowback_tui.core.routine.plan import Kind
+from lowback_tui.core.session.engine import Session, State
+from lowback_tui.core.session.guidance import Say
+from lowback_tui.core.session_run import SessionRun
 
 from .fake_clock import FakeClock
 
@@ -170,7 +170,7 @@ def test_what_follows_the_session_is_said_in_turn(store: HistoryStore) -> None:
         "Knee: staying at 2 reps for now.",
     ]
     assert set(transcript.modes[before:]) == {Say.IN_TURN}
-    assert wording.offer_answered(offer, True) == "Knee: 3 reps from now on."
+    assert one_more_rep.offer_answered(offer, True) == "Knee: 3 reps from now on."
 
 
 def test_without_a_store_nothing_is_kept_and_it_says_so() -> None:

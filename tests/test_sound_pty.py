@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from lowback_tui.core.routine_file import load
+from lowback_tui.core.routine.file import load
 from lowback_tui.core.session_run import SessionRun
 
 from .conftest import played

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lowback_tui.core.speech_time import (
+from lowback_tui.core.session.speech_time import (
     ENGINE_START,
     consonants,
     fits,

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from lowback_tui.core.history_store import HistoryStore
+from lowback_tui.core.history.store import HistoryStore
 
 PROCESSES = 4
 ROUNDS = 12

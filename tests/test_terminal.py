@@ -127,7 +127,7 @@ def test_a_broken_routine_is_refused_before_the_screen_opens() -> None:
 
 
 def test_kill_minus_9_mid_session_keeps_the_finished_exercises(private_home: Path) -> None:
-    from lowback_tui.core.history_store import HistoryStore
+    from lowback_tui.core.history.store import HistoryStore
 
     program = PtyProgram([LOWBACK, KILLED], size=(80, 24))
     try:
@@ -148,7 +148,7 @@ def test_kill_minus_9_mid_session_keeps_the_finished_exercises(private_home: Pat
 def test_a_signal_keeps_finished_exercises_and_records_the_session_as_ended_early(
     signum: int, private_home: Path
 ) -> None:
-    from lowback_tui.core.history_store import HistoryStore
+    from lowback_tui.core.history.store import HistoryStore
 
     program = PtyProgram([LOWBACK, KILLED], size=(80, 24))
     try:
@@ -182,7 +182,7 @@ def test_the_collector_paused_for_start_up_is_back_on_once_the_list_is_up(tmp_pa
     out = tmp_path / "gc.txt"
     probe = (
         "import gc, pathlib\n"
-        "from lowback_tui.screens.exercise_list import ExerciseListScreen\n"
+        "from lowback_tui.screens.list_screen import ExerciseListScreen\n"
         "def probe(self):\n"
         "    state = f'{gc.isenabled()} {gc.get_freeze_count()}'\n"
         f"    pathlib.Path({str(out)!r}).write_text(state)\n"

@@ -21,13 +21,13 @@ from textual.pilot import Pilot
 from textual.widgets._toast import Toast
 
 from lowback_tui.app import LowbackApp
-from lowback_tui.core import history_text
-from lowback_tui.core.history_store import HistoryStore
-from lowback_tui.core.routine import Routine
-from lowback_tui.core.session_results import ExerciseRecord, Outcome
+from lowback_tui.core.history import text as history_text
+from lowback_tui.core.history.store import HistoryStore
+from lowback_tui.core.routine.model import Routine
+from lowback_tui.core.session.results import ExerciseRecord, Outcome
 from lowback_tui.core.trainer import Trainer
 from lowback_tui.screens.course_report import CourseReportScreen
-from lowback_tui.screens.exercise_detail import ExerciseDetailScreen
+from lowback_tui.screens.detail_window import ExerciseDetailScreen
 from lowback_tui.screens.history_view import HistoryScreen
 from lowback_tui.screens.pain_check import PainCheck
 from lowback_tui.screens.progress import ProgressScreen

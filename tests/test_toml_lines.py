@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lowback_tui.core.toml_lines import KeyLines
+from lowback_tui.core.routine.lines import KeyLines
 
 TEXT = '''\
 name = "x"          # 1

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from lowback_tui.core import routine_edits
-from lowback_tui.core.course_calendar import Mark
-from lowback_tui.core.history_store import HistoryStore
-from lowback_tui.core.routine import Routine
-from lowback_tui.core.routine_file import load
+from lowback_tui.core.course.calendar import Mark
+from lowback_tui.core.history.store import HistoryStore
+from lowback_tui.core.routine import edits as routine_edits
+from lowback_tui.core.routine.file import load
+from lowback_tui.core.routine.model import Routine
 from lowback_tui.core.session_run import SessionRun
 from lowback_tui.core.settings import load as load_settings
 from lowback_tui.core.trainer import Refused, Trainer

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from lowback_tui.app import LowbackApp
-from lowback_tui.core.history_store import HistoryStore
-from lowback_tui.core.routine import Routine
+from lowback_tui.core.history.store import HistoryStore
+from lowback_tui.core.routine.model import Routine
 from lowback_tui.core.trainer import Trainer
 
 from .conftest import screen_text

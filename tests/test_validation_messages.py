@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from lowback_tui.core.routine import RoutineError
-from lowback_tui.core.routine_file import loads
+from lowback_tui.core.routine.file import loads
+from lowback_tui.core.routine.model import RoutineError
 
 OK_EXERCISE = '[[exercise]]\nname = "Knee"\nhold_seconds = 5\n'
 

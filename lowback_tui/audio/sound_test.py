@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable
 
 from lowback_tui.audio.speaker import Speaker
-from lowback_tui.core.guidance import Cue, Say, Sound
+from lowback_tui.core.session.guidance import Cue, Say, Sound
 from lowback_tui.core.settings import Preferences
 
 STEPS: tuple[tuple[Sound, str], ...] = (

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 from lowback_tui.audio.children import CHILDREN, Children
 from lowback_tui.audio.players import Player, find_player
 from lowback_tui.audio.voices import Engine, Voice, find_engine
-from lowback_tui.core.guidance import Cue, Say, Sound
 from lowback_tui.core.logs import log
+from lowback_tui.core.session.guidance import Cue, Say, Sound
 from lowback_tui.core.settings import Preferences
 
 if TYPE_CHECKING:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from lowback_tui.core import dirs
 from lowback_tui.core.files import NO_FOLLOW, Refused, create_new
-from lowback_tui.core.guidance import Sound
+from lowback_tui.core.session.guidance import Sound
 
 RATE = 22_050
 VOLUME = 0.45

@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 from lowback_tui.audio.children import CHILDREN, Child, Children
 from lowback_tui.core.logs import log
-from lowback_tui.core.speech_time import ENGINE_START, seconds_to_say
+from lowback_tui.core.session.speech_time import ENGINE_START, seconds_to_say
 
 ENGINES = ("spd-say", "espeak-ng", "espeak")
 """Tried in this order on Linux and the BSDs: the desktop's speech service, then the engines."""

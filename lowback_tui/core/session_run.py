@@ -8,17 +8,17 @@ ratings side by side, advice when the back is worse, and the offers of one more 
 
 from __future__ import annotations
 
-import hashlib
 import math
 from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
 
-from lowback_tui.core import advice, course, wording
-from lowback_tui.core.guidance import Cue, Guide, Say
-from lowback_tui.core.plan import Kind, active_seconds
-from lowback_tui.core.routine_file import dumps
-from lowback_tui.core.session import (
+from lowback_tui.core import wording
+from lowback_tui.core.course import advice, one_more_rep, trend
+from lowback_tui.core.routine.file import fingerprint
+from lowback_tui.core.routine.plan import Kind, active_seconds
+from lowback_tui.core.session import words as session_words
+from lowback_tui.core.session.engine import (
     Clock,
     Event,
     ExerciseFinished,
@@ -27,18 +27,14 @@ from lowback_tui.core.session import (
     State,
     View,
 )
+from lowback_tui.core.session.guidance import Cue, Guide, Say
 from lowback_tui.core.settings import COUNT_SECONDS
 
 if TYPE_CHECKING:
-    from lowback_tui.core.guidance import Announcer
-    from lowback_tui.core.history_store import HistoryStore
-    from lowback_tui.core.routine import Routine
-    from lowback_tui.core.session_results import Summary
-
-
-def fingerprint(routine: Routine) -> str:
-    """A short hash of what the routine asks for, whatever its comments or layout."""
-    return hashlib.sha256(dumps(routine).encode()).hexdigest()[:16]
+    from lowback_tui.core.history.store import HistoryStore
+    from lowback_tui.core.routine.model import Routine
+    from lowback_tui.core.session.guidance import Announcer
+    from lowback_tui.core.session.results import Summary
 
 
 @dataclass(frozen=True)
@@ -54,7 +50,7 @@ class Aftermath:
     """Advice to rest, when the back hurts clearly more than before."""
     trend_advice: str
     """Advice to see a professional, when two weeks of sessions have not helped."""
-    offers: tuple[course.Offer, ...]
+    offers: tuple[one_more_rep.Offer, ...]
     """Exercises ready for one more rep, to be answered one by one with `decide`."""
 
 
@@ -105,7 +101,7 @@ class SessionRun:
         self._paused = False
         self._quiet = False
         """The session stopped because it hurt: none of its own cues are played any more."""
-        self._offers_left: list[course.Offer] = []
+        self._offers_left: list[one_more_rep.Offer] = []
         """The offers of one more rep not answered yet, the first one asked now."""
 
     @property
@@ -239,8 +235,8 @@ class SessionRun:
         """The question after the session, which the front end asks: said (after "Session
         done.", never over it), with why the session stopped if it hurt."""
         first = [advice.STOPPED_FOR_PAIN] if self.stopped_for_pain else []
-        self._tell([*first, wording.BACK_NOW])
-        return wording.BACK_NOW
+        self._tell([*first, session_words.BACK_NOW])
+        return session_words.BACK_NOW
 
     def check_in_after(self, pain: int | None) -> Aftermath:
         """Keep how the back is now (None: not said), and say what follows from it (aloud too:
@@ -256,10 +252,10 @@ class SessionRun:
         )
         self._offers_left = list(after.offers)
         said = [wording.sentence(after.pain_line), after.pain_advice, after.trend_advice]
-        self._tell([*said, *(wording.offer_question(o) for o in self._offers_left[:1])])
+        self._tell([*said, *(one_more_rep.offer_question(o) for o in self._offers_left[:1])])
         return after
 
-    def decide(self, offer: course.Offer, accept: bool) -> None:
+    def decide(self, offer: one_more_rep.Offer, accept: bool) -> None:
         """Keep the answer to an offer of one more rep; a yes raises the target. What the answer
         did is said, and the next offer's question."""
         if self._store is not None:
@@ -268,29 +264,29 @@ class SessionRun:
             )
         if offer in self._offers_left:
             self._offers_left.remove(offer)
-        following = [wording.offer_question(o) for o in self._offers_left[:1]]
-        self._tell([wording.offer_answered(offer, accept), *following])
+        following = [one_more_rep.offer_question(o) for o in self._offers_left[:1]]
+        self._tell([one_more_rep.offer_answered(offer, accept), *following])
 
     def _tell(self, lines: list[str]) -> None:
         """Say these after the session, each in turn after what is being said."""
         if self._announcer is not None and (said := [line for line in lines if line]):
             self._announcer.play([Cue(None, line, Say.IN_TURN) for line in said])
 
-    def _offers(self) -> list[course.Offer]:
+    def _offers(self) -> list[one_more_rep.Offer]:
         store = self._store
         if store is None or not store.saving:
             return []  # an answer that cannot be kept is not worth asking for
-        return course.offers(self.routine, partial(store.recent_results, self.routine.name))
+        return one_more_rep.offers(self.routine, partial(store.recent_results, self.routine.name))
 
     def _not_improving(self) -> bool:
         """TREND_RULE over the current course, read as its days' totals (`course_days`, as the
         Trainer reads it): a course of 274 years is 100,000 rows summed in SQL, not 100,000
         sessions made one by one (about a second after every session)."""
-        from lowback_tui.core.history_days import course_days
+        from lowback_tui.core.history.days import course_days
 
         store = self._store
         found = store.latest_course() if store is not None else None
         if store is None or found is None:
             return False
         start, today = found[0], store.now().date()
-        return course.not_improving(course_days(store, start, today), start, today)
+        return trend.not_improving(course_days(store, start, today), start, today)

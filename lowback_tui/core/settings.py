@@ -22,9 +22,9 @@ from lowback_tui.core.files import (
 )
 from lowback_tui.core.keymap import read_keys
 from lowback_tui.core.logs import log
-from lowback_tui.core.routine import Problem
-from lowback_tui.core.routine_file import MAX_DOT_COST, MAX_TABLES, MAX_VALUES
-from lowback_tui.core.toml_lines import heaviest_dots, structure_overflow
+from lowback_tui.core.routine.file import MAX_DOT_COST, MAX_TABLES, MAX_VALUES
+from lowback_tui.core.routine.model import Problem
+from lowback_tui.core.toml_guard import heaviest_dots, structure_overflow
 
 COUNT_SECONDS = 3
 """The last seconds counted before an effort starts and before it ends, unless set otherwise."""
@@ -108,8 +108,8 @@ def load() -> Loaded:
         values[key] = value
     keys, wrong_key = read_keys(document.get("keys", {}))
     if wrong_key is not None:
+        from lowback_tui.core.routine.lines import KeyLines
         from lowback_tui.core.safe_text import visible
-        from lowback_tui.core.toml_lines import KeyLines
 
         where, message = wrong_key
         at = KeyLines(text).line_of(where)

@@ -17,24 +17,24 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from lowback_tui.core import wording
-from lowback_tui.core.before_session import (
+from lowback_tui.core.course.before_session import (
     GENTLE_ROUTINE,
     SEVERE_BEFORE,
     BeforeSession,
     CarryOn,
 )
-from lowback_tui.core.routine import Problem, Routine, RoutineError
-from lowback_tui.core.routine_in_use import RoutineInUse
+from lowback_tui.core.routine.in_use import RoutineInUse
+from lowback_tui.core.routine.model import Problem, Routine, RoutineError
 from lowback_tui.core.settings import Preferences
 
 if TYPE_CHECKING:
-    from lowback_tui.core.course import Course, Status
-    from lowback_tui.core.course_calendar import Progress
-    from lowback_tui.core.course_report import CourseReport
-    from lowback_tui.core.guidance import Announcer
-    from lowback_tui.core.history_pages import HistoryPages
-    from lowback_tui.core.history_store import HistoryStore, Now
-    from lowback_tui.core.session import Clock
+    from lowback_tui.core.course.calendar import Progress
+    from lowback_tui.core.course.report import CourseReport
+    from lowback_tui.core.course.rules import Course, Status
+    from lowback_tui.core.history.pages import HistoryPages
+    from lowback_tui.core.history.store import HistoryStore, Now
+    from lowback_tui.core.session.engine import Clock
+    from lowback_tui.core.session.guidance import Announcer
     from lowback_tui.core.session_run import SessionRun
 
 
@@ -103,7 +103,7 @@ class Trainer:
         calls it in a thread once its first screen is up. Call it from one thread at a time.
         """
         if self._store is None:
-            from lowback_tui.core.history_store import HistoryStore
+            from lowback_tui.core.history.store import HistoryStore
 
             store = HistoryStore.open(now=self.now)
             self._read_course(store)  # here, in the thread, not when the list asks for it
@@ -114,14 +114,14 @@ class Trainer:
 
     def history_table(self) -> str:
         """Every past session, a line each."""
-        from lowback_tui.core.history_text import session_table
+        from lowback_tui.core.history.text import session_table
 
         return session_table(self._store)
 
     def history_pages(self) -> HistoryPages:
         """Every past session, a line each, as `history_table` has them, read a page at a time
         as they are shown (the history screen)."""
-        from lowback_tui.core.history_pages import HistoryPages
+        from lowback_tui.core.history.pages import HistoryPages
 
         return HistoryPages(self._store)
 
@@ -146,7 +146,7 @@ class Trainer:
         """The routine with the reps the person has moved up to by accepting offers."""
         if self._store is None:
             return self.routine
-        from lowback_tui.core.course import with_targets
+        from lowback_tui.core.course.one_more_rep import with_targets
 
         return with_targets(self.routine, self._store.targets(self.routine.name))
 
@@ -172,7 +172,7 @@ class Trainer:
 
     def use_routine(self, path: Path) -> list[Problem]:
         """Switch to the routine at `path` and remember the choice; its problems if it can't."""
-        from lowback_tui.core.routine_file import load
+        from lowback_tui.core.routine.file import load
 
         try:
             routine = load(path)
@@ -188,7 +188,7 @@ class Trainer:
 
         OSError when the copy cannot be made, RoutineError when it cannot be read back.
         """
-        from lowback_tui.core.routine_library import own_copy
+        from lowback_tui.core.routine.library import own_copy
 
         source = self.routine_path
         path = own_copy(source)
@@ -208,7 +208,7 @@ class Trainer:
         file changed. Never while the file has problems: the last good version would be written
         over the person's unfinished edit.
         """
-        from lowback_tui.core.routine_edits import adjusted, save_exercise
+        from lowback_tui.core.routine.edits import adjusted, save_exercise
 
         if what == "reps" and step < 0 and self._lower_target(index):
             return None
@@ -256,8 +256,8 @@ class Trainer:
     def _read_course(self, store: HistoryStore) -> Course | None:
         """The current course as read from `store` (its length 0 where the routine in use's is
         to be taken), read again only once the history or the date has changed."""
-        from lowback_tui.core.course import Course, begun
-        from lowback_tui.core.history_days import course_days
+        from lowback_tui.core.course.rules import Course, begun
+        from lowback_tui.core.history.days import course_days
 
         today = self.now().date()
         key = (store.version(), today)
@@ -279,7 +279,7 @@ class Trainer:
         would begin, as long as the routine in use plans); None until the history is open."""
         if self._store is None:
             return None
-        from lowback_tui.core.course import Course, status
+        from lowback_tui.core.course.rules import Course, status
 
         today = self.now().date()
         return status(*(self._course() or Course([], today, self.routine.course_days, today)))
@@ -289,7 +289,7 @@ class Trainer:
         facts = self._course()
         if facts is None or self._store is None:
             return None
-        from lowback_tui.core.course_calendar import progress
+        from lowback_tui.core.course.calendar import progress
 
         return progress(*facts, self._store.totals())
 
@@ -300,7 +300,7 @@ class Trainer:
         facts = self._course()
         if facts is None:
             return None
-        from lowback_tui.core.course_report import course_report
+        from lowback_tui.core.course.report import course_report
 
         return course_report(*facts)
 
@@ -355,7 +355,7 @@ class Trainer:
         found = store.unfinished_today(self.now().date()) if store is not None else None
         if found is None:
             return None
-        from lowback_tui.core.session_run import fingerprint
+        from lowback_tui.core.routine.file import fingerprint
 
         routine = self.routine_today()
         count = len(routine.exercises)
@@ -391,8 +391,8 @@ class Trainer:
 
     def _gentle_routine(self) -> Routine:
         """The gentle routine (the person's own copy if they have one), with its targets."""
-        from lowback_tui.core.routine_file import load
-        from lowback_tui.core.routine_library import resolve
+        from lowback_tui.core.routine.file import load
+        from lowback_tui.core.routine.library import resolve
 
         try:
             routine = load(resolve(GENTLE_ROUTINE))
@@ -400,6 +400,6 @@ class Trainer:
             return self.routine_today()  # a broken copy: the routine in use, rather than nothing
         if self._store is None:
             return routine
-        from lowback_tui.core.course import with_targets
+        from lowback_tui.core.course.one_more_rep import with_targets
 
         return with_targets(routine, self._store.targets(routine.name))

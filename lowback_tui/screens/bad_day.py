@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Label
 
-from lowback_tui.core.before_session import CARRY_ON, GENTLE, REST, BeforeSession
+from lowback_tui.core.course.before_session import CARRY_ON, GENTLE, REST, BeforeSession
 from lowback_tui.core.safe_text import visible_lines
 
 

@@ -24,10 +24,11 @@ from textual.widgets import Footer, Label, Static
 
 from lowback_tui.core import wording
 from lowback_tui.core.logs import log
-from lowback_tui.core.picture_moment import picture_moment
-from lowback_tui.core.plan import Kind
+from lowback_tui.core.routine.plan import Kind
 from lowback_tui.core.safe_text import visible
-from lowback_tui.core.session import Event, SessionFinished, State, View
+from lowback_tui.core.session import words as session_words
+from lowback_tui.core.session.engine import Event, SessionFinished, State, View
+from lowback_tui.core.session.picture_moment import picture_moment
 from lowback_tui.core.session_run import SessionRun
 from lowback_tui.screens.confirm import Confirm, ConfirmEnd
 from lowback_tui.widgets.big_number import BigNumber
@@ -234,7 +235,7 @@ class CountdownScreen(Screen[None]):
     def _show(self, view: View) -> None:
         if self._set("exercise", view.exercise.name):
             self.query_one("#cd-exercise", Label).update(visible(view.exercise.name))
-        where = wording.whereabouts(view)
+        where = session_words.whereabouts(view)
         if self._set("whereabouts", where):
             self.query_one("#cd-whereabouts", Label).update(where)
         paused = view.state is State.PAUSED
@@ -250,15 +251,15 @@ class CountdownScreen(Screen[None]):
             self.query_one(PhaseBar).heavy = kind.is_active
             self.refresh_bindings()  # space starts now while settling in, else it pauses
             self.query_one("#cd-phase", BigText).text = (
-                wording.PAUSED_WORD if paused else wording.BIG_WORDS[kind]
+                session_words.PAUSED_WORD if paused else session_words.BIG_WORDS[kind]
             )
-        side = wording.big_side(view)
+        side = session_words.big_side(view)
         if self._set("side", side):
             self.query_one("#cd-side", BigText).text = visible(side)
             self.query_one("#cd-side").set_class(not side, "-none")
-        detail = wording.phase_detail(view)
+        detail = session_words.phase_detail(view)
         if paused:
-            detail = f"{wording.PHASE_TITLES[kind]} paused · space carries on"
+            detail = f"{session_words.PHASE_TITLES[kind]} paused · space carries on"
         if self._set("detail", detail):
             self.query_one("#cd-detail", Label).update(visible(detail))
         seconds = str(view.shown_seconds)
@@ -272,10 +273,10 @@ class CountdownScreen(Screen[None]):
             picture = self.query_one(PoseView)
             picture.moment = moment
             picture.set_class(moment is not None, "-shown")
-        cue = wording.moment_cue(view)
+        cue = session_words.moment_cue(view)
         if self._set("cue", cue):
             self.query_one("#cd-cue", Static).update(visible(cue))
-        following = wording.coming_next(view, self.run.routine)
+        following = session_words.coming_next(view, self.run.routine)
         if self._set("next", following):
             self.query_one("#cd-next", Label).update(visible(following))
 

@@ -11,8 +11,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
-from lowback_tui.core import advice
-from lowback_tui.core.course_report import CourseReport, NextStep
+from lowback_tui.core.course import advice
+from lowback_tui.core.course.report import CourseReport, NextStep
 from lowback_tui.core.safe_text import visible
 from lowback_tui.widgets.gutter import Gutter
 

@@ -13,7 +13,7 @@ from textual.widgets import Footer, Label
 from lowback_tui.widgets.lines_view import LinesView
 
 if TYPE_CHECKING:
-    from lowback_tui.core.history_pages import HistoryPages
+    from lowback_tui.core.history.pages import HistoryPages
 
 
 class HistoryScreen(Screen[None]):

@@ -11,12 +11,13 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
-from lowback_tui.core import advice, wording
-from lowback_tui.core.course_calendar import SHOWN_WEEKS, Mark, Progress, Week
+from lowback_tui.core import wording
+from lowback_tui.core.course import advice
+from lowback_tui.core.course.calendar import SHOWN_WEEKS, Mark, Progress, Week
 from lowback_tui.widgets.pain_chart import PainChart, words
 
 if TYPE_CHECKING:
-    from lowback_tui.core.course_report import CourseReport
+    from lowback_tui.core.course.report import CourseReport
 
 MARKS = {
     Mark.DONE: ("●", "$text-success"),

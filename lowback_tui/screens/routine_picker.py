@@ -14,7 +14,7 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from lowback_tui.core import wording
-from lowback_tui.core.routine_library import Choice
+from lowback_tui.core.routine.library import Choice
 from lowback_tui.core.safe_text import visible
 
 

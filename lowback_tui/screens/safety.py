@@ -10,7 +10,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Label, Static
 
-from lowback_tui.core.advice import (
+from lowback_tui.core.course.advice import (
     GET_HELP_NOW,
     GET_HELP_NOW_HEAD,
     NOT_CARE,

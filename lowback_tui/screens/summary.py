@@ -10,8 +10,9 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
-from lowback_tui.core import advice, course, wording
+from lowback_tui.core.course import advice, one_more_rep
 from lowback_tui.core.safe_text import visible
+from lowback_tui.core.session import words as session_words
 from lowback_tui.core.session_run import SessionRun
 from lowback_tui.screens.pain_check import PainCheck
 from lowback_tui.widgets.summary_table import SummaryTable
@@ -35,21 +36,21 @@ class SummaryScreen(Screen[None]):
         self.run = run
         self.summary = run.summary
         self.stopped_for_pain = run.stopped_for_pain
-        self.offers: list[course.Offer] = []
+        self.offers: list[one_more_rep.Offer] = []
         """Offers of one more rep not answered yet; the first is on screen."""
 
     def compose(self) -> ComposeResult:
         summary = self.summary
         with VerticalScroll(id="summary-body"):
             yield Label(visible(summary.routine_name), id="summary-routine", markup=False)
-            yield Label(wording.verdict(summary), id="summary-verdict")
+            yield Label(session_words.verdict(summary), id="summary-verdict")
             if self.stopped_for_pain:
                 yield Static(advice.STOPPED_FOR_PAIN, classes="summary-advice")
             yield Static("", id="summary-pain")
             yield Static("", id="summary-pain-advice", classes="summary-advice")
             yield SummaryTable(summary.records, id="summary-table")
-            yield Label(wording.totals(summary), id="summary-totals")
-            yield Label(wording.times(summary), id="summary-times")
+            yield Label(session_words.totals(summary), id="summary-totals")
+            yield Label(session_words.times(summary), id="summary-times")
             yield Static("", id="summary-offer", markup=False)
             yield Static("", id="summary-trend", classes="summary-advice")
             if self.run.problem:
@@ -82,7 +83,7 @@ class SummaryScreen(Screen[None]):
 
     def _show_offer(self) -> None:
         offer = self.offers[0] if self.offers else None
-        text = f"{visible(wording.offer_question(offer))} (y yes · n not yet)" if offer else ""
+        text = f"{visible(one_more_rep.offer_question(offer))} (y yes · n not yet)" if offer else ""
         self._say("#summary-offer", text)
         self.refresh_bindings()
 
@@ -97,5 +98,7 @@ class SummaryScreen(Screen[None]):
             offer = self.offers.pop(0)
             self.run.decide(offer, accept)
             if accept:
-                self.notify(visible(wording.offer_answered(offer, accept)), timeout=4, markup=False)
+                self.notify(
+                    visible(one_more_rep.offer_answered(offer, accept)), timeout=4, markup=False
+                )
             self._show_offer()

@@ -8,7 +8,7 @@ from textual.reactive import reactive
 from textual.visual import Visual
 
 from lowback_tui.core import wording
-from lowback_tui.core.routine import Exercise
+from lowback_tui.core.routine.model import Exercise
 from lowback_tui.core.safe_text import visible
 from lowback_tui.widgets.exercise_picture import MAX_ROWS, PictureRows, rows_for_screen
 from lowback_tui.widgets.gutter import Gutter

@@ -14,7 +14,7 @@ from textual.style import Style
 from textual.visual import Padding, Visual
 
 from lowback_tui.core import wording
-from lowback_tui.core.routine import Routine
+from lowback_tui.core.routine.model import Routine
 from lowback_tui.core.safe_text import visible
 from lowback_tui.widgets.gutter import Gutter
 from lowback_tui.widgets.rows_view import RowsView

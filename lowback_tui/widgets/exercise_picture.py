@@ -23,9 +23,9 @@ from textual.style import Style
 from textual.visual import RenderOptions, Visual
 from textual.widget import Widget
 
-from lowback_tui.core.figure import NEAR, Box, Drawing, draw, picture_box, scale_of
-from lowback_tui.core.picture import Picture
-from lowback_tui.core.picture_moment import HELD, START, WORK_HELD, PictureMoment
+from lowback_tui.core.picture.figure import NEAR, Box, Drawing, draw, picture_box, scale_of
+from lowback_tui.core.picture.model import Picture
+from lowback_tui.core.session.picture_moment import HELD, START, WORK_HELD, PictureMoment
 
 MAX_ROWS = 8
 """The tallest a figure is drawn when nothing else says."""

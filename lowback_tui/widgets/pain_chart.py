@@ -10,7 +10,7 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widget import Widget
 
-from lowback_tui.core.pain_days import PainDay
+from lowback_tui.core.course.pain_days import PainDay
 
 BEFORE, AFTER, BOTH = "●", "○", "◉"
 """Marks with their own shapes, so the chart reads without colour too."""

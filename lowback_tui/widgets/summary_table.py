@@ -14,7 +14,7 @@ from textual.widget import Widget
 
 from lowback_tui.core import wording
 from lowback_tui.core.safe_text import visible
-from lowback_tui.core.session_results import ExerciseRecord
+from lowback_tui.core.session.results import ExerciseRecord
 
 COLUMNS = (("Result", 11), ("Done", 10), ("Active", 10))
 """The columns after the exercise's name, with their widths; a space between each."""

@@ -1,0 +1,89 @@
+"""What a picture of an exercise is: a side view of a simple figure, given as joint positions.
+
+A routine can carry a picture for each exercise (`[exercise.picture]`): the position held, and
+optionally the position it starts from, each as a few joints on a 100 × 100 grid (x to the
+right, y up; the floor is y = 0). lowback draws the figure with line segments between the
+joints, scaled to the room it has (core/picture/figure.py), so the same numbers make a small picture
+on a small terminal and a large one on a large terminal; plain mode and screen readers get the
+picture's `description` instead.
+
+In a side view the limbs on the side nearer the viewer (`near_…`) are drawn over those on the
+far side (`far_…`), which are fainter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+GRID = (0, 100)
+"""The range of every coordinate: x from the left, y up from the floor."""
+DESCRIPTION_MAX = 200
+"""Characters in a picture's description: one sentence said instead of the drawing."""
+
+JOINTS = (
+    "head",
+    "shoulder",
+    "hip",
+    "near_elbow",
+    "near_hand",
+    "far_elbow",
+    "far_hand",
+    "near_knee",
+    "near_foot",
+    "far_knee",
+    "far_foot",
+)
+"""Every joint a pose may give. `head`, `shoulder` and `hip` are required; a limb whose joints
+are left out is not drawn (a limb hidden behind the body)."""
+REQUIRED_JOINTS = ("head", "shoulder", "hip")
+
+BONES = (
+    ("head", "shoulder"),
+    ("shoulder", "hip"),
+    ("far_elbow", "shoulder"),
+    ("far_elbow", "far_hand"),
+    ("far_knee", "hip"),
+    ("far_knee", "far_foot"),
+    ("near_elbow", "shoulder"),
+    ("near_elbow", "near_hand"),
+    ("near_knee", "hip"),
+    ("near_knee", "near_foot"),
+)
+"""The segments drawn between joints, far side first (so the near side is drawn over it). A hand
+given without its elbow is joined to the shoulder, a foot without its knee to the hip."""
+
+
+class Ground(StrEnum):
+    """What the figure rests on or against, drawn as a line."""
+
+    FLOOR = "floor"
+    WALL = "wall"
+    """A wall at x = 100 (the right edge), and the floor."""
+    NONE = "none"
+
+
+Point = tuple[float, float]
+
+
+@dataclass(frozen=True)
+class Pose:
+    """One position of the figure: each joint given, on the GRID."""
+
+    joints: Mapping[str, Point] = field(default_factory=dict)
+
+    def __hash__(self) -> int:  # frozen like every part of a Routine, and hashable like them
+        return hash(tuple(sorted(self.joints.items())))
+
+
+@dataclass(frozen=True)
+class Picture:
+    """An exercise's picture: the position held and, for a move, the one it starts from."""
+
+    held: Pose
+    description: str
+    """The position in words, for plain mode and screen readers ("lying on the back, one knee
+    drawn up to the chest")."""
+    start: Pose | None = None
+    ground: Ground = Ground.FLOOR

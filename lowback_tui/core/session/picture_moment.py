@@ -1,0 +1,59 @@
+"""Which position of an exercise's picture to show at each moment of a session, and its label.
+
+While getting ready the figure moves from the start position to the held one, a step each
+time the shown second changes (in step with the countdown, never more often); during the hold
+or the work it is the held position, labelled so; while letting go (switching sides, relaxing)
+it is back at the start; during a rest it is the next exercise's start. Every front end that
+draws the picture asks here, so they all show the same thing at the same moment.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NamedTuple
+
+from lowback_tui.core.picture.figure import between
+from lowback_tui.core.picture.model import Picture, Pose
+from lowback_tui.core.routine.plan import Kind
+
+if TYPE_CHECKING:  # the engine loads with the first session, not before the list (the labels)
+    from lowback_tui.core.session.engine import View
+
+START, MOVING, HELD = "start", "into the hold", "hold"
+"""The label under the figure: where it starts, on the way, and the position held."""
+WORK_HELD = "the move"
+"""The held position of a timed effort (worked, not held still)."""
+
+
+class PictureMoment(NamedTuple):
+    """What to draw now: a pose of `picture`, and a word for which one it is."""
+
+    picture: Picture
+    pose: Pose
+    label: str
+
+
+def share_moved(shown_seconds: int, seconds: int) -> float:
+    """How far from start to held the figure is while getting ready: 0 at the first shown
+    second, 1 at the last (a phase of one second shows the held position)."""
+    if seconds <= 1:
+        return 1.0
+    return min(max((seconds - shown_seconds) / (seconds - 1), 0.0), 1.0)
+
+
+def picture_moment(view: View) -> PictureMoment | None:
+    """The pose to show for `view`, or None when its exercise has no picture."""
+    picture = view.exercise.picture
+    if picture is None:
+        return None
+    kind = view.phase.kind
+    held_label = HELD if view.exercise.is_hold else WORK_HELD
+    start = picture.start
+    if start is None or kind.is_active:
+        return PictureMoment(picture, picture.held, held_label)
+    if kind is Kind.GET_READY:
+        share = share_moved(view.shown_seconds, view.phase.seconds)
+        if share >= 1.0:
+            return PictureMoment(picture, picture.held, held_label)
+        label = START if share <= 0.0 else MOVING
+        return PictureMoment(picture, between(start, picture.held, share), label)
+    return PictureMoment(picture, start, START)  # letting go, or resting before it

@@ -19,17 +19,16 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.console import Console
 from textual import work
-from textual.app import SystemCommand
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import Worker
 
-from lowback_tui.app_sound import SoundAndVoice
+from lowback_tui.app_sound import SoundControls
 from lowback_tui.app_terminal import (
     EXIT_ON_SIGNAL,
     TERMINAL_GONE,
-    StoppableClock,
     driver_that_outlives_its_terminal,
     hand_over,
     keys_can_come,
@@ -48,10 +47,11 @@ if TYPE_CHECKING:
 
     from textual.driver import Driver
 
+    from lowback_tui.audio.speaker import Speaker
     from lowback_tui.core.trainer import Trainer
 
 
-class LowbackApp(SoundAndVoice):
+class LowbackApp(App[None]):
     """lowback on a full screen, for the person `trainer` knows."""
 
     # What every screen shares, and the first screen's own (so nothing is parsed twice before it
@@ -83,8 +83,8 @@ class LowbackApp(SoundAndVoice):
         # still colour codes, unless its colours are ANSI: then its filter drops every colour.
         super().__init__(ansi_color=True if "NO_COLOR" in os.environ else None)
         self.trainer = trainer
-        self.clock = StoppableClock(trainer.clock)
-        trainer.clock = self.clock  # every session is timed without the time lowback was stopped
+        self.clock = trainer.session_clock  # told of stops: a stop is a pause (app_terminal.py)
+        self.sound = SoundControls(trainer.preferences, self)
         self._history_opening: Worker[None] | None = None
         self._once_history_is_open: list[Callable[[], object]] = []
         self._list: ExerciseListScreen | None = None
@@ -240,49 +240,74 @@ class LowbackApp(SoundAndVoice):
             self._once_history_is_open.append(then)
             self._begin_opening_history()
 
+    # ---- sound and voice (app_sound.py) ------------------------------------------------------
+
+    @property
+    def speaker(self) -> Speaker:
+        return self.sound.speaker
+
+    def on_unmount(self) -> None:
+        self.sound.close()  # no sound or voice outlives the app (a quit, a signal, a crash)
+
+    def action_cycle_sound(self) -> None:
+        self.sound.cycle_sound()
+
+    def action_toggle_voice(self) -> None:
+        self.sound.toggle_voice()
+
+    def action_sound_test(self) -> None:
+        self.sound.sound_test()
+
     # ---- a session -----------------------------------------------------------------------------
 
     @work(exclusive=True, group="start")
     async def action_start(self) -> None:
-        """Start a session: safety first (once), then how the back feels, then the countdown."""
-        from lowback_tui.core import wording
+        """Start a session: the core's SessionStart says which question comes next (safety once,
+        carrying on, how the back feels, a bad day); this asks each with its screen."""
+        from lowback_tui.core.session_start import (
+            AskBadDay,
+            AskCarryOn,
+            AskPain,
+            AskSafety,
+            Begin,
+            SessionStart,
+        )
         from lowback_tui.screens.confirm import Confirm
         from lowback_tui.screens.countdown import CountdownScreen
         from lowback_tui.screens.pain_check import CANCEL, PainCheck
-        from lowback_tui.screens.safety import SafetyScreen
 
-        trainer = self.trainer
-        if trainer.needs_safety_check:
-            if not await self.push_screen_wait(SafetyScreen(first_time=True)):
-                return
-            trainer.confirm_safety()
-        await self._begin_opening_history().wait()
-        carry_on = trainer.carry_on()
-        if carry_on is not None and await self.push_screen_wait(
-            Confirm(carry_on.question, wording.CARRY_ON_DETAIL, "Carry on", "Start again")
-        ):
-            run = trainer.start_session(None, announcer=self.speaker, carry_on=carry_on)
-        else:
-            pain = await self.push_screen_wait(PainCheck("How is your back right now?", True))
-            if pain == CANCEL:
-                return
-            gentle = False
-            before = trainer.before_session(pain)
-            if before is not None:
-                from lowback_tui.core.course.before_session import GENTLE, REST
+        start = SessionStart(self.trainer, self.speaker)
+        while True:
+            step = start.step
+            if isinstance(step, AskSafety):
+                from lowback_tui.screens.safety import SafetyScreen
+
+                answer: bool | int | str | None = await self.push_screen_wait(
+                    SafetyScreen(first_time=True)
+                )
+            elif isinstance(step, AskCarryOn):
+                answer = await self.push_screen_wait(
+                    Confirm(step.carry_on.question, step.detail, "Carry on", "Start again")
+                )
+            elif isinstance(step, AskPain):
+                answer = await self.push_screen_wait(PainCheck(step.question, True))
+                if answer == CANCEL:
+                    return
+            elif isinstance(step, AskBadDay):
                 from lowback_tui.screens.bad_day import BadDayScreen
 
-                choice = await self.push_screen_wait(BadDayScreen(before))
-                if choice is None:
-                    return
-                if choice == REST:
-                    self.notify(wording.REST_TODAY, title="Rest today", timeout=20)
-                    return
-                gentle = choice == GENTLE
-            run = trainer.start_session(pain, announcer=self.speaker, gentle=gentle)
-        if run.problem:
-            self.notify(run.problem, severity="warning", timeout=10)
-        self.push_screen(CountdownScreen(run))
+                answer = await self.push_screen_wait(BadDayScreen(step.before))
+            elif isinstance(step, Begin):
+                if step.run.problem:
+                    self.notify(step.run.problem, severity="warning", timeout=10)
+                self.push_screen(CountdownScreen(step.run))
+                return
+            else:  # NoSession
+                if step.message:
+                    self.notify(step.message, title="Rest today", timeout=20)
+                return
+            await self._begin_opening_history().wait()  # what follows may read it
+            start.answer(answer)
 
     async def action_quit(self) -> None:
         """ctrl+q: during a session, ask first (what was done is kept either way); else quit."""
@@ -329,45 +354,53 @@ class LowbackApp(SoundAndVoice):
 
     @work(exclusive=True, group="edit")
     async def action_edit_routine(self) -> None:
-        """Open the routine in the person's editor (a bundled one is copied first)."""
-        from lowback_tui.core.editor import editor_command
+        """Open the routine in the person's editor (a bundled one is copied first): the core's
+        RoutineEdit says each step; its problems, if any, are shown on the list."""
+        from lowback_tui.core.routine.editing import (
+            NO_EDITOR,
+            EditCannotStart,
+            Failed,
+            RunEditor,
+            Saved,
+        )
 
         try:
-            path, copied = self.trainer.editable_copy()
+            edit = self.trainer.edit_routine()
         except RoutineError as error:
             self.notify(str(error), severity="error")  # a line per problem
             return
         except OSError as error:
             self.notify(f"Could not copy the routine: {error.strerror}", severity="error")
             return
-        if copied:
-            self.notify(f"Editing your own copy: {path}")
-        try:
-            command = editor_command(path)
-        except ValueError as error:  # $EDITOR with an unclosed quote
-            self.notify(f"Could not open an editor: {error}", severity="error")
+        except EditCannotStart as error:
+            said = str(error)
+            if said == NO_EDITOR:
+                said = "No editor found: set $EDITOR (or install nano)"
+            else:
+                said = f"Could not open an editor: {said}"
+            self.notify(said, severity="error")
             return
-        if command is None:
-            self.notify("No editor found: set $EDITOR (or install nano)", severity="error")
-            return
-        if not self._run_editor(command):
+        if edit.copied:
+            self.notify(f"Editing your own copy: {edit.path}")
+        while isinstance(step := edit.step, RunEditor):
+            edit.answer(self._run_editor(step.command))
+        if isinstance(step, Failed):
+            self.notify(step.message, severity="error")
             return
         notice = self.trainer.reread_after_edit()
         if notice:
             self.notify(notice, severity="warning")
         self._show_overview()
-        if not notice:
-            self.notify(f"{path.name}: saved and checked", timeout=3)
+        if isinstance(step, Saved) and not notice:
+            self.notify(f"{edit.path.name}: saved and checked", timeout=3)
 
-    def _run_editor(self, command: list[str]) -> bool:
-        """Run the editor on the terminal; False, said, if it could not be started."""
+    def _run_editor(self, command: list[str]) -> str | None:
+        """Run the editor on the terminal; what kept it from starting, if anything."""
         log.info("editing with %s", command[0])
         interrupt = signal.SIGINT, EXIT_ON_SIGNAL[signal.SIGINT]
         failure = hand_over(self, command, lambda: self._on_signal(*interrupt))
         self.refresh(layout=True)
-        if failure:
-            self.notify(failure, severity="error")
-        return failure is None
+        return failure
 
     # ---- screens to read -----------------------------------------------------------------------
 

@@ -17,36 +17,13 @@ if TYPE_CHECKING:
     from textual.app import App
     from textual.driver import Driver
 
+    from lowback_tui.core.session.clock import StoppableClock
+
 EXIT_ON_SIGNAL = {
     signal.SIGTERM: 128 + signal.SIGTERM,
     signal.SIGHUP: 128 + signal.SIGHUP,
     signal.SIGINT: 128 + signal.SIGINT,  # kill -INT: the key ctrl+c is a key, not this
 }
-
-
-class StoppableClock:
-    """A monotonic clock that does not count the time the process spent stopped (ctrl+z in
-    the shell, SIGTSTP): a session's holds are timed by it, and a stop is a pause."""
-
-    def __init__(self, clock: Callable[[], float]) -> None:
-        self.clock = clock
-        self._stopped_at: float | None = None
-        self._lost = 0.0
-
-    def __call__(self) -> float:
-        now = self._stopped_at if self._stopped_at is not None else self.clock()
-        return now - self._lost
-
-    def stop(self) -> None:
-        """The process is about to stop: time stands still from here."""
-        if self._stopped_at is None:
-            self._stopped_at = self.clock()
-
-    def carry_on(self) -> None:
-        """The process runs again; the time it was stopped is left out."""
-        if self._stopped_at is not None:
-            self._lost += self.clock() - self._stopped_at
-            self._stopped_at = None
 
 
 def watch_stops(

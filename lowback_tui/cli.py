@@ -34,7 +34,7 @@ from lowback_tui.cli_output import (
 from lowback_tui.core import dirs
 from lowback_tui.core.routine import library as routine_library
 from lowback_tui.core.routine.file import load
-from lowback_tui.core.routine.model import Problem, Routine, RoutineError
+from lowback_tui.core.routine.model import Routine, RoutineError
 
 EXIT_INTERRUPTED = 130
 
@@ -189,65 +189,55 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_edit(args: argparse.Namespace) -> int:
-    """Open a routine in your editor (a bundled one is copied first), then check it."""
-    from lowback_tui.core.editor import EditorError, NoTerminal, editor_command
+    """Open a routine in your editor (a bundled one is copied first), then check it: the core's
+    RoutineEdit says each step (`core/routine/editing.py`), this runs the editor and asks."""
+    import subprocess
 
+    from lowback_tui.core.routine.editing import (
+        AskAgain,
+        EditCannotStart,
+        Failed,
+        Kept,
+        RoutineEdit,
+        RunEditor,
+    )
+
+    stdin = sys.stdin
+    terminal = stdin is not None and stdin.isatty()
     try:
         path = routine_library.resolve(args.routine or _remembered())
-        if not path.is_file():
-            if path.exists() or path.is_symlink():
-                load(path)  # says what it is instead (a folder, a named pipe, a link to nothing)
-            message = "no such file; `lowback new NAME` starts a routine of your own"
-            raise RoutineError([Problem(path, None, "", message)])
-        path = routine_library.own_copy(path)
+        edit = RoutineEdit.begin(path, terminal=terminal, ask_again=terminal)
     except RoutineError as error:
         return report_problems(error.problems)
     except OSError as error:
         say(f"lowback edit: cannot copy the routine: {error.strerror}", err=True)
         return EXIT_FAILED
-    stdin = sys.stdin
-    try:
-        terminal = stdin is not None and stdin.isatty()
-        command = editor_command(path, check_installed=True, terminal=terminal)
-    except NoTerminal as error:  # as the app, which needs one for its keys: status 2
+    except EditCannotStart as error:  # no terminal for nano or vi: status 2, as the app
         say(f"lowback edit: {error}", err=True)
-        return EXIT_BAD_INPUT
-    except EditorError as error:
-        say(f"lowback edit: {error}", err=True)
-        return EXIT_FAILED
-    if command is None:
-        say("lowback edit: no editor found; set $EDITOR (or install nano)", err=True)
-        return EXIT_FAILED
-    import subprocess
-
+        return EXIT_BAD_INPUT if error.bad_input else EXIT_FAILED
     while True:
-        say(f"editing {path}", err=True)
-        try:
-            subprocess.call(command)
-        except OSError as error:  # found, but it would not start (not executable, say)
-            say(f"lowback edit: cannot start {command[0]}: {error.strerror}", err=True)
-            return EXIT_FAILED
-        if not os.path.lexists(path):  # removed (or moved away) by the editor: nothing to check
-            say(f"lowback edit: {_gone(path)}", err=True)
+        step = edit.step
+        if isinstance(step, RunEditor):
+            say(f"editing {edit.path}", err=True)
+            try:
+                subprocess.call(step.command)
+                edit.answer(None)
+            except OSError as error:  # found, but it would not start (not executable, say)
+                edit.answer(f"cannot start {step.command[0]}: {error.strerror}")
+        elif isinstance(step, AskAgain):
+            report_problems(list(step.problems))
+            edit.answer(_ask("Open it again to fix that? [Y/n] "))
+        elif isinstance(step, Kept):
+            if not terminal:
+                report_problems(list(step.problems))
+            say(step.notice(edit.path), err=True)
             return EXIT_BAD_INPUT
-        try:
-            say(f"ok: {_summary(load(path))}")
+        elif isinstance(step, Failed):
+            say(f"lowback edit: {step.message}", err=True)
+            return EXIT_BAD_INPUT if step.bad_input else EXIT_FAILED
+        else:  # Saved
+            say(f"ok: {_summary(step.routine)}")
             return EXIT_OK
-        except RoutineError as error:
-            report_problems(error.problems)
-        if not (terminal and _ask("Open it again to fix that? [Y/n] ")):
-            say(f"Your edits are kept in {path}; `lowback edit` opens it again.", err=True)
-            return EXIT_BAD_INPUT
-
-
-def _gone(path: Path) -> str:
-    """What to say of a routine file the editor took away: the truth, and how to start again."""
-    said = f"{path} is gone (the editor removed it); nothing was kept."
-    bundled = dirs.bundled_dir() / path.name
-    if path.parent == dirs.routines_dir() and bundled.is_file():
-        said += (f" `lowback edit {path.stem}` starts again from a fresh copy of the bundled "
-                 "routine.")  # fmt: skip
-    return said
 
 
 def _ask(question: str) -> bool:

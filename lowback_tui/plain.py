@@ -27,6 +27,14 @@ from lowback_tui.core.session.engine import Event, SessionFinished, State
 from lowback_tui.core.session.guidance import Cue, Say
 from lowback_tui.core.session.results import Outcome
 from lowback_tui.core.session_run import SessionRun
+from lowback_tui.core.session_start import (
+    AskBadDay,
+    AskCarryOn,
+    AskPain,
+    AskSafety,
+    Begin,
+    SessionStart,
+)
 from lowback_tui.core.settings import Loaded, Preferences, Settings
 from lowback_tui.core.trainer import Trainer
 from lowback_tui.plain_terminal import (
@@ -188,13 +196,6 @@ class Plain:
             self.note(f"{problem}; using the defaults")
         for notice in trainer.open_history():  # a damaged history moved aside, one not kept
             self.note(notice)
-        if trainer.needs_safety_check:
-            if not self.safety():
-                return 0
-            trainer.confirm_safety()
-            if trainer.preferences.not_saved:
-                self.note(f"settings not saved ({trainer.preferences.not_saved}); the safety "
-                          "information will be shown again next time")  # fmt: skip
         self.speaker = Speaker(trainer.preferences, self.bell)
         run = self.begin(trainer)
         if run is None:
@@ -210,31 +211,39 @@ class Plain:
         return 0
 
     def begin(self, trainer: Trainer) -> SessionRun | None:
-        """Carry on today's session that ended early, or ask how the back is and start one
-        (gentle, or none, on a bad day); None when the person rests today."""
-        carry_on = trainer.carry_on()
-        if carry_on is not None:
-            self.say(wording.CARRY_ON_DETAIL)
-            answer = self.ask(f"{carry_on.question} (y carries on, n starts again)")
-            if (answer or "").lower().startswith("y"):
-                return trainer.start_session(None, announcer=self, carry_on=carry_on)
-        pain = self.ask_pain("How is your back right now?")
-        if self.ended:  # no answer came, and none can: nobody is there to pause or stop it
-            raise InputEnded
-        before = trainer.before_session(pain)
-        gentle = False
-        if before is not None:
-            self.say(before.message)
-            keys = {"g": GENTLE} if before.gentle else {}
-            keys |= {"r": REST} if before.rest else {}
-            offered = ", ".join(f"{key} {what}" for key, what in keys.items())
-            answer = self.ask(f"{offered}{', ' if offered else ''}or c to carry on:") or ""
-            choice = keys.get(answer.strip().lower()[:1], CARRY_ON)
-            if choice == REST:
-                self.say(wording.REST_TODAY)
+        """The steps before a session, as the core's SessionStart orders them (safety once,
+        carrying on, how the back is, a bad day), each asked as a line; None: no session today."""
+        start = SessionStart(trainer, announcer=self)
+        while True:
+            step = start.step
+            if isinstance(step, AskSafety):
+                start.answer(read := self.safety())
+                if read and trainer.preferences.not_saved:
+                    self.note(f"settings not saved ({trainer.preferences.not_saved}); the safety "
+                              "information will be shown again next time")  # fmt: skip
+            elif isinstance(step, AskCarryOn):
+                self.say(step.detail)
+                answer = self.ask(f"{step.carry_on.question} (y carries on, n starts again)")
+                start.answer((answer or "").lower().startswith("y"))
+            elif isinstance(step, AskPain):
+                pain = self.ask_pain(step.question)
+                if self.ended:  # no answer came, and none can: nobody is there to pause or stop it
+                    raise InputEnded
+                start.answer(pain)
+            elif isinstance(step, AskBadDay):
+                before = step.before
+                self.say(before.message)
+                keys = {"g": GENTLE} if before.gentle else {}
+                keys |= {"r": REST} if before.rest else {}
+                offered = ", ".join(f"{key} {what}" for key, what in keys.items())
+                answer = self.ask(f"{offered}{', ' if offered else ''}or c to carry on:") or ""
+                start.answer(keys.get(answer.strip().lower()[:1], CARRY_ON))
+            elif isinstance(step, Begin):
+                return step.run
+            else:  # NoSession
+                if step.message:
+                    self.say(step.message)
                 return None
-            gentle = choice == GENTLE
-        return trainer.start_session(pain, announcer=self, gentle=gentle)
 
     def safety(self) -> bool:
         """The safety information; True once the person confirms it."""

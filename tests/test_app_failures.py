@@ -17,8 +17,8 @@ from textual.pilot import Pilot
 
 from lowback_tui import app as app_module
 from lowback_tui.app import LowbackApp
-from lowback_tui.app_terminal import StoppableClock
 from lowback_tui.core.routine.model import Routine
+from lowback_tui.core.session.clock import StoppableClock
 from lowback_tui.core.session.engine import State
 from lowback_tui.core.trainer import Trainer
 from lowback_tui.screens.list_screen import ExerciseListScreen
@@ -45,8 +45,8 @@ def messages(app: LowbackApp) -> list[str]:
 
 
 BAD_EDITORS = [
-    ("/nowhere/no-such-editor", "/nowhere/no-such-editor is not an installed program"),
-    ("no-such-editor --wait", "no-such-editor is not an installed program"),
+    ("/nowhere/no-such-editor", "names /nowhere/no-such-editor, which is not an installed program"),
+    ("no-such-editor --wait", "names no-such-editor, which is not an installed program"),
     ('vim "x', "No closing quotation"),
 ]
 

@@ -16,8 +16,8 @@ import pytest
 
 from lowback_tui import cli
 from lowback_tui.cli import main
-from lowback_tui.core import editor
 from lowback_tui.core.history.store import HistoryStore
+from lowback_tui.core.routine import editor
 from lowback_tui.core.routine.file import load
 from lowback_tui.core.settings import Settings, save
 from lowback_tui.core.trainer import Trainer

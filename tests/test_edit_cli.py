@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from lowback_tui.core import editor
+from lowback_tui.core.routine import editor
 
 from .test_cli import run
 

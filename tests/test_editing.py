@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from lowback_tui.core import editor
+from lowback_tui.core.routine import editor
 from lowback_tui.core.routine import edits as routine_edits
 from lowback_tui.core.routine import library as routine_library
 from lowback_tui.core.routine.file import load

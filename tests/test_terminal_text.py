@@ -203,6 +203,11 @@ async def test_hostile_paths_and_editor_are_shown_as_text(
         await pilot.press("e")
         await settle(pilot)
         text = assert_safe(app)
+        assert "which is not an installed program" in text  # the editor, said as text
+        monkeypatch.setenv("EDITOR", "true")  # one that starts: the copy's path is said
+        await pilot.press("e")
+        await settle(pilot)
+        text = assert_safe(app)
         assert "Editing your own copy" in text
         assert app.is_running
 

@@ -181,14 +181,17 @@ def test_a_file_changed_outside_is_read_again_and_its_problems_told(
 
 
 def test_editing_a_bundled_routine_edits_ones_own_copy(
-    routine: Routine, private_home: Path
+    routine: Routine, private_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv("EDITOR", "true")  # an installed program; nothing here runs it
     trainer = trainer_for(routine)
-    path, copied = trainer.editable_copy()
-    assert (path, copied) == (private_home / "config" / "routines" / "lower-back.toml", True)
+    edit = trainer.edit_routine()
+    path = edit.path
+    assert (path, edit.copied) == (private_home / "config" / "routines" / "lower-back.toml", True)
     assert path.read_text() == BUNDLED.read_text()
     assert trainer.routine_path == path
-    assert trainer.editable_copy() == (path, False)
+    again = trainer.edit_routine()
+    assert (again.path, again.copied) == (path, False)
     path.write_text(BROKEN)
     assert trainer.reread_after_edit() == (
         "lower-back.toml has 2 problems; the last good version is in use"

@@ -20,6 +20,7 @@ from lowback_tui.core.settings import Preferences
 
 if TYPE_CHECKING:
     from lowback_tui.audio.tones import Tones
+    from lowback_tui.core.settings import SoundSetting
 
 BELL_SOUNDS = (Sound.START, Sound.STOP, Sound.FINISH)
 """The bell cannot tell sounds apart, so it rings only for these: a bell every second of a
@@ -129,7 +130,7 @@ class Speaker:
             self._player.stop()
         self.children.end_all()
 
-    def _sound(self, sound: Sound, mode: str) -> None:
+    def _sound(self, sound: Sound, mode: SoundSetting) -> None:
         player, tones = self._player, self._tones
         if mode == "tones" and player is not None and tones is not None and not player.failed:
             from lowback_tui.audio.tones import seconds

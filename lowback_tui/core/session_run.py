@@ -28,6 +28,7 @@ from lowback_tui.core.session.engine import (
     View,
 )
 from lowback_tui.core.session.guidance import Cue, Guide, Say
+from lowback_tui.core.session.picture_moment import PictureMoment, picture_moment
 from lowback_tui.core.settings import COUNT_SECONDS
 
 if TYPE_CHECKING:
@@ -117,6 +118,11 @@ class SessionRun:
     def view(self) -> View:
         """What to show now (after `advance`, to be up to date)."""
         return self._session.view()
+
+    def picture(self, view: View) -> PictureMoment | None:
+        """The pose to draw for `view` and its label (`session/picture_moment.py`), so every
+        front end that draws shows the same; None when the exercise has no picture."""
+        return picture_moment(view)
 
     # ---- what the person does; each returns the events it caused, already kept --------------
 

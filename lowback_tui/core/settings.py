@@ -10,7 +10,7 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 from lowback_tui.core import dirs
 from lowback_tui.core.files import (
@@ -33,11 +33,15 @@ MAX_BYTES = 100_000
 """config.toml holds a few short lines; a file past this is not lowback's."""
 
 
+SoundSetting = Literal["tones", "bell", "off"]
+"""How a session sounds: tones (the bell where no player is found), the terminal's bell, or none."""
+
+
 @dataclass(frozen=True)
 class Settings:
     """Everything the person can set."""
 
-    sound: str = "tones"
+    sound: SoundSetting = "tones"
     """How a session sounds: "tones" (the bell where no player is found), "bell" or "off"."""
     voice: bool = False
     """Speak each change of phase, through the system's speech engine."""
@@ -118,11 +122,11 @@ def load() -> Loaded:
 
 
 KINDS = {bool: "true or false", str: "text in quotes", int: "a whole number"}
-SOUNDS = ("tones", "bell", "off")
+SOUNDS: tuple[SoundSetting, ...] = ("tones", "bell", "off")
 """The values of `sound`, in the order `m` steps through them."""
 
 
-def next_sound(sound: str) -> str:
+def next_sound(sound: SoundSetting) -> SoundSetting:
     """The sound setting after `sound`, as `m` steps through them."""
     return SOUNDS[(SOUNDS.index(sound) + 1) % len(SOUNDS)] if sound in SOUNDS else SOUNDS[0]
 

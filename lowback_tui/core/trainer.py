@@ -25,6 +25,7 @@ from lowback_tui.core.course.before_session import (
 )
 from lowback_tui.core.routine.in_use import RoutineInUse
 from lowback_tui.core.routine.model import Problem, Routine, RoutineError
+from lowback_tui.core.session.clock import StoppableClock
 from lowback_tui.core.settings import Preferences
 
 if TYPE_CHECKING:
@@ -33,6 +34,8 @@ if TYPE_CHECKING:
     from lowback_tui.core.course.rules import Course, Status
     from lowback_tui.core.history.pages import HistoryPages
     from lowback_tui.core.history.store import HistoryStore, Now
+    from lowback_tui.core.routine.editing import RoutineEdit
+    from lowback_tui.core.routine.edits import Adjustable
     from lowback_tui.core.session.engine import Clock
     from lowback_tui.core.session.guidance import Announcer
     from lowback_tui.core.session_run import SessionRun
@@ -80,6 +83,9 @@ class Trainer:
         preferences: Preferences | None = None,
     ) -> None:
         self.clock = clock
+        self.session_clock = StoppableClock(clock)
+        """What sessions are timed by: `clock`, less any time the process was stopped (the app
+        tells it of stops and carrying on)."""
         self.now = now
         self.preferences = preferences or Preferences.load()
         self._in_use = RoutineInUse(routine)
@@ -182,24 +188,35 @@ class Trainer:
         self.preferences.change(routine=str(path))
         return []
 
-    def editable_copy(self) -> tuple[Path, bool]:
-        """The person's own file of the routine in use, and whether it is a fresh copy of a
-        bundled one (which is then the routine in use).
-
-        OSError when the copy cannot be made, RoutineError when it cannot be read back.
-        """
+    def _own_file(self) -> Path:
+        """The person's own file of the routine in use: a bundled one is copied first, and the
+        copy is then in use. OSError when it cannot be made, RoutineError when not read back."""
         from lowback_tui.core.routine.library import own_copy
 
         source = self.routine_path
         path = own_copy(source)
-        if path == source:
-            return path, False
-        problems = self.use_routine(path)
-        if problems:
+        if path != source and (problems := self.use_routine(path)):
             raise RoutineError(problems)
-        return path, True
+        return path
 
-    def adjust(self, index: int, what: str, step: int) -> Refused | None:
+    def edit_routine(self) -> RoutineEdit:
+        """An edit of the routine in use (`core/routine/editing.py`): a bundled one is copied
+        first, and the copy is then the routine in use. The app shows an edit's problems on the
+        list (with `e` at hand), so it is not asked again.
+
+        OSError when the copy cannot be made, RoutineError when it cannot be read back,
+        EditCannotStart when no editor can be.
+        """
+        from lowback_tui.core.routine.editing import RoutineEdit
+
+        edit = RoutineEdit.begin(self.routine_path, ask_again=False)
+        if edit.copied:
+            problems = self.use_routine(edit.path)
+            if problems:
+                raise RoutineError(problems)
+        return edit
+
+    def adjust(self, index: int, what: Adjustable, step: int) -> Refused | None:
         """One step more or fewer of exercise `index`'s "reps" or "seconds", saved in the
         person's own copy of the routine; None once saved, else why it was not.
 
@@ -215,7 +232,7 @@ class Trainer:
         if self.problems:
             return Refused("Fix the file first (e opens it)", error=False)
         try:
-            path, _ = self.editable_copy()
+            path = self._own_file()
             exercise = adjusted(self.routine.exercises[index], what, step)
             saved = save_exercise(path, self.routine, index, exercise)
         except (OSError, RoutineError) as error:
@@ -384,10 +401,10 @@ class Trainer:
         routine = self._gentle_routine() if gentle else self.routine_today()
         if carry_on is not None:
             return SessionRun(
-                routine, self._store, carry_on.pain_before, self.clock, announcer, count,
+                routine, self._store, carry_on.pain_before, self.session_clock, announcer, count,
                 continues=carry_on.session_id, start_at=carry_on.start_at,
             )  # fmt: skip
-        return SessionRun(routine, self._store, pain_before, self.clock, announcer, count)
+        return SessionRun(routine, self._store, pain_before, self.session_clock, announcer, count)
 
     def _gentle_routine(self) -> Routine:
         """The gentle routine (the person's own copy if they have one), with its targets."""

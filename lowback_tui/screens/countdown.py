@@ -28,7 +28,6 @@ from lowback_tui.core.routine.plan import Kind
 from lowback_tui.core.safe_text import visible
 from lowback_tui.core.session import words as session_words
 from lowback_tui.core.session.engine import Event, SessionFinished, State, View
-from lowback_tui.core.session.picture_moment import picture_moment
 from lowback_tui.core.session_run import SessionRun
 from lowback_tui.screens.confirm import Confirm, ConfirmEnd
 from lowback_tui.widgets.big_number import BigNumber
@@ -268,7 +267,7 @@ class CountdownScreen(Screen[None]):
         bar = self.query_one(PhaseBar)
         if self._set("bar", bar.cells_for(view.fraction_done, view.phase.seconds)):
             bar.show(view.fraction_done, view.phase.seconds)
-        moment = picture_moment(view)
+        moment = self.run.picture(view)
         if self._set("picture", moment):  # a new pose: once a second at most, while getting ready
             picture = self.query_one(PoseView)
             picture.moment = moment

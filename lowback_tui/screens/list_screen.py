@@ -171,8 +171,13 @@ class ExerciseListScreen(Screen[None]):
 
     def action_adjust(self, what: str, step: int) -> None:
         """One more or one fewer rep, or a longer or shorter hold, for the highlighted exercise."""
+        from lowback_tui.core.routine.edits import ADJUSTABLE
+
         index = self.query_one(ExerciseList).highlighted
-        refused = self.trainer.adjust(index, what, step)
+        chosen = next((known for known in ADJUSTABLE if known == what), None)
+        if chosen is None:  # (the bindings above name only these)
+            return
+        refused = self.trainer.adjust(index, chosen, step)
         if refused:
             self.notify(refused.message, severity="error" if refused.error else "warning")
         self.show_overview()

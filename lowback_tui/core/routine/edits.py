@@ -11,6 +11,7 @@ import re
 from collections.abc import MutableMapping
 from dataclasses import replace
 from pathlib import Path
+from typing import Literal
 
 from lowback_tui.core import toml_edit
 from lowback_tui.core.files import read_regular, write_atomically
@@ -43,7 +44,12 @@ exercises like the bundled ones (the bundled file is 11 kB). At MAX_FILE_BYTES i
 for a 1,393-exercise routine and 4.8 s for 200,000 `k = 1` lines (tomllib: 0.4 s and 0.6 s)."""
 
 
-def adjusted(exercise: Exercise, what: str, step: int) -> Exercise:
+Adjustable = Literal["reps", "seconds"]
+"""What a quick adjustment changes: the reps, or the hold (or work) seconds."""
+ADJUSTABLE: tuple[Adjustable, ...] = ("reps", "seconds")
+
+
+def adjusted(exercise: Exercise, what: Adjustable, step: int) -> Exercise:
     """The exercise with reps, or its hold/work seconds, one step up or down, within range."""
     if what == "reps":
         low, high = REPS_RANGE

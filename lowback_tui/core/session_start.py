@@ -1,0 +1,124 @@
+"""The steps before a session, in one place: the safety information (once), carrying on today's
+session that ended early, how the back is now, a bad day's offer, then the start.
+
+`SessionStart` decides which step comes next and what each answer does; a front end only asks
+the question of the step it is given (a screen, or a line) and hands the answer back:
+
+    start = SessionStart(trainer, announcer)
+    while not isinstance(step := start.step, Begin | NoSession):
+        start.answer(ask(step))          # (each front end's own way of asking)
+
+The app and plain mode both drive it, so the order of the steps and what a rest day or a
+declined safety screen means can never differ between them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from lowback_tui.core import wording
+from lowback_tui.core.course.before_session import CARRY_ON, GENTLE, REST, BeforeSession, CarryOn
+
+if TYPE_CHECKING:
+    from lowback_tui.core.session.guidance import Announcer
+    from lowback_tui.core.session_run import SessionRun
+    from lowback_tui.core.trainer import Trainer
+
+PAIN_QUESTION = "How is your back right now?"
+
+
+@dataclass(frozen=True)
+class AskSafety:
+    """Show the safety information; the answer is True once the person confirms it."""
+
+
+@dataclass(frozen=True)
+class AskCarryOn:
+    """Offer to carry on today's session that ended early; the answer is True to carry on."""
+
+    carry_on: CarryOn
+    detail: str = wording.CARRY_ON_DETAIL
+
+
+@dataclass(frozen=True)
+class AskPain:
+    """Ask for a rating before the session; the answer is 0-10, or None for no rating."""
+
+    question: str = PAIN_QUESTION
+
+
+@dataclass(frozen=True)
+class AskBadDay:
+    """A bad day: say `before.message`, offer what it offers; the answer is GENTLE, REST or
+    CARRY_ON (None: the person went back without choosing)."""
+
+    before: BeforeSession
+
+
+@dataclass(frozen=True)
+class Begin:
+    """The session is made: show it."""
+
+    run: SessionRun
+
+
+@dataclass(frozen=True)
+class NoSession:
+    """No session today after all; `message`, when there is one, is what to tell the person."""
+
+    message: str | None = None
+
+
+Step = AskSafety | AskCarryOn | AskPain | AskBadDay | Begin | NoSession
+
+
+class SessionStart:
+    """The steps before one session (see the module's docstring). `step` is the one to ask now;
+    `answer` gives it its answer and moves on; `cancel` stops here (no session, nothing said)."""
+
+    def __init__(self, trainer: Trainer, announcer: Announcer | None = None) -> None:
+        self._trainer = trainer
+        self._announcer = announcer
+        self._pain: int | None = None
+        self.step: Step = AskSafety() if trainer.needs_safety_check else self._after_safety()
+
+    def answer(self, value: bool | int | str | None) -> Step:
+        """The answer to `step` (what each step's docstring says it takes); the next step."""
+        trainer, step = self._trainer, self.step
+        if isinstance(step, AskSafety):
+            if value is True:
+                trainer.confirm_safety()
+                self.step = self._after_safety()
+            else:
+                self.step = NoSession()
+        elif isinstance(step, AskCarryOn):
+            if value is True:
+                self.step = Begin(
+                    trainer.start_session(None, self._announcer, carry_on=step.carry_on)
+                )
+            else:
+                self.step = AskPain()
+        elif isinstance(step, AskPain):
+            self._pain = value if isinstance(value, int) and not isinstance(value, bool) else None
+            before = trainer.before_session(self._pain)
+            self.step = self._start() if before is None else AskBadDay(before)
+        elif isinstance(step, AskBadDay):
+            if value == REST:
+                self.step = NoSession(wording.REST_TODAY)
+            elif value in (GENTLE, CARRY_ON):
+                self.step = self._start(gentle=value == GENTLE)
+            else:
+                self.step = NoSession()
+        return self.step
+
+    def cancel(self) -> None:
+        """The person went back from a question: no session, nothing to say."""
+        self.step = NoSession()
+
+    def _after_safety(self) -> Step:
+        carry_on = self._trainer.carry_on()
+        return AskPain() if carry_on is None else AskCarryOn(carry_on)
+
+    def _start(self, gentle: bool = False) -> Begin:
+        return Begin(self._trainer.start_session(self._pain, self._announcer, gentle=gentle))

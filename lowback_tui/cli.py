@@ -8,10 +8,20 @@ output itself (a full disk, a closed stdout), ctrl+c and an unexpected OSError a
 on stderr and a non-zero status, never a traceback.
 """
 
+# ruff: noqa: E402 (the imports come after the collector is paused, below)
+
 from __future__ import annotations
 
-import argparse
 import gc
+
+# The collector is paused while this module's imports run, and what they made (modules, classes,
+# functions: all kept until lowback ends) is then frozen out of every later collection, the one
+# Python makes as it exits included. `lowback validate` took 43.6 ms without, 38.1 ms with
+# (medians of 40 alternating runs; `python -c 'import tomllib'` 19.9 ms: 2.19× to 1.91×).
+_COLLECTING = gc.isenabled()
+gc.disable()
+
+import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -34,6 +44,10 @@ from lowback_tui.cli_output import (
 from lowback_tui.core import dirs, routine_library
 from lowback_tui.core.routine import Problem, Routine, RoutineError
 from lowback_tui.core.routine_file import load
+
+if _COLLECTING:
+    gc.freeze()
+    gc.enable()
 
 EXIT_INTERRUPTED = 130
 

@@ -301,7 +301,9 @@ def cmd_locate(args: argparse.Namespace) -> int:
 class _Formatter(argparse.HelpFormatter):
     """argparse's formatter, minus its `import shutil` (with bz2 and lzma) on every argument.
 
-    The width comes from os instead, the same way shutil would find it.
+    The width comes from os instead, the same way shutil would find it. Measured (40 alternating
+    runs each, 2 cores): `lowback validate` 37.1 ms with it, 38.9 ms without (min 35.9 / 37.4);
+    `lowback --help` 34.3 ms with, 36.1 ms without (min 33.2 / 34.5): 1.8 ms, kept.
     """
 
     def __init__(self, prog: str) -> None:

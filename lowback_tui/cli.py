@@ -8,10 +8,20 @@ output itself (a full disk, a closed stdout), ctrl+c and an unexpected OSError a
 on stderr and a non-zero status, never a traceback.
 """
 
+# ruff: noqa: E402 (the imports come after the collector is paused, below)
+
 from __future__ import annotations
 
-import argparse
 import gc
+
+# The collector is paused while this module's imports run, and what they made (modules, classes,
+# functions: all kept until lowback ends) is then frozen out of every later collection, the one
+# Python makes as it exits included. `lowback validate` took 43.6 ms without, 38.1 ms with
+# (medians of 40 alternating runs; `python -c 'import tomllib'` 19.9 ms: 2.19× to 1.91×).
+_COLLECTING = gc.isenabled()
+gc.disable()
+
+import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -35,6 +45,10 @@ from lowback_tui.core import dirs
 from lowback_tui.core.routine import library as routine_library
 from lowback_tui.core.routine.file import load
 from lowback_tui.core.routine.model import Routine, RoutineError
+
+if _COLLECTING:
+    gc.freeze()
+    gc.enable()
 
 EXIT_INTERRUPTED = 130
 
@@ -278,7 +292,9 @@ def cmd_locate(args: argparse.Namespace) -> int:
 class _Formatter(argparse.HelpFormatter):
     """argparse's formatter, minus its `import shutil` (with bz2 and lzma) on every argument.
 
-    The width comes from os instead, the same way shutil would find it.
+    The width comes from os instead, the same way shutil would find it. Measured (40 alternating
+    runs each, 2 cores): `lowback validate` 37.1 ms with it, 38.9 ms without (min 35.9 / 37.4);
+    `lowback --help` 34.3 ms with, 36.1 ms without (min 33.2 / 34.5): 1.8 ms, kept.
     """
 
     def __init__(self, prog: str) -> None:

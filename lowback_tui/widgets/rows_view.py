@@ -1,9 +1,16 @@
 """Rows of text, one under another, scrolled a line at a time, drawn by a single widget.
 
-The exercise list and the detail pane are the first screen. Textual's OptionList and a scroll
-container holding a Static were the larger part of what the list screen cost over an empty app
-before it appeared (measured with benchmarks/startup.py), so both are this one widget instead:
-it lays out the rows' heights when its width changes and draws only the lines on screen.
+The exercise list and the detail pane are the first screen; it lays out the rows' heights when
+its width changes and draws only the lines on screen.
+
+It was written because Textual's OptionList and a scroll container holding a Static cost more
+before the list appeared. Measured again with Textual 8.2.8 (40 alternating runs, 2 cores, an
+empty Textual app 148.9 ms): the list screen with ExerciseList as an OptionList (same rows) came
+up in 174.9 ms (min 162.8), with this widget in 175.7 ms (min 158.6): no longer a speed reason
+(issue 23 said to use OptionList within 5 ms). It stays because OptionList draws differently:
+the NO_COLOR snapshot of the list changes (its rows are written as styled spaces), and the list's
+tests that ask where a row is, or which keys move the highlight (OptionList binds its own), would
+have to change; hover and page keys would follow OptionList's rules instead of these.
 """
 
 from __future__ import annotations

@@ -21,11 +21,12 @@ import gc
 _COLLECTING = gc.isenabled()
 gc.disable()
 
-import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any
 
 from lowback_tui import __version__
 from lowback_tui.cli_history import cmd_export, cmd_history, cmd_report
@@ -45,6 +46,11 @@ from lowback_tui.core import dirs
 from lowback_tui.core.routine import library as routine_library
 from lowback_tui.core.routine.file import load
 from lowback_tui.core.routine.model import Routine, RoutineError
+
+if TYPE_CHECKING:
+    import argparse
+
+    from lowback_tui.core.settings import Loaded
 
 if _COLLECTING:
     gc.freeze()
@@ -70,15 +76,16 @@ A full-screen trainer for a short daily lower-back routine. ROUTINE is the name 
 routine or one of yours (see `lowback routines`), or the path of a routine file."""
 
 
-def _load(argument: str | None) -> Routine:
-    return load(routine_library.resolve(argument or _remembered()))
+def _load(argument: str | None, settings: Loaded | None = None) -> Routine:
+    return load(routine_library.resolve(argument or _remembered(settings)))
 
 
-def _remembered() -> str | None:
-    """The routine chosen in the app last time, if it is still there."""
+def _remembered(settings: Loaded | None = None) -> str | None:
+    """The routine chosen in the app last time (in `settings`, else as saved), if it is still
+    there."""
     from lowback_tui.core.settings import load as load_settings
 
-    chosen = load_settings().settings.routine
+    chosen = (settings or load_settings()).settings.routine
     if chosen and not Path(chosen).is_file():
         say(f"lowback: the routine you chose, {chosen}, is gone; using "
             f"{routine_library.DEFAULT_ROUTINE}", err=True)  # fmt: skip
@@ -94,13 +101,17 @@ def _summary(routine: Routine) -> str:
 
 def cmd_run(args: argparse.Namespace) -> int:
     """Start the full-screen trainer on a routine."""
+    from lowback_tui.core.settings import Preferences
+    from lowback_tui.core.settings import load as load_settings
+
+    settings = load_settings()  # read once, for the routine chosen last time and the Trainer
     try:
-        routine = _load(args.routine)
+        routine = _load(args.routine, settings)
     except RoutineError as error:
         return report_problems(error.problems)
     from lowback_tui.core.trainer import Trainer
 
-    trainer = Trainer(routine)
+    trainer = Trainer(routine, preferences=Preferences(settings))
     if args.voice:
         trainer.preferences.override(voice=True)  # for this run; `v` in the app remembers it
     if args.plain or not _full_screen():
@@ -289,23 +300,24 @@ def cmd_locate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-class _Formatter(argparse.HelpFormatter):
-    """argparse's formatter, minus its `import shutil` (with bz2 and lzma) on every argument.
-
-    The width comes from os instead, the same way shutil would find it. Measured (40 alternating
-    runs each, 2 cores): `lowback validate` 37.1 ms with it, 38.9 ms without (min 35.9 / 37.4);
-    `lowback --help` 34.3 ms with, 36.1 ms without (min 33.2 / 34.5): 1.8 ms, kept.
-    """
-
-    def __init__(self, prog: str) -> None:
-        try:
-            columns = int(os.environ.get("COLUMNS", "0")) or os.get_terminal_size().columns
-        except (ValueError, OSError):
-            columns = 80
-        super().__init__(prog, width=max(columns - 2, 40))
-
-
 def _parser() -> argparse.ArgumentParser:
+    import argparse  # not for a bare `lowback` (see `main`)
+
+    class _Formatter(argparse.HelpFormatter):
+        """argparse's formatter, minus its `import shutil` (with bz2 and lzma) on every argument.
+
+        The width comes from os instead, the same way shutil would find it. Measured (40 alternating
+        runs each, 2 cores): `lowback validate` 37.1 ms with it, 38.9 ms without (min 35.9 / 37.4);
+        `lowback --help` 34.3 ms with, 36.1 ms without (min 33.2 / 34.5): 1.8 ms, kept.
+        """
+
+        def __init__(self, prog: str) -> None:
+            try:
+                columns = int(os.environ.get("COLUMNS", "0")) or os.get_terminal_size().columns
+            except (ValueError, OSError):
+                columns = 80
+            super().__init__(prog, width=max(columns - 2, 40))
+
     parser = argparse.ArgumentParser(
         prog="lowback", usage=USAGE, description=DESCRIPTION, formatter_class=_Formatter
     )
@@ -355,20 +367,29 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+BARE = SimpleNamespace(command="run", routine=None, plain=False, voice=False, handler=cmd_run)
+"""`lowback` alone, the command a person types every morning, as `lowback run` parses: argparse
+and building the parser of every command cost ~3 ms of its first frame (tests/test_cli.py holds
+the two equal)."""
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point of the `lowback` command."""
     never_fail_on_a_character()
     keep_every_byte()
     args_list = list(sys.argv[1:] if argv is None else argv)
-    parser = _parser()
     known = {  # `lowback --plain` is `lowback run --plain`
         "run", "validate", "routines", "new", "edit", "history", "export", "schema", "locate",
         "sound-test", "report",
         "-h", "--help", "--version",
     }  # fmt: skip
-    if not args_list or args_list[0] not in known:
-        args_list.insert(0, "run")  # `lowback [ROUTINE]` is `lowback run [ROUTINE]`
-    args = parser.parse_args(args_list)
+    args: Any  # an argparse.Namespace, or BARE with the same attributes
+    if not args_list:
+        args = BARE  # what `lowback run` parses to, without argparse (see BARE)
+    else:
+        if args_list[0] not in known:
+            args_list.insert(0, "run")  # `lowback [ROUTINE]` is `lowback run [ROUTINE]`
+        args = _parser().parse_args(args_list)
     try:
         code = args.handler(args)
     except KeyboardInterrupt:

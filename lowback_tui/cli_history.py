@@ -3,7 +3,6 @@ and the history as the command line opens it, never making one."""
 
 from __future__ import annotations
 
-import argparse
 import sys
 from typing import TYPE_CHECKING
 
@@ -14,6 +13,8 @@ from lowback_tui.core.routine.model import Routine, RoutineError
 from lowback_tui.core.safe_text import visible_lines
 
 if TYPE_CHECKING:
+    import argparse
+
     from lowback_tui.core.history.store import HistoryStore
 
 

@@ -363,3 +363,22 @@ def test_report_does_not_import_textual(argv: list[str], private_home: Path) -> 
         [sys.executable, "-c", NO_TEXTUAL.format(argv=argv)], capture_output=True, text=True
     )
     assert done.stderr.splitlines()[-1].startswith("CLEAN"), done.stderr
+
+
+def test_a_bare_lowback_is_what_lowback_run_parses_to() -> None:
+    """`lowback` alone skips argparse (3 ms of its first frame): the same arguments either way."""
+    from lowback_tui import cli
+
+    assert vars(cli.BARE) == vars(cli._parser().parse_args(["run"]))
+
+
+def test_a_bare_lowback_needs_no_argparse() -> None:
+    script = (
+        "import sys\n"
+        "from lowback_tui import cli\n"
+        "cli.cmd_run = lambda args: print(sorted(vars(args)), 'argparse' in sys.modules) or 0\n"
+        "cli.BARE.handler = cli.cmd_run\n"
+        "cli.main([])\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.stdout.strip() == "['command', 'handler', 'plain', 'routine', 'voice'] False"

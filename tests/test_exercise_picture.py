@@ -183,7 +183,7 @@ def test_lying_down_the_figures_go_one_under_the_other(pictured: Routine) -> Non
 def test_side_by_side_where_they_fit(pictured: Routine) -> None:
     picture = pictured.exercises[0].picture
     assert picture is not None
-    tall = replace(picture, start=picture.held, held=pictured.exercises[1].picture.held)  # type: ignore[union-attr]
+    tall = picture._replace(start=picture.held, held=pictured.exercises[1].picture.held)  # type: ignore[union-attr]
     lines = texts(tall, 40)
     assert START in lines[-1] and HELD in lines[-1]  # both labels on the last line
     assert lines[-1].index(START) < lines[-1].index(HELD)
@@ -298,7 +298,7 @@ async def test_a_description_is_shown_as_written_never_as_markup(pictured: Routi
     first = pictured.exercises[0]
     assert first.picture is not None
     marked = "[bold red]On[/] the back [@click=app.quit]here[/]"
-    exercise = replace(first, picture=replace(first.picture, description=marked))
+    exercise = replace(first, picture=first.picture._replace(description=marked))
     app = LowbackApp(Trainer(replace(pictured, exercises=(exercise,)), clock=FakeClock()))
     async with app.run_test(size=(80, 30)) as pilot:
         await pilot.press("d")

@@ -17,18 +17,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from lowback_tui.core import wording
-from lowback_tui.core.course.before_session import (
-    GENTLE_ROUTINE,
-    SEVERE_BEFORE,
-    BeforeSession,
-    CarryOn,
-)
 from lowback_tui.core.routine.in_use import RoutineInUse
 from lowback_tui.core.routine.model import Problem, Routine, RoutineError
 from lowback_tui.core.session.clock import StoppableClock
 from lowback_tui.core.settings import Preferences
 
 if TYPE_CHECKING:
+    from lowback_tui.core.course.before_session import BeforeSession, CarryOn
     from lowback_tui.core.course.calendar import Progress
     from lowback_tui.core.course.report import CourseReport
     from lowback_tui.core.course.rules import Course, Status
@@ -353,6 +348,12 @@ class Trainer:
         """What to say before a session given the rating `pain`: a severe rating offers the
         gentle routine or a rest day; a last session stopped because it hurt suggests the gentle
         routine and names the exercise. None: nothing to say, start as usual."""
+        from lowback_tui.core.course.before_session import (
+            GENTLE_ROUTINE,
+            SEVERE_BEFORE,
+            BeforeSession,
+        )
+
         severe = pain is not None and pain >= SEVERE_BEFORE
         hurt = self._store.last_pain_stop() if self._store is not None else None
         if not severe and hurt is None:
@@ -368,6 +369,8 @@ class Trainer:
     def carry_on(self) -> CarryOn | None:
         """Today's latest session, if it ended early (q, ctrl+q, a closed terminal, a crash) with
         something done and something left, of today's routine as it is now; else None."""
+        from lowback_tui.core.course.before_session import CarryOn
+
         store = self._store
         found = store.unfinished_today(self.now().date()) if store is not None else None
         if found is None:
@@ -408,6 +411,7 @@ class Trainer:
 
     def _gentle_routine(self) -> Routine:
         """The gentle routine (the person's own copy if they have one), with its targets."""
+        from lowback_tui.core.course.before_session import GENTLE_ROUTINE
         from lowback_tui.core.routine.file import load
         from lowback_tui.core.routine.library import resolve
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from rich.segment import Segment
 from textual.css.styles import RulesMap
@@ -24,8 +25,10 @@ from textual.visual import RenderOptions, Visual
 from textual.widget import Widget
 
 from lowback_tui.core.picture.figure import NEAR, Box, Drawing, draw, picture_box, scale_of
-from lowback_tui.core.picture.model import Picture
-from lowback_tui.core.session.picture_moment import HELD, START, WORK_HELD, PictureMoment
+from lowback_tui.core.picture.model import HELD, START, WORK_HELD, Picture
+
+if TYPE_CHECKING:  # the session's part loads with the first session, not before the list
+    from lowback_tui.core.session.picture_moment import PictureMoment
 
 MAX_ROWS = 8
 """The tallest a figure is drawn when nothing else says."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from lowback_tui.core.picture.model import BONES, Ground, Picture, Point, Pose
 
@@ -29,8 +29,7 @@ _BITS = ((0x01, 0x08), (0x02, 0x10), (0x04, 0x20), (0x40, 0x80))
 _BLANK = 0x2800
 
 
-@dataclass(frozen=True)
-class Box:
+class Box(NamedTuple):
     """The part of the grid a drawing shows: the figure's extent, shared by the poses of one
     picture so the figure does not jump or change size between them."""
 
@@ -40,8 +39,7 @@ class Box:
     top: float
 
 
-@dataclass(frozen=True)
-class Drawing:
+class Drawing(NamedTuple):
     """A pose drawn: `rows` of braille characters, and `parts` saying what each cell shows."""
 
     rows: tuple[str, ...]

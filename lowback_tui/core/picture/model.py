@@ -16,6 +16,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import NamedTuple
+
+START, MOVING, HELD = "start", "into the hold", "hold"
+"""The label under a figure: where it starts, on the way, and the position held."""
+WORK_HELD = "the move"
+"""The held position of a timed effort (worked, not held still)."""
 
 GRID = (0, 100)
 """The range of every coordinate: x from the left, y up from the floor."""
@@ -77,8 +83,7 @@ class Pose:
         return hash(tuple(sorted(self.joints.items())))
 
 
-@dataclass(frozen=True)
-class Picture:
+class Picture(NamedTuple):
     """An exercise's picture: the position held and, for a move, the one it starts from."""
 
     held: Pose

@@ -90,8 +90,7 @@ the first of them in the text counts ("standing, a chair behind you" is standing
 is not among them: on a chair or on the floor?"""
 
 
-@dataclass(frozen=True)
-class Timing:
+class Timing(NamedTuple):
     """Lengths of the phases around the holds, in seconds."""
 
     get_ready_seconds: int = 5

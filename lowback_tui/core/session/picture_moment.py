@@ -12,16 +12,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from lowback_tui.core.picture.figure import between
-from lowback_tui.core.picture.model import Picture, Pose
+from lowback_tui.core.picture.model import HELD, MOVING, START, WORK_HELD, Picture, Pose
 from lowback_tui.core.routine.plan import Kind
 
 if TYPE_CHECKING:  # the engine loads with the first session, not before the list (the labels)
     from lowback_tui.core.session.engine import View
-
-START, MOVING, HELD = "start", "into the hold", "hold"
-"""The label under the figure: where it starts, on the way, and the position held."""
-WORK_HELD = "the move"
-"""The held position of a timed effort (worked, not held still)."""
 
 
 class PictureMoment(NamedTuple):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.content import Content
@@ -249,3 +250,39 @@ def test_detail_window_snapshot(snap_compare, routine: Routine, tmp_path: Path) 
     """The exercise on its own, where the list has no room for its pane."""
     assert snap_compare(fixed_app(routine, tmp_path / "h.db"), terminal_size=(40, 12),
                         press=["j", "d"])  # fmt: skip
+
+
+async def test_the_footer_is_made_once_at_start_and_again_only_when_its_keys_change(
+    routine: Routine,
+) -> None:
+    """Textual's Footer rebuilt its keys at each update of the bindings: three times in the
+    list's first moments, the same keys each time (widgets/keys_footer.py)."""
+    from lowback_tui.widgets.keys_footer import KeysFooter
+
+    made: list[int] = []
+    app = LowbackApp(Trainer(routine))
+    async with app.run_test(size=(100, 30)) as pilot:
+        footer = app.screen.query_one(KeysFooter)
+        for _ in range(20):  # until the keys are made, once the bindings are ready
+            if footer.children:
+                break
+            await pilot.pause()
+        keys = len(footer.children)
+        compose = footer.compose
+
+        def counted() -> Any:
+            made.append(1)
+            return compose()
+
+        footer.compose = counted  # type: ignore[method-assign]
+        await pilot.pause()
+        app.screen.refresh_bindings()  # the same keys: nothing made
+        await pilot.pause()
+        await pilot.pause()
+        assert made == []
+        footer.show_command_palette = False  # a key fewer: made again, without it
+        app.screen.refresh_bindings()
+        await pilot.pause()
+        await pilot.pause()
+        assert made == [1]
+        assert len(footer.children) == keys - 1

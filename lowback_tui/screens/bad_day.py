@@ -9,10 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Label
+from textual.widgets import Button, Label
 
 from lowback_tui.core.course.before_session import CARRY_ON, GENTLE, REST, BeforeSession
 from lowback_tui.core.safe_text import visible_lines
+from lowback_tui.widgets.keys_footer import KeysFooter
 
 
 class BadDayScreen(ModalScreen[str | None]):
@@ -43,7 +44,7 @@ class BadDayScreen(ModalScreen[str | None]):
                 if self.before.rest:
                     yield Button("Rest today (r)", id=REST)
                 yield Button("Carry on (c)", id=CARRY_ON.replace(" ", "-"), variant="primary")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one(f"#{CARRY_ON.replace(' ', '-')}", Button).focus()  # Enter carries on

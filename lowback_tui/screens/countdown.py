@@ -20,7 +20,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, HorizontalGroup, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label, Static
 
 from lowback_tui.core import wording
 from lowback_tui.core.logs import log
@@ -33,6 +33,7 @@ from lowback_tui.screens.confirm import Confirm, ConfirmEnd
 from lowback_tui.widgets.big_number import BigNumber
 from lowback_tui.widgets.big_text import BigText
 from lowback_tui.widgets.exercise_picture import PoseView
+from lowback_tui.widgets.keys_footer import KeysFooter
 from lowback_tui.widgets.phase_bar import PhaseBar
 
 AFTER_THE_CHANGE = 0.005
@@ -153,7 +154,7 @@ class CountdownScreen(Screen[None]):
         yield Static("", id="cd-cue", markup=False)
         yield Label("", id="cd-next", markup=False)
         yield Label("", id="cd-warning", markup=False)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#cd-warning").display = False

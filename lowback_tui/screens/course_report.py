@@ -9,12 +9,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label, Static
 
 from lowback_tui.core.course import advice
 from lowback_tui.core.course.report import CourseReport, NextStep
 from lowback_tui.core.safe_text import visible
 from lowback_tui.widgets.gutter import Gutter
+from lowback_tui.widgets.keys_footer import KeysFooter
 
 GUTTER = 19
 """Cells for the labels ("Pain at the start")."""
@@ -47,4 +48,4 @@ class CourseReportScreen(Screen[None]):
             yield Static(advice.NOT_CARE, id="report-note")
             yield Static("lowback report --format md -o FILE writes this report to take along.",
                          id="report-hint")  # fmt: skip
-        yield Footer()
+        yield KeysFooter()

@@ -7,10 +7,10 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
-from textual.widgets import Footer
 
 from lowback_tui.core.routine.model import Exercise
 from lowback_tui.widgets.exercise_detail import ExerciseDetail
+from lowback_tui.widgets.keys_footer import KeysFooter
 
 
 class ExerciseDetailScreen(ModalScreen[None]):
@@ -36,7 +36,7 @@ class ExerciseDetailScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield ExerciseDetail(id="detail-full")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one(ExerciseDetail).exercise = self.exercise

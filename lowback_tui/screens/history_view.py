@@ -8,8 +8,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Label
+from textual.widgets import Label
 
+from lowback_tui.widgets.keys_footer import KeysFooter
 from lowback_tui.widgets.lines_view import LinesView
 
 if TYPE_CHECKING:
@@ -36,4 +37,4 @@ class HistoryScreen(Screen[None]):
             if self.pages.notice:  # rows of a hand-edited history left out: said, wrapped
                 yield Label(self.pages.notice, id="history-notice", markup=False)
             yield LinesView(self.pages, id="history-table")
-        yield Footer()
+        yield KeysFooter()

@@ -10,12 +10,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.geometry import Size
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from lowback_tui.core import wording
 from lowback_tui.core.safe_text import visible, visible_lines
 from lowback_tui.widgets.exercise_detail import ExerciseDetail
 from lowback_tui.widgets.exercise_list import ExerciseList
+from lowback_tui.widgets.keys_footer import KeysFooter
 from lowback_tui.widgets.routine_heading import RoutineHeading
 
 if TYPE_CHECKING:
@@ -98,7 +99,7 @@ class ExerciseListScreen(Screen[None]):
         with Horizontal(id="body"):
             yield ExerciseList(routine, id="exercises")
             yield ExerciseDetail(id="detail")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one(ExerciseDetail).exercise = self.routine.exercises[0]

@@ -17,7 +17,9 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label, Static
+
+from lowback_tui.widgets.keys_footer import KeysFooter
 
 SCALE = range(11)
 
@@ -98,10 +100,10 @@ class PainCheck(ModalScreen[int | None | Literal["cancel"]]):
             yield PainScale(id="pain-scale")
             yield Static("0 is no pain, 10 the worst you can imagine", id="pain-ends")
             yield Static(HINT, id="pain-hint")
-        yield Footer()
+        yield KeysFooter()
 
     def on_resize(self, event: events.Resize) -> None:
-        self.query_one(Footer).compact = event.size.width < COMPACT_BELOW
+        self.query_one(KeysFooter).compact = event.size.width < COMPACT_BELOW
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "cancel":

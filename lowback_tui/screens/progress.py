@@ -9,11 +9,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label, Static
 
 from lowback_tui.core import wording
 from lowback_tui.core.course import advice
 from lowback_tui.core.course.calendar import SHOWN_WEEKS, Mark, Progress, Week
+from lowback_tui.widgets.keys_footer import KeysFooter
 from lowback_tui.widgets.pain_chart import PainChart, words
 
 if TYPE_CHECKING:
@@ -94,7 +95,7 @@ class ProgressScreen(Screen[None]):
                 yield PainChart(days, id="progress-chart")
             else:
                 yield Static("Rate your back before and after sessions to see it change here.")
-        yield Footer()
+        yield KeysFooter()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return self.report is not None if action == "report" else True

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label, Static
 
 from lowback_tui.core.course.advice import (
     GET_HELP_NOW,
@@ -19,6 +19,7 @@ from lowback_tui.core.course.advice import (
     SEE_A_DOCTOR_SOON_HEAD,
     WHILE_EXERCISING,
 )
+from lowback_tui.widgets.keys_footer import KeysFooter
 
 
 class SafetyScreen(ModalScreen[bool]):
@@ -55,7 +56,7 @@ class SafetyScreen(ModalScreen[bool]):
                 yield Static(f"• {item}", classes="safety-item")
             hint = "Enter: I have read this" if self.first_time else "Esc or Enter: back"
             yield Static(hint, id="safety-hint")
-        yield Footer()
+        yield KeysFooter()
 
     def action_confirm(self) -> None:
         """The person has read it."""

@@ -8,13 +8,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label, Static
 
 from lowback_tui.core.course import advice, one_more_rep
 from lowback_tui.core.safe_text import visible
 from lowback_tui.core.session import words as session_words
 from lowback_tui.core.session_run import SessionRun
 from lowback_tui.screens.pain_check import PainCheck
+from lowback_tui.widgets.keys_footer import KeysFooter
 from lowback_tui.widgets.summary_table import SummaryTable
 
 
@@ -55,7 +56,7 @@ class SummaryScreen(Screen[None]):
             yield Static("", id="summary-trend", classes="summary-advice")
             if self.run.problem:
                 yield Label(f"⚠ {visible(self.run.problem)}", id="summary-warning", markup=False)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         for selector in (

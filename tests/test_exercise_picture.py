@@ -14,19 +14,12 @@ from lowback_tui.app import LowbackApp
 from lowback_tui.core import wording
 from lowback_tui.core.history.store import HistoryStore
 from lowback_tui.core.picture.figure import EMPTY, between
-from lowback_tui.core.picture.model import Picture, Pose
+from lowback_tui.core.picture.model import HELD, MOVING, START, WORK_HELD, Picture, Pose
 from lowback_tui.core.routine.file import loads
 from lowback_tui.core.routine.model import Routine
 from lowback_tui.core.routine.plan import Kind, Phase, Side
 from lowback_tui.core.session.engine import State, View
-from lowback_tui.core.session.picture_moment import (
-    HELD,
-    MOVING,
-    START,
-    WORK_HELD,
-    picture_moment,
-    share_moved,
-)
+from lowback_tui.core.session.picture_moment import picture_moment, share_moved
 from lowback_tui.core.settings import Settings, save
 from lowback_tui.core.trainer import Trainer
 from lowback_tui.plain import Plain

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from lowback_tui.core import settings as settings_module
 from lowback_tui.core.routine import edits as routine_edits
+from lowback_tui.core.routine.edits import ADJUSTABLE, Adjustable
 from lowback_tui.core.routine.file import load
 from lowback_tui.core.settings import Preferences, Settings, next_sound, settings_path
 
@@ -48,7 +49,7 @@ exercise = [  # my list, one a line
 ]
 """
 
-ADJUSTMENTS = [(i, what, step) for i in (0, 1) for what in ("reps", "seconds") for step in (1, -1)]
+ADJUSTMENTS = [(i, what, step) for i in (0, 1) for what in ADJUSTABLE for step in (1, -1)]
 
 
 def changed_lines(before: str, after: str) -> list[tuple[str, str]]:
@@ -68,7 +69,7 @@ def without_numbers(line: str) -> str:
 @pytest.mark.parametrize("text", [HAND_WRITTEN, INLINE], ids=["tables", "inline tables"])
 @pytest.mark.parametrize(("index", "what", "step"), ADJUSTMENTS)
 def test_each_quick_adjustment_changes_only_its_number(
-    tmp_path: Path, text: str, index: int, what: str, step: int
+    tmp_path: Path, text: str, index: int, what: Adjustable, step: int
 ) -> None:
     path = tmp_path / "r.toml"
     path.write_text(text)
@@ -131,7 +132,7 @@ extras = st.sampled_from(["\n", "# a note of mine\n", "   \n", "\t# indented not
     inserts=st.lists(st.tuples(st.integers(0, 400), extras), max_size=8),
     trailing=st.lists(st.integers(0, 400), max_size=5),
     index=st.integers(0, 6),
-    what=st.sampled_from(["reps", "seconds"]),
+    what=st.sampled_from(ADJUSTABLE),
     step=st.sampled_from([1, -1]),
 )
 def test_any_comments_and_blank_lines_survive_any_adjustment(
@@ -139,7 +140,7 @@ def test_any_comments_and_blank_lines_survive_any_adjustment(
     inserts: list[tuple[int, str]],
     trailing: list[int],
     index: int,
-    what: str,
+    what: Adjustable,
     step: int,
 ) -> None:
     lines = BUNDLED.read_text().splitlines(keepends=True)

@@ -10,6 +10,7 @@ import pytest
 from lowback_tui.core.picture.model import Ground, Picture, Pose
 from lowback_tui.core.routine import edits as routine_edits
 from lowback_tui.core.routine import library as routine_library
+from lowback_tui.core.routine.edits import Adjustable
 from lowback_tui.core.routine.file import dumps, load, loads
 from lowback_tui.core.routine.model import RoutineError
 
@@ -104,14 +105,19 @@ def test_a_new_routine_keeps_the_pictures_of_its_source(private_home: Path) -> N
     assert "# Each [exercise.picture] is a side view" in path.read_text()  # and says how
 
 
-@pytest.mark.parametrize(("what", "step"), [("reps", +1), ("reps", -1), ("hold_seconds", +1)])
-def test_quick_adjustments_keep_the_picture(tmp_path: Path, what: str, step: int) -> None:
+@pytest.mark.parametrize(
+    ("what", "field", "step"),
+    [("reps", "reps", +1), ("reps", "reps", -1), ("seconds", "hold_seconds", +1)],
+)
+def test_quick_adjustments_keep_the_picture(
+    tmp_path: Path, what: Adjustable, field: str, step: int
+) -> None:
     path = tmp_path / "r.toml"
     path.write_text("# my notes\n" + TWO)
     routine = load(path)
     knee = routine.exercises[1]
     wanted = routine_edits.adjusted(knee, what, step)
-    assert getattr(wanted, what) != getattr(knee, what)
+    assert getattr(wanted, field) != getattr(knee, field)
     saved = routine_edits.save_exercise(path, routine, 1, wanted)
     assert saved.exercises[1] == wanted
     assert saved.exercises[1].picture == knee.picture is not None

@@ -14,6 +14,7 @@ from lowback_tui.core.settings import (
     Loaded,
     Preferences,
     Settings,
+    SoundSetting,
     load,
     next_sound,
     save,
@@ -54,7 +55,7 @@ def test_an_old_true_or_false_sound_still_loads(written: str, sound: str) -> Non
 
 
 @pytest.mark.parametrize("sound", SOUNDS)
-def test_each_sound_is_kept(sound: str) -> None:
+def test_each_sound_is_kept(sound: SoundSetting) -> None:
     write(f'sound = "{sound}"\n')
     assert load() == Loaded(Settings(sound=sound))
 
@@ -136,7 +137,7 @@ def test_a_broken_file_is_a_problem_for_the_whole_file() -> None:
 
 def test_next_sound_steps_tones_bell_off_and_round() -> None:
     assert [next_sound(s) for s in ("tones", "bell", "off")] == ["bell", "off", "tones"]
-    sound = "tones"
+    sound: SoundSetting = "tones"
     seen = []
     for _ in range(6):
         sound = next_sound(sound)
@@ -193,7 +194,7 @@ def test_save_then_load_round_trips_the_sound_settings() -> None:
 
 
 @pytest.mark.parametrize("sound", SOUNDS)
-def test_change_then_load_round_trips_each_sound(sound: str) -> None:
+def test_change_then_load_round_trips_each_sound(sound: SoundSetting) -> None:
     Preferences.load().change(sound=sound, voice=sound != "off", count_seconds=0)
     assert load() == Loaded(Settings(sound=sound, voice=sound != "off", count_seconds=0))
 

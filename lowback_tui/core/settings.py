@@ -126,7 +126,7 @@ SOUNDS: tuple[SoundSetting, ...] = ("tones", "bell", "off")
 """The values of `sound`, in the order `m` steps through them."""
 
 
-def next_sound(sound: SoundSetting) -> SoundSetting:
+def next_sound(sound: str) -> SoundSetting:
     """The sound setting after `sound`, as `m` steps through them."""
     return SOUNDS[(SOUNDS.index(sound) + 1) % len(SOUNDS)] if sound in SOUNDS else SOUNDS[0]
 

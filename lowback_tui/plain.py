@@ -188,7 +188,7 @@ class Plain:
                 self.current.leave()
             raise
         finally:
-            self.speaker.close()  # no sound or voice outlives the run (children.py)
+            self.speaker.close()  # no sound or voice outlives the run (child_processes.py)
 
     def _run(self, trainer: Trainer) -> int:
         problem = trainer.preferences.problem

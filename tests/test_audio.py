@@ -22,11 +22,11 @@ from typing import Any
 import pytest
 
 from lowback_tui.audio import players, speaker, tones, voices
-from lowback_tui.audio.children import CHILDREN, Child, Children
 from lowback_tui.audio.players import Found, Player, find_player
 from lowback_tui.audio.sound_test import LINE, STEPS, sound_test
 from lowback_tui.audio.speaker import Speaker
 from lowback_tui.audio.voices import LONGEST, TEXT, Engine, Voice, find_engine, speakable
+from lowback_tui.child_processes import CHILDREN, Child, Children
 from lowback_tui.core.logs import log
 from lowback_tui.core.session.guidance import Cue, Say, Sound
 from lowback_tui.core.settings import Loaded, Preferences, Settings

@@ -13,11 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from lowback_tui.audio import children, players, speaker, voices
-from lowback_tui.audio.children import GRACE_SECONDS, Children
+from lowback_tui import child_processes as children
+from lowback_tui.audio import players, speaker, voices
 from lowback_tui.audio.players import PLAYER_CEILING, PLAYER_FLOOR, PLAYER_MARGIN, Player
 from lowback_tui.audio.speaker import Speaker
 from lowback_tui.audio.voices import TEXT, Engine, Voice
+from lowback_tui.child_processes import GRACE_SECONDS, Children
 from lowback_tui.core.session.guidance import Cue, Say, Sound
 from lowback_tui.core.settings import Loaded, Preferences, Settings
 

@@ -3,7 +3,7 @@
 The player is found when it is first needed: PipeWire's `pw-play`, PulseAudio's `paplay` or
 ALSA's `aplay` on Linux and the BSDs, `afplay` on macOS, `winsound` on Windows. Each sound is
 its own short-lived process (or winsound's asynchronous call), started and left to play, owned
-by children.py: ended with its process group at its time limit (the sound's length and
+by child_processes.py: ended with its process group at its time limit (the sound's length and
 PLAYER_MARGIN) and when lowback exits (once the sound has had its length). A player still
 playing at its limit is taken as broken, like one that fails: the terminal bell is used instead.
 
@@ -22,7 +22,7 @@ import sys
 from pathlib import Path
 from typing import NamedTuple
 
-from lowback_tui.audio.children import CHILDREN, Child, Children
+from lowback_tui.child_processes import CHILDREN, Child, Children
 from lowback_tui.core.logs import log
 
 LINUX_PLAYERS = (("pw-play", ()), ("paplay", ()), ("aplay", ("-q",)))

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from lowback_tui.audio.children import CHILDREN, Children
 from lowback_tui.audio.players import Player, find_player
 from lowback_tui.audio.voices import Engine, Voice, find_engine
+from lowback_tui.child_processes import CHILDREN, Children
 from lowback_tui.core.logs import log
 from lowback_tui.core.session.guidance import Cue, Say, Sound
 from lowback_tui.core.settings import Preferences
@@ -124,7 +124,7 @@ class Speaker:
 
     def close(self) -> None:
         """The front end is closing: stop the voice, and end every sound and speech process
-        lowback started, each with its group (children.py; at exit this happens anyway)."""
+        lowback started, each with its group (child_processes.py; at exit this happens anyway)."""
         self.hush()
         if self._player is not None:
             self._player.stop()

@@ -6,7 +6,7 @@ PowerShell. Each line is one process, started and left to speak; a phase change 
 before it (and any waiting their turn), so speech never falls behind the clock, and a count that
 would talk over an announcement is left out. After a session the lines wait their turn instead
 ("Session done.", then the question after it): a thread waits for each line to end before it
-starts the next. Every process is owned by children.py: stopped with its process group on a
+starts the next. Every process is owned by child_processes.py: stopped with its process group on a
 phase change, a pause, `stop`, at its time limit (the line's estimated length, SPEECH_SLOWEST
 times over, and SPEECH_MARGIN), and when lowback exits; the lines waiting their turn are dropped
 when the line before them is ended so. The words are passed as one argument (never through a
@@ -24,7 +24,7 @@ import unicodedata
 from collections import deque
 from typing import NamedTuple
 
-from lowback_tui.audio.children import CHILDREN, Child, Children
+from lowback_tui.child_processes import CHILDREN, Child, Children
 from lowback_tui.core.logs import log
 from lowback_tui.core.session.speech_time import ENGINE_START, seconds_to_say
 

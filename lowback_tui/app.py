@@ -157,7 +157,9 @@ class LowbackApp(App[None]):
 
     def _show_overview(self) -> None:
         """Bring the list up to date with the routine, its problems and the course."""
-        if self._list is not None:
+        # Not once the app is closing: the history can finish opening (in its thread) after a
+        # quick ctrl+q, when the list's widgets are already being taken down.
+        if self._list is not None and self.is_running:
             self._list.show_overview()
 
     def on_mount(self) -> None:

@@ -308,3 +308,20 @@ def test_a_terminal_hung_up_mid_session_never_leaves_the_app_behind(
         assert status == 128 + signal.SIGHUP, (attempt, status)
         (session,) = HistoryStore.open(home / "data" / "history.db").sessions()
         assert session.ended_at is not None and session.ended_early
+
+
+async def test_the_history_opening_as_the_app_closes_is_not_a_crash(routine: Routine) -> None:
+    """The history opens in a thread; after a quick ctrl+q its answer can come while the app is
+    taking the list's widgets down (seen as WorkerFailed: no RoutineHeading)."""
+    from lowback_tui.widgets.routine_heading import RoutineHeading
+
+    app = LowbackApp(Trainer(routine))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.screen.query_one(RoutineHeading).remove()
+        app._running = False  # what App._shutdown sets first
+        try:
+            app._history_opened([])  # the thread's answer arriving then
+        finally:
+            app._running = True
+    assert app.return_code in (None, 0)

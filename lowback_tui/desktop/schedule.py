@@ -93,17 +93,19 @@ def unit_dir(env: Mapping[str, str], home: Path) -> Path:
     return base / "systemd" / "user"
 
 
-def _systemd_word(word: str) -> str:
-    """One word of a unit file's command line or assignment, quoted as systemd reads it."""
+def _systemd_word(word: str, command: bool = True) -> str:
+    """One word of a unit file's command line (`command`: where "$" expands a variable) or of
+    an Environment= assignment (where it does not), quoted as systemd reads it."""
     escaped = word.replace("\\", "\\\\").replace('"', '\\"').replace("%", "%%")
-    return '"' + escaped.replace("$", "$$") + '"'
+    return '"' + (escaped.replace("$", "$$") if command else escaped) + '"'
 
 
 def systemd_units(at: At, command: Sequence[str], env: Mapping[str, str]) -> dict[str, str]:
     """The timer and the service (file name: text) that run `command` daily at `at`, with
     `env` set; Persistent=true runs it at the next start when the machine was off at `at`."""
     environment = "".join(
-        f"Environment={_systemd_word(f'{name}={value}')}\n" for name, value in env.items()
+        f"Environment={_systemd_word(f'{name}={value}', command=False)}\n"
+        for name, value in env.items()
     )
     service = (
         "[Unit]\nDescription=lowback daily reminder\n\n"

@@ -28,6 +28,7 @@ CRONTAB = """#!/bin/bash
 {log_line}
 if [ "$1" = -l ]; then [ -e {tab} ] || {{ echo "no crontab for you" >&2; exit 1; }}; cat {tab}; fi
 if [ "$1" = - ]; then cat > {tab}; fi
+if [ "$1" = -r ]; then rm {tab}; fi
 """
 
 
@@ -153,7 +154,7 @@ def test_moving_to_systemd_takes_the_crontab_line_away(
     lowback(capsys, "remind", "--at", "08:00")
     fakes.state.write_text("running")
     assert lowback(capsys, "remind", "--at", "09:00")[1].endswith("(systemd user timer)\n")
-    assert fakes.tab.read_text() == ""
+    assert not fakes.tab.exists()  # lowback's was its only line: removed, as it was before
     assert units(private_home).joinpath("lowback-remind.timer").exists()
 
 

@@ -213,7 +213,11 @@ def _remove_all() -> None:
     if shutil.which("crontab"):
         existing = _crontab()
         if schedule.cron_at(existing) is not None:
-            _must(run(["crontab", "-"], stdin=schedule.crontab_without(existing)), "crontab -")
+            kept = schedule.crontab_without(existing)
+            if kept:
+                _must(run(["crontab", "-"], stdin=kept), "crontab -")
+            else:  # lowback's was the only line: no crontab, as before it
+                _must(run(["crontab", "-r"]), "crontab -r")
 
 
 def _systemd_files_gone() -> None:

@@ -145,6 +145,8 @@ class LowbackApp(App[None]):
                             self.action_sound_test)  # fmt: skip
         yield SystemCommand("Safety information", "When to stop, when to get help",
                             self.action_safety)  # fmt: skip
+        yield SystemCommand("Remind me daily", "A desktop notification at this time each day "
+                            "(lowback remind)", self.action_remind_daily)  # fmt: skip
         yield from super().get_system_commands(screen)  # Theme, Quit, Keys
 
     def watch_theme(self, theme: str) -> None:
@@ -413,7 +415,29 @@ class LowbackApp(App[None]):
         if not isinstance(self.screen, KeysScreen):
             keymap = self.trainer.preferences.settings.keys
             note = self.speaker.describe("\n")
-            self.push_screen(KeysScreen(self.screen.active_bindings, note, keymap))
+            from lowback_tui.desktop import reminder
+
+            self.push_screen(KeysScreen(self.screen.active_bindings, note, keymap,
+                                        str(reminder.status())))  # fmt: skip
+
+    def action_remind_daily(self) -> None:
+        """A daily reminder at this time of day, through the system's scheduler (a thread:
+        systemctl or crontab may take a moment); `lowback remind --at` changes the time."""
+        self.run_worker(self._remind_daily, thread=True, group="remind")
+
+    def _remind_daily(self) -> None:
+        from datetime import datetime
+
+        from lowback_tui.desktop import reminder
+        from lowback_tui.desktop.schedule import At
+
+        now = datetime.now()
+        outcome = reminder.turn_on(At(now.hour, now.minute))
+        how = "lowback remind --at HH:MM changes the time; lowback remind --off stops it"
+        message = f"{outcome.message[:1].upper()}{outcome.message[1:]}"
+        self.call_from_thread(self.notify, f"{message}. {how}" if outcome.ok else message,
+                              severity="information" if outcome.ok else "error",
+                              timeout=12)  # fmt: skip
 
     def action_history(self) -> None:
         """Every past session."""

@@ -69,6 +69,7 @@ lowback [--voice] [ROUTINE]         start the trainer (default: the bundled lowe
        lowback report [--format text|md] [-o FILE]    the course so far and the next step
        lowback schema                      the JSON Schema of routine files, for editors
        lowback sound-test                  play every sound, speak a line, say what plays them
+       lowback remind [--at HH:MM | --off] a daily reminder through the system's scheduler
        lowback locate                      show where settings, history and routines live"""
 
 DESCRIPTION = """\
@@ -293,10 +294,62 @@ def cmd_sound_test(args: argparse.Namespace) -> int:
 
 def cmd_locate(args: argparse.Namespace) -> int:
     """Print the folders lowback reads and writes."""
+    from lowback_tui.desktop import reminder
+
     say(f"config    {dirs.config_dir()}")
     say(f"data      {dirs.data_dir()}")
     say(f"routines  {dirs.routines_dir()}")
     say(f"bundled   {dirs.bundled_dir()}")
+    say(f"reminder  {reminder.status()}")
+    return EXIT_OK
+
+
+def cmd_remind(args: argparse.Namespace) -> int:
+    """Remind you daily, through the system's own scheduler (--at HH:MM, --off)."""
+    from lowback_tui.desktop import reminder
+
+    if args.now:
+        return _remind_now()
+    if args.off:
+        outcome = reminder.turn_off()
+    elif args.at is not None:
+        from lowback_tui.desktop.schedule import parse_at
+
+        try:
+            at = parse_at(args.at)
+        except ValueError as error:
+            say(f"lowback remind: --at {error}", err=True)
+            return EXIT_BAD_INPUT
+        outcome = reminder.turn_on(at)
+    else:
+        found = reminder.status()
+        hint = "" if found.at else " (`lowback remind --at HH:MM` sets one)"
+        say(f"daily reminder: {found}{hint}")
+        return EXIT_OK
+    say(outcome.message if outcome.ok else f"lowback remind: {outcome.message}", err=not outcome.ok)
+    return EXIT_OK if outcome.ok else EXIT_FAILED
+
+
+def _remind_now() -> int:
+    """The scheduler's daily run: a notification, unless today is done or a rest day. Quiet on
+    success (cron would mail what it prints); one line on stderr when it cannot be shown."""
+    from lowback_tui.core import wording
+    from lowback_tui.core.history.store import HistoryStore
+    from lowback_tui.core.routine.file import load as load_routine
+    from lowback_tui.core.trainer import Trainer
+    from lowback_tui.desktop import notify
+
+    try:
+        routine = _load(None)
+    except RoutineError:  # a broken routine of theirs: the day is still to do
+        routine = load_routine(routine_library.resolve(routine_library.DEFAULT_ROUTINE))
+    text = Trainer(routine, store=HistoryStore.open_existing()).reminder()
+    if text is None:
+        return EXIT_OK
+    problem = notify.show(wording.REMINDER_TITLE, text)
+    if problem:
+        say(f"lowback remind: {problem}", err=True)
+        return EXIT_FAILED
     return EXIT_OK
 
 
@@ -364,6 +417,13 @@ def _parser() -> argparse.ArgumentParser:
     command("schema", cmd_schema)
     command("sound-test", cmd_sound_test)
     command("locate", cmd_locate)
+    remind = command("remind", cmd_remind)
+    when = remind.add_mutually_exclusive_group()
+    when.add_argument("--at", metavar="HH:MM", help="remind daily at this time, such as 08:00")
+    when.add_argument("--off", action="store_true", help="no more reminders")
+    when.add_argument("--now", action="store_true",
+                      help="what the scheduler runs: a notification, unless today is done or a "
+                      "rest day")  # fmt: skip
     return parser
 
 
@@ -380,7 +440,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     args_list = list(sys.argv[1:] if argv is None else argv)
     known = {  # `lowback --plain` is `lowback run --plain`
         "run", "validate", "routines", "new", "edit", "history", "export", "schema", "locate",
-        "sound-test", "report",
+        "sound-test", "report", "remind",
         "-h", "--help", "--version",
     }  # fmt: skip
     args: Any  # an argparse.Namespace, or BARE with the same attributes

@@ -105,6 +105,7 @@ class SessionStart:
             self.step = self._start() if before is None else AskBadDay(before)
         elif isinstance(step, AskBadDay):
             if value == REST:
+                trainer.rest_today()  # the daily reminder stays quiet today
                 self.step = NoSession(wording.REST_TODAY)
             elif value in (GENTLE, CARRY_ON):
                 self.step = self._start(gentle=value == GENTLE)

@@ -291,10 +291,29 @@ class Trainer:
         would begin, as long as the routine in use plans); None until the history is open."""
         if self._store is None:
             return None
+        return self._status()
+
+    def _status(self) -> Status:
         from lowback_tui.core.course.rules import Course, status
 
         today = self.now().date()
         return status(*(self._course() or Course([], today, self.routine.course_days, today)))
+
+    def reminder(self) -> str | None:
+        """What the daily reminder says now, or None when it stays quiet (`course/reminder.py`:
+        today's day is done, or a rest day was chosen today). Reads the history as it is (with
+        none, nothing is done yet)."""
+        from lowback_tui.core.course.reminder import reminder
+        from lowback_tui.core.routine.plan import total_seconds
+
+        store = self._store
+        rested = store is not None and store.rested_on(self.now().date())
+        return reminder(self._status(), rested, total_seconds(self.routine_today()))
+
+    def rest_today(self) -> None:
+        """The person chose a rest day: kept, so the daily reminder stays quiet today."""
+        if self._store is not None:
+            self._store.rest(self.now().date())
 
     def progress(self) -> Progress | None:
         """The course so far; None before the first session (or while the history is shut)."""

@@ -175,6 +175,18 @@ REST_TODAY = (
 """Said when the person takes a rest day instead of a session."""
 
 
+REMINDER_TITLE = "lowback"
+"""The title of the daily reminder's desktop notification."""
+
+
+def reminder(seconds: int, day: int, days: int) -> str:
+    """The daily reminder: "Your back routine: about 11 min · day 9 of 21" (`day` of a course
+    of `days`; past its end, "day 23, past the planned 21"). Never a pain rating: a
+    notification can be read by anyone near the screen, and may be kept by the desktop."""
+    course = f"day {day} of {days}" if day <= days else f"day {day}, past the planned {days}"
+    return f"Your back routine: {about(seconds)} · {course}"
+
+
 def carry_on_question(exercise: str, number: int, count: int) -> str:
     """The question that offers to carry on today's session that ended early."""
     return f"Carry on from {exercise} ({number} of {count})?"

@@ -13,7 +13,7 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen
 from textual.widgets import Label
 
-from lowback_tui.core.safe_text import visible_lines
+from lowback_tui.core.safe_text import visible, visible_lines
 from lowback_tui.screens.safety import SafetyScreen
 
 # Textual's own keys worth telling people about; its scrolling and focus keys are left out.
@@ -66,9 +66,15 @@ class KeysScreen(ModalScreen[None]):
     ]
 
     def __init__(
-        self, bindings: dict[str, ActiveBinding], note: str = "", keymap: Keymap | None = None
+        self,
+        bindings: dict[str, ActiveBinding],
+        note: str = "",
+        keymap: Keymap | None = None,
+        reminder: str = "",
     ) -> None:
         super().__init__()
+        self.reminder = reminder
+        """The daily reminder as the scheduler has it ("daily at 08:00 (crontab)", "off")."""
         self.bindings = bindings
         self.note = note
         """A line under the keys (which sound and voice are in use)."""
@@ -106,6 +112,9 @@ class KeysScreen(ModalScreen[None]):
                 yield Label(f"{keys:<{width}}  {description}", classes="keys-row", markup=False)
             if self.note:
                 yield Label(visible_lines(self.note), id="keys-note", markup=False)
+            if self.reminder:
+                line = f"Daily reminder: {self.reminder}"
+                yield Label(visible(line), id="keys-reminder", markup=False)
             safety, close = self._key("keys.safety", "s"), self._key("keys.close", "escape")
             hint = f"{safety}  safety information · {close} closes this"
             yield Label(hint, id="keys-hint", markup=False)

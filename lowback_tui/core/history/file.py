@@ -107,6 +107,9 @@ MIGRATIONS = [
     DROP TABLE exercises;
     ALTER TABLE exercises_3 RENAME TO exercises
     """,
+    # 4: the days the person chose "Rest today" on a bad day (issue 24): the daily reminder
+    # stays quiet on them. A day once, when it was chosen; no pain rating is kept here.
+    "CREATE TABLE rest_days (day TEXT PRIMARY KEY, chosen_at TEXT NOT NULL)",
 ]
 """Schema changes in order; the file's user_version says how many have been applied."""
 

@@ -139,6 +139,10 @@ class HistoryReads:
             return None
         return rows[0][1] or ""
 
+    def rested_on(self, day: date) -> bool:
+        """The person chose "Rest today" on `day` (a bad day's offer)."""
+        return bool(self.read("SELECT 1 FROM rest_days WHERE day = ?", (day.isoformat(),)))
+
     def latest_course(self) -> tuple[date, int | None] | None:
         """The first day and planned length of the latest course; None before one has begun,
         and when it cannot be read (a day that is no date, a length out of range: a hand edit):

@@ -251,6 +251,14 @@ class HistoryStore(HistoryReads):
         if session_id is not None:
             self._write("UPDATE sessions SET pain_after = ? WHERE id = ?", (pain, session_id))
 
+    def rest(self, day: date) -> None:
+        """Keep that the person chose a rest day on `day` (once; choosing it again changes
+        nothing): the daily reminder stays quiet that day."""
+        self._write(
+            "INSERT OR IGNORE INTO rest_days (day, chosen_at) VALUES (?, ?)",
+            (day.isoformat(), self.now().isoformat(timespec="seconds")),
+        )
+
     # ---- the course and progression ------------------------------------------------------------
 
     def new_course(self, today: date, days: int | None = None) -> None:

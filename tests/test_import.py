@@ -154,7 +154,7 @@ def _session(**changes: Any) -> dict[str, Any]:
     return {**good, **changes}
 
 
-def _document(*sessions: dict[str, Any]) -> bytes:
+def _document(*sessions: object) -> bytes:
     return json.dumps({"lowback_history": 1, "sessions": list(sessions)}).encode()
 
 

@@ -29,7 +29,7 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from lowback_tui import __version__
-from lowback_tui.cli_history import cmd_export, cmd_history, cmd_report
+from lowback_tui.cli_history import cmd_export, cmd_history, cmd_import, cmd_report
 from lowback_tui.cli_output import (
     EXIT_BAD_INPUT,
     EXIT_FAILED,
@@ -66,6 +66,7 @@ lowback [--voice] [ROUTINE]         start the trainer (default: the bundled lowe
        lowback edit [ROUTINE]              open a routine in your editor, then check it
        lowback history                     past sessions, a line each
        lowback export [--format csv|json] [-o FILE]   all sessions, for other programs
+       lowback import FILE                 add the sessions of a JSON export to the history
        lowback report [--format text|md] [-o FILE]    the course so far and the next step
        lowback schema                      the JSON Schema of routine files, for editors
        lowback sound-test                  play every sound, speak a line, say what plays them
@@ -410,6 +411,9 @@ def _parser() -> argparse.ArgumentParser:
     export = command("export", cmd_export)
     export.add_argument("--format", choices=("csv", "json"), default="csv", help="default: csv")
     export.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    command("import", cmd_import).add_argument(
+        "file", metavar="FILE", help="a file `lowback export --format json` wrote"
+    )
     report = command("report", cmd_report)
     report.add_argument("--format", choices=("text", "md"), default="text",
                         help="md: Markdown, to take to an appointment (default: text)")  # fmt: skip
@@ -440,7 +444,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     args_list = list(sys.argv[1:] if argv is None else argv)
     known = {  # `lowback --plain` is `lowback run --plain`
         "run", "validate", "routines", "new", "edit", "history", "export", "schema", "locate",
-        "sound-test", "report", "remind",
+        "sound-test", "report", "remind", "import",
         "-h", "--help", "--version",
     }  # fmt: skip
     args: Any  # an argparse.Namespace, or BARE with the same attributes

@@ -1,12 +1,20 @@
 """The commands that read the history: `lowback history`, `lowback export` and `lowback report`,
-and the history as the command line opens it, never making one."""
+and the history as the command line opens it, never making one; and `lowback import`, which
+adds an export's sessions to it."""
 
 from __future__ import annotations
 
 import sys
 from typing import TYPE_CHECKING
 
-from lowback_tui.cli_output import EXIT_FAILED, EXIT_OK, report_problems, say, write_out
+from lowback_tui.cli_output import (
+    EXIT_BAD_INPUT,
+    EXIT_FAILED,
+    EXIT_OK,
+    report_problems,
+    say,
+    write_out,
+)
 from lowback_tui.core.routine import library as routine_library
 from lowback_tui.core.routine.file import load
 from lowback_tui.core.routine.model import Routine, RoutineError
@@ -111,3 +119,40 @@ def _for_an_old_course() -> Routine:
         return load(routine_library.resolve(load_settings().settings.routine or None))
     except RoutineError:
         return load(routine_library.resolve(None))
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Add the sessions of a `lowback export --format json` file that the history lacks."""
+    from pathlib import Path
+
+    from lowback_tui.core.files import one_line
+    from lowback_tui.core.history import restore
+    from lowback_tui.core.history.store import HistoryStore
+    from lowback_tui.core.wording import plural
+
+    path = Path(args.file)
+    nothing = "; nothing was imported"
+    try:
+        sessions = restore.read(path)  # the whole file checked before the history is opened
+    except restore.BadExport as error:
+        say(f"lowback import: {path}: {error}{nothing}", err=True)
+        return EXIT_BAD_INPUT
+    except OSError as error:
+        say(f"lowback import: {one_line(error, path)}{nothing}", err=True)
+        return EXIT_BAD_INPUT
+    existing = opened("import", nothing)  # one that cannot be read is refused, not moved aside
+    if isinstance(existing, int):
+        return existing
+    if existing is not None:
+        existing.close()
+    store = HistoryStore.open()
+    try:
+        found = store.restore(sessions, _for_an_old_course().course_days)
+        if found is None:
+            say(f"lowback import: cannot write the history: {store.problem}{nothing}", err=True)
+            return EXIT_FAILED
+    finally:
+        store.close()
+    added, there = found
+    say(f"imported {plural(added, 'session')} ({there} already there)")
+    return EXIT_OK

@@ -93,6 +93,18 @@ class RecentResult(NamedTuple):
     """One more rep was already offered after this session."""
 
 
+SESSION_FIELDS = (
+    "session", "day", "started_at", "ended_at", "routine", "pain_before", "pain_after",
+    "stopped_for_pain", "ended_early", "elapsed_seconds",
+)  # fmt: skip
+"""A session's fields in an export (`history_text`), as `lowback import` reads them back."""
+EXERCISE_FIELDS = (
+    "position", "exercise_id", "name", "outcome", "efforts_done", "efforts_planned",
+    "active_seconds",
+)  # fmt: skip
+"""An exercise result's fields in an export."""
+
+
 def session_row(r: Any) -> SessionRow:
     """A SessionRow from a row of `HistoryStore.sessions`' query, in its column order; BadRow
     if a value in it is not what its column means."""

@@ -16,12 +16,13 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from lowback_tui.core import dirs
-from lowback_tui.core.history.checks import GOOD_COURSE
+from lowback_tui.core.history.checks import GOOD_COURSE, GOOD_SESSION
 from lowback_tui.core.history.file import (
     NewerSchema,
     connect,
@@ -30,6 +31,7 @@ from lowback_tui.core.history.file import (
     recover,
 )
 from lowback_tui.core.history.reads import HistoryReads
+from lowback_tui.core.history.restore import ImportedSession, placed
 from lowback_tui.core.session.results import ExerciseRecord, Outcome, Summary
 
 Now = Callable[[], datetime]
@@ -296,3 +298,54 @@ class HistoryStore(HistoryReads):
                 "UPDATE targets SET reps = ? WHERE routine_name = ? AND exercise_id = ?",
                 (reps, routine_name, exercise_id),
             )
+
+    # ---- lowback import ------------------------------------------------------------------------
+
+    def restore(
+        self, sessions: Sequence[ImportedSession], course_days: int | None
+    ) -> tuple[int, int] | None:
+        """Add the sessions of an export (`history_restore`) the history does not have yet, in
+        one transaction: (added, there already), or None with `problem` saying why, nothing of
+        them kept. A history with no course (or none that can be read) gets one of
+        `course_days` days, from the day of the earliest session added: the course begun by
+        the first session in the history the export came from, when it had one course."""
+        if not self.saving:
+            return None
+        assert self._db is not None
+        db = self._db
+        try:
+            db.execute("BEGIN IMMEDIATE")  # waits for another lowback, as a write does
+        except sqlite3.Error as error:
+            self.problem = f"history is not being saved ({error})"
+            return None
+        try:
+            there = Counter(
+                db.execute(
+                    f"SELECT s.started_at, s.routine_name FROM sessions s WHERE {GOOD_SESSION}"
+                )
+            )
+            taken = {row[0] for row in db.execute("SELECT id FROM sessions")}
+            adding, skipped = placed(sessions, there, taken)
+            db.executemany(
+                "INSERT INTO sessions (id, routine_name, started_at, day, ended_at,"
+                " elapsed_seconds, pain_before, pain_after, stopped_for_pain, ended_early,"
+                " routine_hash) VALUES (?,?,?,?,?,?,?,?,?,?,'')",
+                ((number, *session.values) for number, session in adding),
+            )
+            db.executemany(
+                "INSERT INTO exercises (session_id, position, exercise_id, name, outcome,"
+                " efforts_done, efforts_planned, active_seconds, reps) VALUES (?,?,?,?,?,?,?,?,0)",
+                ((number, *e) for number, session in adding for e in session.exercises),
+            )
+            if adding and self.latest_course() is None:
+                first = min(session.day for _, session in adding)
+                db.execute(
+                    "INSERT INTO courses (started_on, days) VALUES (?, ?)", (first, course_days)
+                )
+            db.execute("COMMIT")
+        except sqlite3.Error as error:
+            with contextlib.suppress(sqlite3.Error):
+                db.execute("ROLLBACK")
+            self.problem = f"history is not being saved ({error})"
+            return None
+        return len(adding), skipped

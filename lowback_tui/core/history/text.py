@@ -11,19 +11,10 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from lowback_tui.core.history.rows import SessionRow
+from lowback_tui.core.history.rows import EXERCISE_FIELDS, SESSION_FIELDS, SessionRow
 from lowback_tui.core.history.store import HistoryStore
 from lowback_tui.core.safe_text import spreadsheet_cell, visible
 from lowback_tui.core.wording import long_duration, plural
-
-SESSION_FIELDS = (
-    "session", "day", "started_at", "ended_at", "routine", "pain_before", "pain_after",
-    "stopped_for_pain", "ended_early", "elapsed_seconds",
-)  # fmt: skip
-EXERCISE_FIELDS = (
-    "position", "exercise_id", "name", "outcome", "efforts_done", "efforts_planned",
-    "active_seconds",
-)  # fmt: skip
 
 
 def note(row: SessionRow) -> str:

@@ -42,6 +42,7 @@ from lowback_tui.cli_output import (
     say,
     write_out,
 )
+from lowback_tui.cli_remind import cmd_remind
 from lowback_tui.core import dirs
 from lowback_tui.core.routine import library as routine_library
 from lowback_tui.core.routine.file import load
@@ -302,55 +303,6 @@ def cmd_locate(args: argparse.Namespace) -> int:
     say(f"routines  {dirs.routines_dir()}")
     say(f"bundled   {dirs.bundled_dir()}")
     say(f"reminder  {reminder.status()}")
-    return EXIT_OK
-
-
-def cmd_remind(args: argparse.Namespace) -> int:
-    """Remind you daily, through the system's own scheduler (--at HH:MM, --off)."""
-    from lowback_tui.desktop import reminder
-
-    if args.now:
-        return _remind_now()
-    if args.off:
-        outcome = reminder.turn_off()
-    elif args.at is not None:
-        from lowback_tui.desktop.schedule import parse_at
-
-        try:
-            at = parse_at(args.at)
-        except ValueError as error:
-            say(f"lowback remind: --at {error}", err=True)
-            return EXIT_BAD_INPUT
-        outcome = reminder.turn_on(at)
-    else:
-        found = reminder.status()
-        hint = "" if found.at else " (`lowback remind --at HH:MM` sets one)"
-        say(f"daily reminder: {found}{hint}")
-        return EXIT_OK
-    say(outcome.message if outcome.ok else f"lowback remind: {outcome.message}", err=not outcome.ok)
-    return EXIT_OK if outcome.ok else EXIT_FAILED
-
-
-def _remind_now() -> int:
-    """The scheduler's daily run: a notification, unless today is done or a rest day. Quiet on
-    success (cron would mail what it prints); one line on stderr when it cannot be shown."""
-    from lowback_tui.core import wording
-    from lowback_tui.core.history.store import HistoryStore
-    from lowback_tui.core.routine.file import load as load_routine
-    from lowback_tui.core.trainer import Trainer
-    from lowback_tui.desktop import notify
-
-    try:
-        routine = _load(None)
-    except RoutineError:  # a broken routine of theirs: the day is still to do
-        routine = load_routine(routine_library.resolve(routine_library.DEFAULT_ROUTINE))
-    text = Trainer(routine, store=HistoryStore.open_existing()).reminder()
-    if text is None:
-        return EXIT_OK
-    problem = notify.show(wording.REMINDER_TITLE, text)
-    if problem:
-        say(f"lowback remind: {problem}", err=True)
-        return EXIT_FAILED
     return EXIT_OK
 
 

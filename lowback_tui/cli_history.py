@@ -11,13 +11,12 @@ from lowback_tui.cli_output import (
     EXIT_BAD_INPUT,
     EXIT_FAILED,
     EXIT_OK,
+    remembered_routine,
     report_problems,
     say,
     write_out,
 )
-from lowback_tui.core.routine import library as routine_library
-from lowback_tui.core.routine.file import load
-from lowback_tui.core.routine.model import Routine, RoutineError
+from lowback_tui.core.routine.model import RoutineError
 from lowback_tui.core.safe_text import visible_lines
 
 if TYPE_CHECKING:
@@ -97,7 +96,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     report = None
     if store is not None:
         try:
-            routine = _for_an_old_course()
+            routine = remembered_routine()
         except RoutineError as error:
             return report_problems(error.problems)
         report = Trainer(routine, store=store).course_report()
@@ -107,18 +106,6 @@ def cmd_report(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     text = report.markdown() if args.format == "md" else report.text() + "\n"
     return write_out("report", visible_lines(text), args.output)
-
-
-def _for_an_old_course() -> Routine:
-    """The routine in use, read only for the length of a course begun before lowback kept it
-    with the course (history migration 3): the report is the same whichever routine is chosen.
-    One that cannot be read now (broken, gone) is no reason to refuse it: the default then."""
-    from lowback_tui.core.settings import load as load_settings
-
-    try:
-        return load(routine_library.resolve(load_settings().settings.routine or None))
-    except RoutineError:
-        return load(routine_library.resolve(None))
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -147,7 +134,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         existing.close()
     store = HistoryStore.open()
     try:
-        found = store.restore(sessions, _for_an_old_course().course_days)
+        found = store.restore(sessions, remembered_routine().course_days)
         if found is None:
             say(f"lowback import: cannot write the history: {store.problem}{nothing}", err=True)
             return EXIT_FAILED

@@ -16,9 +16,12 @@ import signal
 import sys
 import threading
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from lowback_tui.core.safe_text import visible, visible_lines
+
+if TYPE_CHECKING:
+    from lowback_tui.core.routine.model import Routine
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -170,3 +173,18 @@ def report_problems(problems: Sequence[object]) -> int:
     for problem in problems:
         say(problem, err=True)
     return EXIT_BAD_INPUT
+
+
+def remembered_routine() -> Routine:
+    """The routine chosen last time, read for what does not depend on which it is (the length
+    of a course begun before lowback kept it with the course; the reminder's estimate). One that
+    cannot be read now (broken, gone) is no reason to refuse: the bundled default then."""
+    from lowback_tui.core.routine import library as routine_library
+    from lowback_tui.core.routine.file import load
+    from lowback_tui.core.routine.model import RoutineError
+    from lowback_tui.core.settings import load as load_settings
+
+    try:
+        return load(routine_library.resolve(load_settings().settings.routine or None))
+    except RoutineError:
+        return load(routine_library.resolve(None))

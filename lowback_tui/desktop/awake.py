@@ -10,6 +10,11 @@ ends release it as they close, and `atexit` does too. What is tried, in order:
 - macOS: `caffeinate -d -w PID` (ended to release; it ends by itself if lowback dies);
 - Windows: `SetThreadExecutionState` through ctypes.
 
+A known limit: the specification lets a screensaver end an inhibition when the program that
+asked leaves the bus, and `gdbus`/`dbus-send` leave as soon as they have the cookie; a desktop
+that does so drops the hold at once. Holding a bus connection for the session's length (a small
+D-Bus client on a socket, in this process) would close that gap.
+
 Over SSH (SSH_CONNECTION or SSH_TTY set) nothing is tried: the screen to keep awake is on the
 other machine. A failure is logged once and never disturbs the session: holding and releasing
 never raise. The child processes (systemd-inhibit, caffeinate) are owned by child_processes.py:
@@ -39,13 +44,13 @@ if TYPE_CHECKING:
 Method = Literal["gdbus", "dbus-send", "systemd-inhibit", "caffeinate", "windows"]
 
 WHAT: dict[Method, str] = {
-    "gdbus": "freedesktop ScreenSaver over D-Bus (gdbus)",
-    "dbus-send": "freedesktop ScreenSaver over D-Bus (dbus-send)",
+    "gdbus": "freedesktop ScreenSaver over D-Bus",
+    "dbus-send": "freedesktop ScreenSaver over D-Bus",
     "systemd-inhibit": "systemd-inhibit --what=idle",
     "caffeinate": "caffeinate -d",
     "windows": "SetThreadExecutionState",
 }
-"""Each method as `?` names it."""
+"""Each method as `?` names it (its line fits the `?` window on an 80-column screen)."""
 
 WHO = "lowback"
 WHY = "a back routine is under way"
@@ -53,9 +58,9 @@ SERVICE = "org.freedesktop.ScreenSaver"
 OBJECT = "/org/freedesktop/ScreenSaver"
 CALL_SECONDS = 2.0
 """A D-Bus call's time limit: one that answers at all answers in milliseconds."""
-SETTLE_SECONDS = 0.3
-"""How long a held child (systemd-inhibit) is watched after it starts: one that cannot hold
-(no logind) ends at once, saying so."""
+SETTLE_SECONDS = 0.15
+"""How long a held child (systemd-inhibit, caffeinate) is watched after it starts, the session
+waiting: one that cannot hold (no logind) ends within milliseconds, saying so."""
 HELD_LIMIT_SECONDS = 6 * 3600.0
 """A held child is ended after this even if nothing released it (a session runs ~11 minutes)."""
 STATUS = "Screen kept awake during sessions"
@@ -155,8 +160,7 @@ class DesktopAwake:
             return f"{STATUS}: {WHAT[self.in_use]}"
         left = [method for method in found.methods if method not in self._failed]
         if not left:
-            tried = ", ".join(found.methods)
-            return f"{STATUS}: no ({tried} tried; none answered)"
+            return f"{STATUS}: no (nothing answered; the log says why)"
         return f"{STATUS}: {WHAT[left[0]]}"
 
     # ---- holding and releasing ---------------------------------------------------------------

@@ -49,6 +49,7 @@ if TYPE_CHECKING:
 
     from lowback_tui.audio.speaker import Speaker
     from lowback_tui.core.trainer import Trainer
+    from lowback_tui.desktop.awake import DesktopAwake
 
 
 class LowbackApp(App[None]):
@@ -85,6 +86,7 @@ class LowbackApp(App[None]):
         self.trainer = trainer
         self.clock = trainer.session_clock  # told of stops: a stop is a pause (app_terminal.py)
         self.sound = SoundControls(trainer.preferences, self)
+        self._awake: DesktopAwake | None = None
         self._history_opening: Worker[None] | None = None
         self._once_history_is_open: list[Callable[[], object]] = []
         self._list: ExerciseListScreen | None = None
@@ -252,6 +254,17 @@ class LowbackApp(App[None]):
 
     def on_unmount(self) -> None:
         self.sound.close()  # no sound or voice outlives the app (a quit, a signal, a crash)
+        if self._awake is not None:
+            self._awake.release()  # nor a screen kept awake (desktop/awake.py)
+
+    @property
+    def awake(self) -> DesktopAwake:
+        """Keeps the screen awake while a session's clock runs (made when first needed)."""
+        if self._awake is None:
+            from lowback_tui.desktop.awake import DesktopAwake
+
+            self._awake = DesktopAwake(self.trainer.preferences)
+        return self._awake
 
     def action_cycle_sound(self) -> None:
         self.sound.cycle_sound()
@@ -280,7 +293,7 @@ class LowbackApp(App[None]):
         from lowback_tui.screens.countdown import CountdownScreen
         from lowback_tui.screens.pain_check import CANCEL, PainCheck
 
-        start = SessionStart(self.trainer, self.speaker)
+        start = SessionStart(self.trainer, self.speaker, self.awake)
         while True:
             step = start.step
             if isinstance(step, AskSafety):
@@ -414,7 +427,7 @@ class LowbackApp(App[None]):
 
         if not isinstance(self.screen, KeysScreen):
             keymap = self.trainer.preferences.settings.keys
-            note = self.speaker.describe("\n")
+            note = self.speaker.describe("\n") + "\n" + self.awake.describe()
             from lowback_tui.desktop import reminder
 
             self.push_screen(KeysScreen(self.screen.active_bindings, note, keymap,

@@ -37,6 +37,7 @@ from lowback_tui.core.session_start import (
 )
 from lowback_tui.core.settings import Loaded, Preferences, Settings
 from lowback_tui.core.trainer import Trainer
+from lowback_tui.desktop.awake import DesktopAwake
 from lowback_tui.plain_terminal import (
     ENDING_SIGNALS,
     TOO_LONG,
@@ -67,6 +68,8 @@ class Plain:
         self.noted: set[str] = set()
         self.speaker: Speaker = Speaker(Preferences(Loaded(Settings(sound="off"))), self.bell)
         """Set for the person's settings by `run`."""
+        self.awake: DesktopAwake | None = None
+        """Keeps the screen awake while the session's clock runs; set by `run`."""
         self.current: SessionRun | None = None
         """The session under way."""
         self._waiting = False
@@ -189,6 +192,8 @@ class Plain:
             raise
         finally:
             self.speaker.close()  # no sound or voice outlives the run (child_processes.py)
+            if self.awake is not None:
+                self.awake.release()  # nor a screen kept awake (desktop/awake.py)
 
     def _run(self, trainer: Trainer) -> int:
         problem = trainer.preferences.problem
@@ -197,6 +202,7 @@ class Plain:
         for notice in trainer.open_history():  # a damaged history moved aside, one not kept
             self.note(notice)
         self.speaker = Speaker(trainer.preferences, self.bell)
+        self.awake = DesktopAwake(trainer.preferences)
         run = self.begin(trainer)
         if run is None:
             return 0
@@ -213,7 +219,7 @@ class Plain:
     def begin(self, trainer: Trainer) -> SessionRun | None:
         """The steps before a session, as the core's SessionStart orders them (safety once,
         carrying on, how the back is, a bad day), each asked as a line; None: no session today."""
-        start = SessionStart(trainer, announcer=self)
+        start = SessionStart(trainer, announcer=self, awake=self.awake)
         while True:
             step = start.step
             if isinstance(step, AskSafety):

@@ -43,6 +43,15 @@ def no_speakers(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(speaker, "find_engine", lambda own: Engine((), "", "none in tests"))
 
 
+@pytest.fixture(autouse=True)
+def no_desktop(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Nothing keeps the real screen awake in tests (test_awake.py puts logging stand-ins on
+    PATH instead)."""
+    from lowback_tui.desktop import awake
+
+    monkeypatch.setattr(awake, "find_methods", lambda: awake.Found((), "none in tests"))
+
+
 FAKE = """#!/bin/bash
 printf '%s %s %s\n' "$EPOCHREALTIME" "${0##*/}" "$*" >> {log}
 {then}

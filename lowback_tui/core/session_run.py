@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from lowback_tui.core import wording
 from lowback_tui.core.course import advice, one_more_rep, trend
@@ -36,6 +36,16 @@ if TYPE_CHECKING:
     from lowback_tui.core.routine.model import Routine
     from lowback_tui.core.session.guidance import Announcer
     from lowback_tui.core.session.results import Summary
+
+
+class Awake(Protocol):
+    """Keeps the screen from blanking (desktop/awake.py on a real desktop). SessionRun holds it
+    while the clock runs and releases it whenever it stops: a pause, the end, leaving. Neither
+    call may raise, and each is called only when the state changes."""
+
+    def hold(self) -> None: ...
+
+    def release(self) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -63,6 +73,9 @@ class SessionRun:
 
     With an `announcer`, every change is announced from here, as the engine reports it: the
     sounds and words of `guidance`, with the last `count` seconds of each effort counted.
+
+    With `awake`, the screen is kept awake while the clock runs, and only then: held at the start
+    and on carrying on, released on a pause, at the end and when the session is left.
     """
 
     def __init__(
@@ -76,6 +89,7 @@ class SessionRun:
         *,
         continues: int | None = None,
         start_at: int = 0,
+        awake: Awake | None = None,
     ) -> None:
         self.routine = routine
         self.pain_before = pain_before
@@ -104,6 +118,9 @@ class SessionRun:
         """The session stopped because it hurt: none of its own cues are played any more."""
         self._offers_left: list[one_more_rep.Offer] = []
         """The offers of one more rep not answered yet, the first one asked now."""
+        self._awake = awake
+        self._holding = False
+        """`awake` is held: the clock is running."""
 
     @property
     def problem(self) -> str | None:
@@ -189,6 +206,7 @@ class SessionRun:
             self._silence()
         if self.state in (State.RUNNING, State.PAUSED):
             self.end()
+        self._hold_while_running()
 
     def seconds_to_next_cue(self) -> float:
         """How long until something is to be announced within this phase (a count); inf when
@@ -218,8 +236,19 @@ class SessionRun:
                     stopped = event.summary.ended_early or self.stopped_for_pain
                     at = self._session.on_exercise if stopped else None
                     store.finish(self._id, event.summary, self.stopped_for_pain, at)
+        self._hold_while_running()
         self._announce(events)
         return events
+
+    def _hold_while_running(self) -> None:
+        """Keep the screen awake while the clock runs: hold or release as that changes."""
+        running = self.state is State.RUNNING
+        if self._awake is not None and running != self._holding:
+            self._holding = running
+            if running:
+                self._awake.hold()
+            else:
+                self._awake.release()
 
     def _announce(self, events: list[Event]) -> None:
         """Play what the events (and the clock) call for; a pause silences."""

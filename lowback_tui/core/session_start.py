@@ -22,7 +22,7 @@ from lowback_tui.core.course.before_session import CARRY_ON, GENTLE, REST, Befor
 
 if TYPE_CHECKING:
     from lowback_tui.core.session.guidance import Announcer
-    from lowback_tui.core.session_run import SessionRun
+    from lowback_tui.core.session_run import Awake, SessionRun
     from lowback_tui.core.trainer import Trainer
 
 PAIN_QUESTION = "How is your back right now?"
@@ -77,9 +77,13 @@ class SessionStart:
     """The steps before one session (see the module's docstring). `step` is the one to ask now;
     `answer` gives it its answer and moves on; `cancel` stops here (no session, nothing said)."""
 
-    def __init__(self, trainer: Trainer, announcer: Announcer | None = None) -> None:
+    def __init__(
+        self, trainer: Trainer, announcer: Announcer | None = None, awake: Awake | None = None
+    ) -> None:
         self._trainer = trainer
         self._announcer = announcer
+        self._awake = awake
+        """Keeps the screen awake while the session's clock runs (passed on to its SessionRun)."""
         self._pain: int | None = None
         self.step: Step = AskSafety() if trainer.needs_safety_check else self._after_safety()
 
@@ -95,7 +99,9 @@ class SessionStart:
         elif isinstance(step, AskCarryOn):
             if value is True:
                 self.step = Begin(
-                    trainer.start_session(None, self._announcer, carry_on=step.carry_on)
+                    trainer.start_session(
+                        None, self._announcer, carry_on=step.carry_on, awake=self._awake
+                    )
                 )
             else:
                 self.step = AskPain()
@@ -122,4 +128,7 @@ class SessionStart:
         return AskPain() if carry_on is None else AskCarryOn(carry_on)
 
     def _start(self, gentle: bool = False) -> Begin:
-        return Begin(self._trainer.start_session(self._pain, self._announcer, gentle=gentle))
+        run = self._trainer.start_session(
+            self._pain, self._announcer, gentle=gentle, awake=self._awake
+        )
+        return Begin(run)

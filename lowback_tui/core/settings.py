@@ -57,6 +57,9 @@ class Settings:
     """The Textual theme chosen in the app; "" = Textual's default."""
     report_shown: str = ""
     """The first day (ISO) of the course whose end-of-course report was last shown by itself."""
+    keep_awake: bool = True
+    """Keep the screen from blanking while a session runs (desktop/awake.py); over SSH nothing is
+    tried either way."""
     keys: dict[str, str] = field(default_factory=dict)
     """The `[keys]` table, checked: binding id -> keys ("countdown.pause" -> "p,space"). Read
     only: the table itself stays in `extra`, so it is written back as it was."""

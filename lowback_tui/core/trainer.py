@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from lowback_tui.core.routine.edits import Adjustable
     from lowback_tui.core.session.engine import Clock
     from lowback_tui.core.session.guidance import Announcer
-    from lowback_tui.core.session_run import SessionRun
+    from lowback_tui.core.session_run import Awake, SessionRun
 
 
 class Overview(NamedTuple):
@@ -410,12 +410,14 @@ class Trainer:
         *,
         gentle: bool = False,
         carry_on: CarryOn | None = None,
+        awake: Awake | None = None,
     ) -> SessionRun:
         """A session of today's routine, kept in the history from this moment (front ends call
         `start` on it when the countdown begins), announced through `announcer` if given.
 
         `gentle`: of the gentle routine instead, this once (the routine in use stays). `carry_on`:
         carry on today's session that ended early, as the same session (its rating before).
+        `awake` keeps the screen awake while the session's clock runs.
         """
         from lowback_tui.core.session_run import SessionRun
 
@@ -424,9 +426,11 @@ class Trainer:
         if carry_on is not None:
             return SessionRun(
                 routine, self._store, carry_on.pain_before, self.session_clock, announcer, count,
-                continues=carry_on.session_id, start_at=carry_on.start_at,
+                continues=carry_on.session_id, start_at=carry_on.start_at, awake=awake,
             )  # fmt: skip
-        return SessionRun(routine, self._store, pain_before, self.session_clock, announcer, count)
+        return SessionRun(
+            routine, self._store, pain_before, self.session_clock, announcer, count, awake=awake
+        )
 
     def _gentle_routine(self) -> Routine:
         """The gentle routine (the person's own copy if they have one), with its targets."""

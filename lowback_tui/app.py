@@ -35,7 +35,6 @@ from lowback_tui.app_terminal import (
     watch_stops,
 )
 from lowback_tui.core.logs import log
-from lowback_tui.core.routine.model import RoutineError
 from lowback_tui.core.safe_text import visible, visible_lines
 from lowback_tui.core.settings import next_sound
 from lowback_tui.screens.list_screen import ExerciseListScreen
@@ -280,51 +279,13 @@ class LowbackApp(App[None]):
     @work(exclusive=True, group="start")
     async def action_start(self) -> None:
         """Start a session: the core's SessionStart says which question comes next (safety once,
-        carrying on, how the back feels, a bad day); this asks each with its screen."""
-        from lowback_tui.core.session_start import (
-            AskBadDay,
-            AskCarryOn,
-            AskPain,
-            AskSafety,
-            Begin,
-            SessionStart,
-        )
-        from lowback_tui.screens.confirm import Confirm
-        from lowback_tui.screens.countdown import CountdownScreen
-        from lowback_tui.screens.pain_check import CANCEL, PainCheck
+        carrying on, how the back feels, a bad day); app_steps.py asks each with its screen."""
+        from lowback_tui.app_steps import start_session
 
-        start = SessionStart(self.trainer, self.speaker, self.awake)
-        while True:
-            step = start.step
-            if isinstance(step, AskSafety):
-                from lowback_tui.screens.safety import SafetyScreen
+        async def history_open() -> None:
+            await self._begin_opening_history().wait()
 
-                answer: bool | int | str | None = await self.push_screen_wait(
-                    SafetyScreen(first_time=True)
-                )
-            elif isinstance(step, AskCarryOn):
-                answer = await self.push_screen_wait(
-                    Confirm(step.carry_on.question, step.detail, "Carry on", "Start again")
-                )
-            elif isinstance(step, AskPain):
-                answer = await self.push_screen_wait(PainCheck(step.question, True))
-                if answer == CANCEL:
-                    return
-            elif isinstance(step, AskBadDay):
-                from lowback_tui.screens.bad_day import BadDayScreen
-
-                answer = await self.push_screen_wait(BadDayScreen(step.before))
-            elif isinstance(step, Begin):
-                if step.run.problem:
-                    self.notify(step.run.problem, severity="warning", timeout=10)
-                self.push_screen(CountdownScreen(step.run))
-                return
-            else:  # NoSession
-                if step.message:
-                    self.notify(step.message, title="Rest today", timeout=20)
-                return
-            await self._begin_opening_history().wait()  # what follows may read it
-            start.answer(answer)
+        await start_session(self, self.trainer, self.speaker, self.awake, history_open)
 
     async def action_quit(self) -> None:
         """ctrl+q: during a session, ask first (what was done is kept either way); else quit."""
@@ -372,44 +333,10 @@ class LowbackApp(App[None]):
     @work(exclusive=True, group="edit")
     async def action_edit_routine(self) -> None:
         """Open the routine in the person's editor (a bundled one is copied first): the core's
-        RoutineEdit says each step; its problems, if any, are shown on the list."""
-        from lowback_tui.core.routine.editing import (
-            NO_EDITOR,
-            EditCannotStart,
-            Failed,
-            RunEditor,
-            Saved,
-        )
+        RoutineEdit says each step (app_steps.py); its problems, if any, show on the list."""
+        from lowback_tui.app_steps import edit_routine
 
-        try:
-            edit = self.trainer.edit_routine()
-        except RoutineError as error:
-            self.notify(str(error), severity="error")  # a line per problem
-            return
-        except OSError as error:
-            self.notify(f"Could not copy the routine: {error.strerror}", severity="error")
-            return
-        except EditCannotStart as error:
-            said = str(error)
-            if said == NO_EDITOR:
-                said = "No editor found: set $EDITOR (or install nano)"
-            else:
-                said = f"Could not open an editor: {said}"
-            self.notify(said, severity="error")
-            return
-        if edit.copied:
-            self.notify(f"Editing your own copy: {edit.path}")
-        while isinstance(step := edit.step, RunEditor):
-            edit.answer(self._run_editor(step.command))
-        if isinstance(step, Failed):
-            self.notify(step.message, severity="error")
-            return
-        notice = self.trainer.reread_after_edit()
-        if notice:
-            self.notify(notice, severity="warning")
-        self._show_overview()
-        if isinstance(step, Saved) and not notice:
-            self.notify(f"{edit.path.name}: saved and checked", timeout=3)
+        edit_routine(self, self.trainer, self._run_editor, self._show_overview)
 
     def _run_editor(self, command: list[str]) -> str | None:
         """Run the editor on the terminal; what kept it from starting, if anything."""

@@ -40,6 +40,8 @@ DBUS_SEND = (
     'case "$*" in *UnInhibit*) ;; *Inhibit*) printf "method return\\n   uint32 7\\n" ;; esac\n'
 )
 NO_BUS = 'echo "Error connecting: Cannot autolaunch D-Bus without X11 $DISPLAY" >&2; exit 1\n'
+NO_LOGIND = 'echo "Failed to connect to bus" >&2; exit 1\n'
+"""systemd-inhibit where logind does not answer: it ends at once, saying so."""
 HELD = 'printf "pid %s\\n" "$$" >> {log}\nexec sleep infinity\n'
 """A held stand-in (systemd-inhibit, caffeinate): its pid logged, then it holds until ended."""
 
@@ -122,12 +124,15 @@ def gone(pid: int, within: float = 5.0) -> bool:
 
 
 def test_the_methods_each_system_offers_in_order() -> None:
-    every = {"gdbus", "dbus-send", "systemd-inhibit", "caffeinate"}
+    every = {"gnome-session-inhibit", "kde-inhibit", "gdbus", "dbus-send", "systemd-inhibit",
+             "caffeinate"}  # fmt: skip
 
     def which(name: str) -> str | None:
         return f"/usr/bin/{name}" if name in every else None
 
-    assert methods_for("linux", {}, which) == Found(("gdbus", "dbus-send", "systemd-inhibit"))
+    assert methods_for("linux", {}, which) == Found(
+        ("gnome-session-inhibit", "kde-inhibit", "systemd-inhibit", "gdbus", "dbus-send")
+    )  # a process held for the session first: a one-shot D-Bus call's hold can be dropped
     assert methods_for("darwin", {}, which) == Found(("caffeinate",))
     assert methods_for("win32", {}, lambda name: None) == Found(("windows",))
     only_logind = methods_for("linux", {}, lambda n: "/x" if n == "systemd-inhibit" else None)
@@ -201,27 +206,32 @@ def test_a_session_takes_and_gives_back_the_screensaver_s_cookie(
     desk: Desk, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     desk.add("gdbus", GDBUS)
-    desk.add("systemd-inhibit", HELD)  # there, and never needed
+    desk.add("systemd-inhibit", NO_LOGIND)  # tried first, and cannot hold here
     on(monkeypatch, desk)
-    desktop = DesktopAwake(preferences())
-    assert desktop.describe() == (
-        "Screen kept awake during sessions: freedesktop ScreenSaver over D-Bus"
-    )
+    desktop = DesktopAwake(preferences(), settle=0.5)
     clock = FakeClock()
     run = SessionRun(TWO, None, 3, clock, awake=desktop)
     assert desk.asked() == []  # nothing before the clock runs
     run.start()
-    assert desk.asked() == [INHIBIT]
+    asked = [line for line in desk.asked() if line.startswith("gdbus")]
+    assert asked == [INHIBIT]
+    assert desktop.describe() == (
+        "Screen kept awake during sessions: freedesktop ScreenSaver over D-Bus"
+    )
     clock.advance(10)
     run.advance()
     run.pause()
-    assert desk.asked() == [INHIBIT, UNINHIBIT]
-    run.resume()
-    assert desk.asked() == [INHIBIT, UNINHIBIT, INHIBIT]
+    run.resume()  # systemd-inhibit is not asked again: it could not hold
     clock.advance(WHOLE)
     run.advance()
     assert run.state is State.FINISHED
-    assert desk.asked() == [INHIBIT, UNINHIBIT, INHIBIT, UNINHIBIT]
+    assert [line.split()[0] for line in desk.asked()] == ["systemd-inhibit", *["gdbus"] * 4]
+    assert [line for line in desk.asked() if line.startswith("gdbus")] == [
+        INHIBIT,
+        UNINHIBIT,
+        INHIBIT,
+        UNINHIBIT,
+    ]
     assert not desktop.held
 
 
@@ -240,11 +250,10 @@ def test_dbus_send_where_gdbus_is_not_there(desk: Desk, monkeypatch: pytest.Monk
     ]
 
 
-def test_no_session_bus_falls_back_to_systemd_inhibit_and_no_process_is_left(
+def test_a_held_systemd_inhibit_comes_before_the_bus_and_no_process_is_left(
     desk: Desk, monkeypatch: pytest.MonkeyPatch, children: Children
 ) -> None:
-    desk.add("gdbus", NO_BUS)
-    desk.add("dbus-send", NO_BUS)
+    desk.add("gdbus", GDBUS)  # there, and not needed: a held process comes first
     desk.add("systemd-inhibit", HELD)
     on(monkeypatch, desk)
     desktop = DesktopAwake(preferences(), children, settle=0.05)
@@ -254,19 +263,43 @@ def test_no_session_bus_falls_back_to_systemd_inhibit_and_no_process_is_left(
         "systemd-inhibit --what=idle --who=lowback --why=a back routine is under way "
         "--mode=block sleep infinity"
     )
-    asked = desk.asked()
-    assert [line.split()[0] for line in asked] == ["gdbus", "dbus-send", "systemd-inhibit"]
-    assert asked[-1] == inhibit
+    assert desk.asked() == [inhibit]
     assert desktop.describe() == "Screen kept awake during sessions: systemd-inhibit --what=idle"
     (first,) = desk.pids()
     assert not gone(first, within=0.1)  # held while the clock runs
     run.pause()
     assert gone(first)  # released on the pause
-    run.resume()  # gdbus and dbus-send are not asked again: they did not answer
-    assert [line.split()[0] for line in desk.asked()][3:] == ["systemd-inhibit"]
+    run.resume()
+    assert desk.asked() == [inhibit, inhibit]
     second = desk.pids()[1]
     run.stop_for_pain()
     assert gone(second)
+    children.check()
+    assert children.alive() == []
+
+
+@pytest.mark.parametrize(
+    ("tool", "argv"),
+    [
+        ("gnome-session-inhibit", "gnome-session-inhibit --app-id lowback --reason a back routine "
+         "is under way --inhibit idle sleep infinity"),
+        ("kde-inhibit", "kde-inhibit --screenSaver sleep infinity"),
+    ],
+)  # fmt: skip
+def test_gnome_and_kde_hold_through_their_own_inhibitors_first(
+    desk: Desk, monkeypatch: pytest.MonkeyPatch, children: Children, tool: str, argv: str
+) -> None:
+    desk.add("gdbus", GDBUS)
+    desk.add("systemd-inhibit", HELD)
+    desk.add(tool, HELD)
+    on(monkeypatch, desk)
+    desktop = DesktopAwake(preferences(), children, settle=0.05)
+    run = SessionRun(TWO, None, 3, FakeClock(), awake=desktop)
+    run.start()
+    assert desk.asked() == [argv]
+    (held,) = desk.pids()
+    run.leave()  # ctrl+q
+    assert gone(held)
     children.check()
     assert children.alive() == []
 

@@ -4,16 +4,20 @@ During an 11-minute session nobody touches the keyboard, so the screen may blank
 SessionRun holds this while the clock runs and releases it on a pause and at the end; the front
 ends release it as they close, and `atexit` does too. What is tried, in order:
 
-- Linux and other freedesktop systems: the freedesktop ScreenSaver's `Inhibit` over the session
-  bus, through `gdbus` or `dbus-send` (a cookie, given back with `UnInhibit`); where that does
-  not answer, `systemd-inhibit --what=idle` holding a `sleep infinity`, ended to release;
+- Linux and other freedesktop systems, a held process first, each ended to release:
+  `gnome-session-inhibit --inhibit idle` (GNOME honours its own session's inhibitors),
+  `kde-inhibit --screenSaver` (KDE Plasma), `systemd-inhibit --what=idle` (logind's idle
+  inhibitor), each holding a `sleep infinity`; then the freedesktop ScreenSaver's `Inhibit` over
+  the session bus through `gdbus` or `dbus-send` (a cookie, given back with `UnInhibit`);
 - macOS: `caffeinate -d -w PID` (ended to release; it ends by itself if lowback dies);
 - Windows: `SetThreadExecutionState` through ctypes.
 
-A known limit: the specification lets a screensaver end an inhibition when the program that
-asked leaves the bus, and `gdbus`/`dbus-send` leave as soon as they have the cookie; a desktop
-that does so drops the hold at once. Holding a bus connection for the session's length (a small
-D-Bus client on a socket, in this process) would close that gap.
+Why the held processes come first: the specification lets a screensaver end an inhibition when
+the program that asked leaves the bus, and `gdbus`/`dbus-send` leave as soon as they have the
+cookie; GNOME's and KDE's do so, dropping the hold at once while the call looks answered. A
+process that holds for the session's length has no such gap; the one-shot call is the last
+resort. Holding a bus connection in this process (a small D-Bus client on a socket) would make
+the ScreenSaver call as good; not built. None of the desktops could be tried here.
 
 Over SSH (SSH_CONNECTION or SSH_TTY set) nothing is tried: the screen to keep awake is on the
 other machine. A failure is logged once and never disturbs the session: holding and releasing
@@ -41,9 +45,19 @@ from lowback_tui.core.logs import log
 if TYPE_CHECKING:
     from lowback_tui.core.settings import Preferences
 
-Method = Literal["gdbus", "dbus-send", "systemd-inhibit", "caffeinate", "windows"]
+Method = Literal[
+    "gnome-session-inhibit",
+    "kde-inhibit",
+    "systemd-inhibit",
+    "gdbus",
+    "dbus-send",
+    "caffeinate",
+    "windows",
+]
 
 WHAT: dict[Method, str] = {
+    "gnome-session-inhibit": "gnome-session-inhibit --inhibit idle",
+    "kde-inhibit": "kde-inhibit --screenSaver",
     "gdbus": "freedesktop ScreenSaver over D-Bus",
     "dbus-send": "freedesktop ScreenSaver over D-Bus",
     "systemd-inhibit": "systemd-inhibit --what=idle",
@@ -95,7 +109,9 @@ def methods_for(platform: str, env: Mapping[str, str],
     if platform == "darwin":
         found: tuple[Method, ...] = ("caffeinate",) if which("caffeinate") else ()
     else:
-        linux: tuple[Method, ...] = ("gdbus", "dbus-send", "systemd-inhibit")
+        linux: tuple[Method, ...] = (
+            "gnome-session-inhibit", "kde-inhibit", "systemd-inhibit", "gdbus", "dbus-send",
+        )  # fmt: skip
         found = tuple(method for method in linux if which(method))
     return Found(found, "" if found else "nothing found to do it")
 
@@ -210,6 +226,11 @@ class DesktopAwake:
             return set_execution_state(ES_CONTINUOUS | ES_SYSTEM_REQUIRED | ES_DISPLAY_REQUIRED)
         if method == "caffeinate":
             argv = ["caffeinate", "-d", "-w", str(os.getpid())]
+        elif method == "gnome-session-inhibit":
+            argv = ["gnome-session-inhibit", "--app-id", WHO, "--reason", WHY, "--inhibit",
+                    "idle", "sleep", "infinity"]  # fmt: skip
+        elif method == "kde-inhibit":
+            argv = ["kde-inhibit", "--screenSaver", "sleep", "infinity"]
         else:
             argv = ["systemd-inhibit", "--what=idle", f"--who={WHO}", f"--why={WHY}",
                     "--mode=block", "sleep", "infinity"]  # fmt: skip

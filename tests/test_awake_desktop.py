@@ -113,6 +113,8 @@ def gone(pid: int, within: float = 5.0) -> bool:
             with open(f"/proc/{pid}/stat") as stat:  # a zombie not reaped yet counts as gone
                 if stat.read().split(") ")[1].startswith("Z"):
                     return True
+        except ProcessLookupError:  # gone while /proc was being read
+            return True
         except FileNotFoundError:  # gone between the two looks (or no /proc: macOS)
             if os.path.isdir("/proc/self"):
                 return True

@@ -190,9 +190,15 @@ class Trainer:
 
         source = self.routine_path
         path = own_copy(source)
-        if path != source and (problems := self.use_routine(path)):
-            raise RoutineError(problems)
+        if path != source:
+            self._use_copy(path)
         return path
+
+    def _use_copy(self, path: Path) -> None:
+        """Switch to the person's fresh copy at `path` of the bundled routine in use; RoutineError
+        when it cannot be read back."""
+        if problems := self.use_routine(path):
+            raise RoutineError(problems)
 
     def edit_routine(self) -> RoutineEdit:
         """An edit of the routine in use (`core/routine/editing.py`): a bundled one is copied
@@ -206,9 +212,7 @@ class Trainer:
 
         edit = RoutineEdit.begin(self.routine_path, ask_again=False)
         if edit.copied:
-            problems = self.use_routine(edit.path)
-            if problems:
-                raise RoutineError(problems)
+            self._use_copy(edit.path)
         return edit
 
     def adjust(self, index: int, what: Adjustable, step: int) -> Refused | None:

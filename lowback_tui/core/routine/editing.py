@@ -91,21 +91,16 @@ class RoutineEdit:
         self.step: EditStep = RunEditor(command)
 
     @classmethod
-    def begin(
-        cls, path: Path, *, terminal: bool = True, ask_again: bool = True, copy: bool = True
-    ) -> RoutineEdit:
-        """An edit of the routine at `path` (its own copy, unless `copy` is False because the
-        caller made it). RoutineError when the file cannot be read to copy it, OSError when the
-        copy cannot be written, EditCannotStart when no editor can be started."""
-        if copy:
-            if not path.is_file():
-                if path.exists() or path.is_symlink():
-                    load(path)  # says what it is instead (a folder, a named pipe, a dangling link)
-                message = "no such file; `lowback new NAME` starts a routine of your own"
-                raise RoutineError([Problem(path, None, "", message)])
-            own = library.own_copy(path)
-        else:
-            own = path
+    def begin(cls, path: Path, *, terminal: bool = True, ask_again: bool = True) -> RoutineEdit:
+        """An edit of the routine at `path`, in its own copy. RoutineError when the file cannot
+        be read to copy it, OSError when the copy cannot be written, EditCannotStart when no
+        editor can be started."""
+        if not path.is_file():
+            if path.exists() or path.is_symlink():
+                load(path)  # says what it is instead (a folder, a named pipe, a dangling link)
+            message = "no such file; `lowback new NAME` starts a routine of your own"
+            raise RoutineError([Problem(path, None, "", message)])
+        own = library.own_copy(path)
         try:
             command = editor_command(own, check_installed=True, terminal=terminal)
         except NoTerminal as error:

@@ -20,24 +20,16 @@ from typing import TextIO
 from lowback_tui.audio.speaker import Speaker
 from lowback_tui.core import wording
 from lowback_tui.core.course import advice, one_more_rep
-from lowback_tui.core.course.before_session import CARRY_ON, GENTLE, REST
 from lowback_tui.core.safe_text import visible
 from lowback_tui.core.session import words as session_words
 from lowback_tui.core.session.engine import Event, SessionFinished, State
 from lowback_tui.core.session.guidance import Cue, Say
 from lowback_tui.core.session.results import Outcome
 from lowback_tui.core.session_run import SessionRun
-from lowback_tui.core.session_start import (
-    AskBadDay,
-    AskCarryOn,
-    AskPain,
-    AskSafety,
-    Begin,
-    SessionStart,
-)
 from lowback_tui.core.settings import Loaded, Preferences, Settings
 from lowback_tui.core.trainer import Trainer
 from lowback_tui.desktop.awake import DesktopAwake
+from lowback_tui.plain_steps import InputEnded, begin
 from lowback_tui.plain_terminal import (
     ENDING_SIGNALS,
     TOO_LONG,
@@ -203,7 +195,7 @@ class Plain:
             self.note(notice)
         self.speaker = Speaker(trainer.preferences, self.bell)
         self.awake = DesktopAwake(trainer.preferences)
-        run = self.begin(trainer)
+        run = begin(self, trainer, self.awake)
         if run is None:
             return 0
         self.current = run
@@ -215,55 +207,6 @@ class Plain:
         if (course := trainer.course_status()) is not None:
             self.say(f"Your course: {course}.")
         return 0
-
-    def begin(self, trainer: Trainer) -> SessionRun | None:
-        """The steps before a session, as the core's SessionStart orders them (safety once,
-        carrying on, how the back is, a bad day), each asked as a line; None: no session today."""
-        start = SessionStart(trainer, announcer=self, awake=self.awake)
-        while True:
-            step = start.step
-            if isinstance(step, AskSafety):
-                start.answer(read := self.safety())
-                if read and trainer.preferences.not_saved:
-                    self.note(f"settings not saved ({trainer.preferences.not_saved}); the safety "
-                              "information will be shown again next time")  # fmt: skip
-            elif isinstance(step, AskCarryOn):
-                self.say(step.detail)
-                answer = self.ask(f"{step.carry_on.question} (y carries on, n starts again)")
-                start.answer((answer or "").lower().startswith("y"))
-            elif isinstance(step, AskPain):
-                pain = self.ask_pain(step.question)
-                if self.ended:  # no answer came, and none can: nobody is there to pause or stop it
-                    raise InputEnded
-                start.answer(pain)
-            elif isinstance(step, AskBadDay):
-                before = step.before
-                self.say(before.message)
-                keys = {"g": GENTLE} if before.gentle else {}
-                keys |= {"r": REST} if before.rest else {}
-                offered = ", ".join(f"{key} {what}" for key, what in keys.items())
-                answer = self.ask(f"{offered}{', ' if offered else ''}or c to carry on:") or ""
-                start.answer(keys.get(answer.strip().lower()[:1], CARRY_ON))
-            elif isinstance(step, Begin):
-                return step.run
-            else:  # NoSession
-                if step.message:
-                    self.say(step.message)
-                return None
-
-    def safety(self) -> bool:
-        """The safety information; True once the person confirms it."""
-        self.say("Before you exercise. " + advice.NOT_CARE)
-        for n, (head, items) in enumerate(advice.safety_sections()):
-            self.say(head)
-            for item in items:
-                self.say(f"- {item}" if item.endswith((".", "!", "?")) else f"- {item}.")
-            if n == 1:  # after both tiers of warning signs
-                self.say(advice.SEE_A_DOCTOR_FIRST)
-        answer = self.ask("Press Enter once you have read this, or type q to stop:")
-        if answer is None:
-            raise InputEnded
-        return answer.lower() != "q"
 
     def session(self, run: SessionRun) -> None:
         """Run the countdown, a line per change, until the session is over; each line typed is
@@ -375,10 +318,6 @@ class Plain:
             self.say(one_more_rep.offer_answered(offer, accept))
         if run.problem:
             self.note(run.problem)  # if it began during the session
-
-
-class InputEnded(Exception):
-    """The input ended before a session began."""
 
 
 def stop_process() -> None:

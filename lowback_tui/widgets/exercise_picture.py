@@ -33,7 +33,7 @@ from lowback_tui.core.picture.figure import (
     scale_of,
     second_box,
 )
-from lowback_tui.core.picture.layout import GAP, fit_row
+from lowback_tui.core.picture.layout import GAP, SIDE_BY_SIDE, fit_row
 from lowback_tui.core.picture.model import (
     HELD,
     START,
@@ -56,6 +56,9 @@ SCREEN_SHARE = 3
 text under it stays in reach."""
 SECOND_VIEW_MIN_WIDTH = 20
 """The narrowest the detail shows a second view in: narrower, it is said in words only."""
+
+STACKED_MIN_ROWS = 3
+"""The fewest rows the countdown gives each of two figures one under the other."""
 
 _NO_DOTS = "\u2800"
 _DIM = Style(dim=True)
@@ -160,7 +163,8 @@ def row_strips(
 
 def _row(figures: list[Figure], width: int, max_rows: int) -> list[tuple[Figure, Drawing]] | None:
     """`figures` drawn side by side on a row `width` wide, or None where they do not fit."""
-    widths = fit_row([figure.box for figure in figures], width, max_rows)
+    boxes, labels = [figure.box for figure in figures], [len(figure.label) for figure in figures]
+    widths = fit_row(boxes, width, max_rows, least=labels)
     if widths is None:
         return None
     return [
@@ -218,7 +222,8 @@ class PictureRows(Visual):
 
 class _Fitted(Visual):
     """One pose fitted to the whole of a box, centred, with its label under it; the second
-    view's pose beside it where both fit."""
+    view's pose beside it where both fit, else under it where the side view keeps most of its
+    size, else left out."""
 
     def __init__(self, moment: PictureMoment) -> None:
         self.moment = moment
@@ -238,15 +243,30 @@ class _Fitted(Visual):
         moment = self.moment
         picture = moment.picture
         held = moment.pose == picture.held
-        figures = [side_figure(picture, moment.pose, moment.label, held)]
-        row = None
+        side = side_figure(picture, moment.pose, moment.label, held)
+        lines: list[Strip] = []
         if picture.second is not None and moment.second is not None:
-            beside = second_figure(picture.second, moment.second, "", held)
-            row = _row([*figures, beside], width, height - 1)
-        row = row or [(figures[0], figures[0].drawn(width, height - 1))]
-        lines = row_strips(row, width, style)
+            second = second_figure(picture.second, moment.second, "", held)
+            lines = _second_with(side, second, width, height, style)
+        if not lines:
+            lines = row_strips([(side, side.drawn(width, height - 1))], width, style)
         blank = Strip.blank(width, style.rich_style)
         return [blank] * ((height - len(lines)) // 2) + lines
+
+
+def _second_with(
+    side: Figure, second: Figure, width: int, height: int, style: Style
+) -> list[Strip]:
+    """The side view and the second view in `width` × `height`: beside each other, or one
+    under the other, or nothing when either would cost the side view too much of its size."""
+    if row := _row([side, second], width, height - 1):
+        return row_strips(row, width, style)
+    each = (height - 2) // 2  # two figures, each with its label
+    alone = scale_of(side.box, width, height - 1)
+    if each < STACKED_MIN_ROWS or scale_of(side.box, width, each) < SIDE_BY_SIDE * alone:
+        return []
+    rows = [[(figure, _trimmed(figure.drawn(width, each)))] for figure in (side, second)]
+    return [strip for row in rows for strip in row_strips(row, width, style)]
 
 
 class PoseView(Widget):

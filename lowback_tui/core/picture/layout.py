@@ -26,21 +26,27 @@ def natural_width(box: Box, width: int, rows: int) -> int:
     return max(1, min(width, math.ceil(used / 2)))
 
 
-def fit_row(boxes: Sequence[Box], width: int, rows: int, gap: int = GAP) -> list[int] | None:
+def fit_row(
+    boxes: Sequence[Box], width: int, rows: int, gap: int = GAP, least: Sequence[int] = ()
+) -> list[int] | None:
     """The width each of `boxes` gets side by side on a row `width` cells wide, at most `rows`
-    tall; None when they do not fit (one of them would shrink below SIDE_BY_SIDE of its size
-    alone, or below NARROWEST cells)."""
+    tall, each at least its `least` (the length of its label, say); None when they do not fit
+    (one of them would shrink below SIDE_BY_SIDE of its size alone, or below NARROWEST cells)."""
     if len(boxes) <= 1:
         return [width] * len(boxes)
     room = width - gap * (len(boxes) - 1)
-    naturals = [natural_width(box, width, rows) for box in boxes]
+    least = list(least) or [0] * len(boxes)
+    naturals = [
+        max(natural_width(box, width, rows), wanted)
+        for box, wanted in zip(boxes, least, strict=True)
+    ]
     if sum(naturals) <= room:  # each at its full size, the room left shared out
         spare = room - sum(naturals)
         widths = [n + spare // len(boxes) for n in naturals]
     else:
         widths = [room * n // sum(naturals) for n in naturals]
-    for box, each in zip(boxes, widths, strict=True):
-        if each < NARROWEST or scale_of(box, each, rows) < SIDE_BY_SIDE * scale_of(
+    for box, each, wanted in zip(boxes, widths, least, strict=True):
+        if each < max(NARROWEST, wanted) or scale_of(box, each, rows) < SIDE_BY_SIDE * scale_of(
             box, width, rows
         ):
             return None

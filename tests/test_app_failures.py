@@ -111,7 +111,7 @@ def test_in_a_terminal_a_broken_editor_leaves_the_app_answering_keys(tmp_path: P
             program.send(b"e")
             program.wait_for("Could not")
             program.send(b"j")
-            program.wait_for("Lie face down")  # the pane follows the highlight: keys work
+            program.wait_for("Lying face down")  # the pane follows the highlight: keys work
             program.send(b"\x11")  # ctrl+q
             code = program.wait_exit()
         finally:

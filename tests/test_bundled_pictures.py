@@ -61,3 +61,34 @@ def test_the_held_pose_draws_within_forty_by_twelve_cells(exercise: Exercise) ->
     assert all(len(parts) == 40 for parts in drawing.parts)
     assert any(NEAR in parts for parts in drawing.parts)
     assert sum(part != EMPTY for parts in drawing.parts for part in parts) > 20
+
+
+SIZES = [pytest.param((38, 14), id="countdown-80x24"), pytest.param((74, 8), id="d-window-80x24")]
+"""The figure's room in the countdown at 80×24 (half the width, less padding) and in the d
+window at 80×24 (the pane's width, a third of the height)."""
+
+
+def drawn(picture: Picture, size: tuple[int, int]) -> tuple[tuple[str, ...], ...]:
+    width, height = size
+    box = picture_box(picture)
+    poses = [pose for pose in (picture.start, picture.held) if pose is not None]
+    return tuple(draw(p, width, height, box, picture.ground, picture.props).rows for p in poses)
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("name", ["lower-back", "gentle-start"])
+def test_no_two_exercises_draw_the_same_cells(name: str, size: tuple[int, int]) -> None:
+    exercises = load(REPO / "routines" / f"{name}.toml").exercises
+    held = {e.id: drawn(picture_of(e), size)[-1] for e in exercises}
+    assert len(set(held.values())) == len(held), "two held positions draw the same"
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("exercise", EXERCISES)
+def test_start_and_held_differ(exercise: Exercise, size: tuple[int, int]) -> None:
+    picture = picture_of(exercise)
+    assert picture.start is not None
+    start, held = drawn(picture, size)
+    assert start != held
+    if (second := picture.second) is not None and second.start is not None:
+        assert second.start != second.held

@@ -265,8 +265,8 @@ def test_empty_parts_are_blank_cells(pictured: Routine) -> None:
     picture = pictured.exercises[0].picture
     assert picture is not None
     visual = PictureRows(picture)
-    _, blocks = visual._layout(36)
-    for drawing, _, _ in blocks:
+    blocks = [figure for row in visual._layout(36) for figure in row]
+    for _, drawing in blocks:
         for row, parts in zip(drawing.rows, drawing.parts, strict=True):
             assert all(
                 (ch == "\u2800") == (part == EMPTY) for ch, part in zip(row, parts, strict=True)

@@ -148,7 +148,10 @@ EVERY_JOINT = Pose({"head": (70, 80), "shoulder": (66, 70), "hip": (60, 40),
 
 def test_the_box_holds_every_joint_the_head_and_the_ground_with_a_margin() -> None:
     assert box_of([EVERY_JOINT]) == Box(42.0, -2.0, 94.0, 86.5)  # head 80 + 4.5 + 2
-    assert box_of([EVERY_JOINT], Ground.WALL) == Box(42.0, -2.0, 102.0, 86.5)
+    # the wall stands where the hand furthest right touches it (92), at 100 with no hands
+    assert box_of([EVERY_JOINT], Ground.WALL) == Box(42.0, -2.0, 94.0, 86.5)
+    body = Pose({name: EVERY_JOINT.joints[name] for name in ("head", "shoulder", "hip")})
+    assert box_of([body], Ground.WALL) == Box(58.0, -2.0, 102.0, 86.5)
     lifted = Pose({name: (x, y + 10) for name, (x, y) in EVERY_JOINT.joints.items()})
     assert box_of([lifted], Ground.NONE) == Box(42.0, 8.0, 94.0, 96.5)
     assert box_of([lifted]) == Box(42.0, -2.0, 94.0, 96.5)  # the floor stays in the picture
@@ -164,11 +167,12 @@ def test_every_bone_in_known_cells_on_the_floor() -> None:
 
 
 def test_every_bone_in_known_cells_against_a_wall() -> None:
+    """The wall stands where the near hand is (x = 92): the hand touches it."""
     drawing = draw(EVERY_JOINT, 14, 5, ground=Ground.WALL)
-    assert drawing.rows == ("⠀⠀⠀⠀⠀⠀⡰⠀⠀⠀⡇⠀⠀⠀", "⠀⠀⠀⠀⠒⣴⠏⠢⠒⠁⡇⠀⠀⠀", "⠀⠀⠀⠀⠀⢸⠀⠀⠀⠀⡇⠀⠀⠀",
-                            "⠀⠀⠀⠀⢠⠃⢳⠀⠀⠀⡇⠀⠀⠀", "⣀⣀⣀⣀⣎⣀⣸⣀⣀⣀⣇⣀⣀⣀")  # fmt: skip
-    assert drawing.parts == ("      n   g   ", "    fnnnnng   ", "     n    g   ",
-                             "    ffn   g   ", "gggffgnngggggg")  # fmt: skip
+    assert drawing.rows == ("⠀⠀⠀⠀⠀⠀⢀⠆⠀⢸⠀⠀⠀⠀", "⠀⠀⠀⠀⠐⢢⡾⠑⠖⢺⠀⠀⠀⠀", "⠀⠀⠀⠀⠀⢀⡇⠀⠀⢸⠀⠀⠀⠀",
+                            "⠀⠀⠀⠀⠀⡞⠘⡆⠀⢸⠀⠀⠀⠀", "⣀⣀⣀⣀⣸⣀⣀⣇⣀⣸⣀⣀⣀⣀")  # fmt: skip
+    assert drawing.parts == ("      nn g    ", "    ffnnnn    ", "     fn  g    ",
+                             "     fnn g    ", "ggggfggngggggg")  # fmt: skip
 
 
 def test_the_head_reaches_past_its_joint_on_every_side() -> None:

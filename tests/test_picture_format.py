@@ -157,7 +157,7 @@ def test_every_mistake_in_a_picture_is_named_on_its_line() -> None:
         (14, "exercise[2].picture.ground",
          'must be one of "floor", "wall" or "none" (got "flor")'),
         (15, "exercise[2].picture.colour",
-         "unknown key; known keys: description, ground, held, start"),
+         "unknown key; known keys: description, ground, held, start, props, front, above"),
         (21, "exercise[2].picture.held.near_knee[2]", "must be a number (got true)"),
         (22, "exercise[2].picture.held.far_foot", "must be two numbers [x, y] (got 5)"),
         (24, "exercise[2].picture.start.head", "missing; add head = [x, y]"),

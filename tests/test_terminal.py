@@ -45,7 +45,7 @@ def test_list_appears_and_q_restores_the_terminal() -> None:
     try:
         program.wait_for("Seated twist")
         program.send(b"j")
-        program.wait_for("Lie face down")  # the pane now shows the second exercise
+        program.wait_for("Lying face down")  # the second exercise, its picture in words
         program.send(b"q")
         code = program.wait_exit()
     finally:

@@ -97,11 +97,19 @@ def switch_to(exercise: Exercise, side: Side) -> str:
 
 def picture_words(exercise: Exercise) -> str:
     """The exercise's picture in words, for where no drawing is shown (plain mode, a screen
-    reader): its own description; "" when it has no picture."""
+    reader): its own description, and its second view's after it; "" when it has no picture."""
     if exercise.picture is None:
         return ""
-    words = exercise.picture.description.strip()
-    return f"The position: {words}" + ("" if words.endswith((".", "!", "?")) else ".")
+    said = f"The position: {_sentence(exercise.picture.description)}"
+    if (second := exercise.picture.second) is not None:
+        said += f" {_sentence(second.description)}"
+    return said
+
+
+def _sentence(words: str) -> str:
+    """`words` ending as a sentence does."""
+    words = words.strip()
+    return words + ("" if words.endswith((".", "!", "?")) else ".")
 
 
 def listing(items: Sequence[str]) -> str:

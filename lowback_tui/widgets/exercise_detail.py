@@ -29,7 +29,10 @@ def exercise_rows(exercise: Exercise, picture_rows: int = MAX_ROWS) -> list[Visu
     rows.append(Content(""))
     if picture := exercise.picture:  # the move first: it says more than the words under it
         rows.append(PictureRows(picture, exercise.is_hold, picture_rows))
-        rows += [Content.styled(visible(picture.description), "italic"), Content("")]
+        rows.append(Content.styled(visible(picture.description), "italic"))
+        if picture.second is not None:  # what the second view shows, also where it is left out
+            rows.append(Content.styled(visible(picture.second.description), "italic"))
+        rows.append(Content(""))
     facts = [
         ("Position", exercise.position or "any comfortable position"),
         ("Equipment", ", ".join(exercise.equipment) or "none"),

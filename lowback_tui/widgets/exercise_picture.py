@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from rich.segment import Segment
 from textual.css.styles import RulesMap
@@ -24,8 +24,27 @@ from textual.style import Style
 from textual.visual import RenderOptions, Visual
 from textual.widget import Widget
 
-from lowback_tui.core.picture.figure import NEAR, Box, Drawing, draw, picture_box, scale_of
-from lowback_tui.core.picture.model import HELD, START, WORK_HELD, Picture
+from lowback_tui.core.picture.figure import (
+    NEAR,
+    Box,
+    Drawing,
+    draw,
+    picture_box,
+    scale_of,
+    second_box,
+)
+from lowback_tui.core.picture.layout import GAP, SIDE_BY_SIDE, fit_row
+from lowback_tui.core.picture.model import (
+    HELD,
+    START,
+    WORK_HELD,
+    Ground,
+    Picture,
+    Pose,
+    Prop,
+    SecondView,
+)
+from lowback_tui.core.picture.props import wall_x
 
 if TYPE_CHECKING:  # the session's part loads with the first session, not before the list
     from lowback_tui.core.session.picture_moment import PictureMoment
@@ -35,10 +54,11 @@ MAX_ROWS = 8
 SCREEN_SHARE = 3
 """In the detail, a figure is at most a third of the terminal's height (2 to 12 rows), so the
 text under it stays in reach."""
-GAP = 2
-"""Cells between the start and the held figure side by side."""
-SIDE_BY_SIDE = 0.7
-"""Side by side only while each figure is at least this share of its size stacked."""
+SECOND_VIEW_MIN_WIDTH = 20
+"""The narrowest the detail shows a second view in: narrower, it is said in words only."""
+
+STACKED_MIN_ROWS = 3
+"""The fewest rows the countdown gives each of two figures one under the other."""
 
 _NO_DOTS = "\u2800"
 _DIM = Style(dim=True)
@@ -52,7 +72,8 @@ def rows_for_screen(height: int) -> int:
 
 
 def drawing_strips(drawing: Drawing, style: Style) -> list[Strip]:
-    """The drawing as lines of the screen: the near side in `style`, the rest dimmed."""
+    """The drawing as lines of the screen: the near side in `style`, the rest (the far side,
+    props, the ground) dimmed."""
     near = style.rich_style
     faint = (style + _DIM).rich_style
     strips = []
@@ -88,67 +109,121 @@ def _labelled(drawing: Drawing, label: str, held: bool, style: Style) -> list[St
     return [*drawing_strips(drawing, style), Strip([caption], width)]
 
 
-Block = tuple[Drawing, str, bool]
-"""A figure drawn, its label, and whether it is the position held."""
+class Figure(NamedTuple):
+    """One pose to draw, with all it is drawn with: its view's box, ground, props and wall."""
+
+    pose: Pose
+    label: str
+    held: bool
+    box: Box
+    ground: Ground
+    props: tuple[Prop, ...]
+    wall: float
+
+    def drawn(self, width: int, max_rows: int) -> Drawing:
+        rows = rows_at(self.box, width, max_rows)
+        args = (self.pose, width, rows, self.box, self.ground, self.props, self.wall)
+        return _drawn(*args)
+
+
+def side_figure(picture: Picture, pose: Pose, label: str, held: bool) -> Figure:
+    """A pose of the side view."""
+    poses = [p for p in (picture.start, picture.held) if p]
+    box, wall = picture_box(picture), wall_x(poses)
+    return Figure(pose, label, held, box, picture.ground, picture.props, wall)
+
+
+def second_figure(second: SecondView, pose: Pose, label: str, held: bool) -> Figure:
+    """A pose of the second view, labelled with where it looks from ("hold, from above")."""
+    label = f"{label}, {second.label}" if label else second.label
+    return Figure(pose, label, held, second_box(second), second.ground, second.props, 100.0)
+
+
+def row_strips(
+    figures: list[tuple[Figure, Drawing]], width: int, style: Style, gap: int = GAP
+) -> list[Strip]:
+    """Figures side by side, each with its label, their bottoms level; `width` cells wide."""
+    tall = max(drawing.height for _, drawing in figures)
+    columns = []
+    for figure, drawing in figures:
+        lines = _labelled(drawing, figure.label, figure.held, style)
+        columns.append(
+            [Strip.blank(drawing.width, style.rich_style)] * (tall - drawing.height) + lines
+        )
+    spacer = Strip.blank(gap, style.rich_style)
+    rows = []
+    for line in zip(*columns, strict=True):
+        parts = [line[0]]
+        for one in line[1:]:
+            parts += [spacer, one]
+        joined = Strip.join(parts)
+        rows.append(Strip.join([joined, Strip.blank(width - joined.cell_length, style.rich_style)]))
+    return rows
+
+
+def _row(figures: list[Figure], width: int, max_rows: int) -> list[tuple[Figure, Drawing]] | None:
+    """`figures` drawn side by side on a row `width` wide, or None where they do not fit."""
+    boxes, labels = [figure.box for figure in figures], [len(figure.label) for figure in figures]
+    widths = fit_row(boxes, width, max_rows, least=labels)
+    if widths is None:
+        return None
+    return [
+        (figure, figure.drawn(each, max_rows)) for figure, each in zip(figures, widths, strict=True)
+    ]
 
 
 class PictureRows(Visual):
     """The start and held positions of an exercise, labelled, for the detail pane and window:
-    side by side where each stays near its size one under the other, else one under the other,
-    each figure at most `max_rows` rows."""
+    side by side where each stays near its size alone, else one under the other, each figure at
+    most `max_rows` rows; a second view (from the front or above) beside them where it fits,
+    else in a row of its own under them, and left out where the pane is too narrow."""
 
     def __init__(self, picture: Picture, is_hold: bool = True, max_rows: int = MAX_ROWS) -> None:
         self.picture = picture
         self.max_rows = max(max_rows, 1)
-        self.box = picture_box(picture)
         held = HELD if is_hold else WORK_HELD
-        self.poses = [(picture.held, held, True)]
+        self.side = [side_figure(picture, picture.held, held, True)]
         if picture.start:
-            self.poses.insert(0, (picture.start, START, False))
-        self._blocks: dict[int, tuple[bool, list[Block]]] = {}
+            self.side.insert(0, side_figure(picture, picture.start, START, False))
+        self.second: list[Figure] = []
+        if (second := picture.second) is not None:
+            self.second = [second_figure(second, second.held, held, True)]
+            if second.start:
+                self.second.insert(0, second_figure(second, second.start, START, False))
+        self._rows: dict[int, list[list[tuple[Figure, Drawing]]]] = {}
 
-    def _layout(self, width: int) -> tuple[bool, list[Block]]:
-        """Whether the figures go side by side at `width`, and each one drawn."""
-        if width not in self._blocks:
-            box, ground, top = self.box, self.picture.ground, self.max_rows
-            half = (width - GAP) // 2
-            beside = (
-                len(self.poses) == 2
-                and half >= 8
-                and scale_of(box, half, top) >= SIDE_BY_SIDE * scale_of(box, width, top)
-            )
-            each = half if beside else width
-            rows = rows_at(box, each, top)
-            blocks = [
-                (_drawn(pose, each, rows, box, ground), label, held)
-                for pose, label, held in self.poses
-            ]
-            if not beside:
-                blocks = [(_trimmed(drawing), label, held) for drawing, label, held in blocks]
-            self._blocks[width] = beside, blocks
-        return self._blocks[width]
+    def _layout(self, width: int) -> list[list[tuple[Figure, Drawing]]]:
+        """The rows of figures at `width`, each figure drawn."""
+        if width not in self._rows:
+            top = self.max_rows
+            second = self.second if width >= SECOND_VIEW_MIN_WIDTH else []
+            one_row = _row(self.side + second, width, top) if second else None
+            rows = [one_row] if one_row else []
+            for group in [] if one_row else [self.side, second]:
+                if together := _row(group, width, top):
+                    rows.append(together)
+                else:  # one under the other, each without the empty rows above it
+                    rows += [[(f, _trimmed(f.drawn(width, top)))] for f in group]
+            self._rows[width] = [row for row in rows if row]
+        return self._rows[width]
 
     def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
         return container_width
 
     def get_height(self, rules: RulesMap, width: int) -> int:
-        beside, blocks = self._layout(width)
-        heights = [drawing.height + 1 for drawing, _, _ in blocks]  # each with its label
-        return max(heights) if beside else sum(heights)
+        rows = self._layout(width)
+        return sum(max(drawing.height for _, drawing in row) + 1 for row in rows)
 
     def render_strips(
         self, width: int, height: int | None, style: Style, options: RenderOptions
     ) -> list[Strip]:
-        beside, blocks = self._layout(width)
-        figures = [_labelled(drawing, label, held, style) for drawing, label, held in blocks]
-        if not beside:
-            return [strip for figure in figures for strip in figure]
-        gap = Strip.blank(width - sum(drawing.width for drawing, _, _ in blocks), style.rich_style)
-        return [Strip.join([one, gap, other]) for one, other in zip(*figures, strict=True)]
+        return [strip for row in self._layout(width) for strip in row_strips(row, width, style)]
 
 
 class _Fitted(Visual):
-    """One pose fitted to the whole of a box, centred, with its label under it."""
+    """One pose fitted to the whole of a box, centred, with its label under it; the second
+    view's pose beside it where both fit, else under it where the side view keeps most of its
+    size, else left out."""
 
     def __init__(self, moment: PictureMoment) -> None:
         self.moment = moment
@@ -165,14 +240,33 @@ class _Fitted(Visual):
         height = MAX_ROWS + 1 if height is None else height
         if width < 1 or height < 2:
             return []
-        picture = self.moment.picture
-        box = picture_box(picture)
-        rows = rows_at(box, width, height - 1)
         moment = self.moment
-        drawing = _drawn(moment.pose, width, rows, box, picture.ground)
-        lines = _labelled(drawing, moment.label, moment.pose == picture.held, style)
+        picture = moment.picture
+        held = moment.pose == picture.held
+        side = side_figure(picture, moment.pose, moment.label, held)
+        lines: list[Strip] = []
+        if picture.second is not None and moment.second is not None:
+            second = second_figure(picture.second, moment.second, "", held)
+            lines = _second_with(side, second, width, height, style)
+        if not lines:
+            lines = row_strips([(side, side.drawn(width, height - 1))], width, style)
         blank = Strip.blank(width, style.rich_style)
         return [blank] * ((height - len(lines)) // 2) + lines
+
+
+def _second_with(
+    side: Figure, second: Figure, width: int, height: int, style: Style
+) -> list[Strip]:
+    """The side view and the second view in `width` × `height`: beside each other, or one
+    under the other, or nothing when either would cost the side view too much of its size."""
+    if row := _row([side, second], width, height - 1):
+        return row_strips(row, width, style)
+    each = (height - 2) // 2  # two figures, each with its label
+    alone = scale_of(side.box, width, height - 1)
+    if each < STACKED_MIN_ROWS or scale_of(side.box, width, each) < SIDE_BY_SIDE * alone:
+        return []
+    rows = [[(figure, _trimmed(figure.drawn(width, each)))] for figure in (side, second)]
+    return [strip for row in rows for strip in row_strips(row, width, style)]
 
 
 class PoseView(Widget):

@@ -3,21 +3,31 @@
 A terminal cell holds a braille character of 2 × 4 dots; a cell is about twice as tall as it is
 wide, so each dot is about square, and one scale for x and y keeps the figure's proportions. The
 drawing is plain data (a row of characters per line, and beside it which part each cell shows:
-the near limbs and body, the far limbs, the ground), so the core can test it and any front end
-can colour it. Nothing here knows about terminals or styles.
+the near limbs and body, the far limbs, the props, the ground), so the core can test it and any
+front end can colour it. Nothing here knows about terminals or styles.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import NamedTuple
 
-from lowback_tui.core.picture.model import BONES, Ground, Picture, Point, Pose
+from lowback_tui.core.picture.model import (
+    BONES,
+    GIRDLES,
+    Ground,
+    Picture,
+    Point,
+    Pose,
+    Prop,
+    SecondView,
+)
+from lowback_tui.core.picture.props import prop_points, prop_segments, wall_x
 
-NEAR, FAR, GROUND, EMPTY = "n", "f", "g", " "
-"""What a cell shows, in `Drawing.parts`: the near side (and the body), the far side, the
-ground, nothing. Where several meet in one cell, the nearest wins."""
+NEAR, FAR, PROP, GROUND, EMPTY = "n", "f", "p", "g", " "
+"""What a cell shows, in `Drawing.parts`: the near side (and the body), the far side, a prop
+(a towel, a chair), the ground, nothing. Where several meet in one cell, the nearest wins."""
 
 HEAD_RADIUS = 4.5
 """The head's radius, in grid units (the grid is 100 × 100; a figure lying down is ~70 long)."""
@@ -54,8 +64,12 @@ class Drawing(NamedTuple):
         return len(self.rows)
 
 
-def box_of(poses: Iterable[Pose], ground: Ground = Ground.FLOOR) -> Box:
-    """The box around every joint of `poses` (the head with its radius), and the ground."""
+def box_of(
+    poses: Iterable[Pose], ground: Ground = Ground.FLOOR, props: tuple[Prop, ...] = ()
+) -> Box:
+    """The box around every joint of `poses` (the head with its radius), their props, and the
+    ground (a wall where the hands touch it)."""
+    poses = list(poses)
     xs: list[float] = []
     ys: list[float] = []
     for pose in poses:
@@ -63,18 +77,28 @@ def box_of(poses: Iterable[Pose], ground: Ground = Ground.FLOOR) -> Box:
             reach = HEAD_RADIUS if name == "head" else 0.0
             xs += [x - reach, x + reach]
             ys += [y - reach, y + reach]
+    for x, y in prop_points(props, poses):
+        xs.append(x)
+        ys.append(y)
     if not xs:
         xs, ys = [0.0, 100.0], [0.0, 100.0]
     if ground is not Ground.NONE:
         ys.append(0.0)  # the floor is in the picture
     if ground is Ground.WALL:
-        xs.append(100.0)
+        xs.append(wall_x(poses))
     return Box(min(xs) - MARGIN, min(ys) - MARGIN, max(xs) + MARGIN, max(ys) + MARGIN)
 
 
 def picture_box(picture: Picture) -> Box:
-    """The box shared by a picture's poses (start and held), and its ground."""
-    return box_of([pose for pose in (picture.start, picture.held) if pose], picture.ground)
+    """The box shared by a picture's poses (start and held), their props, and its ground."""
+    poses = [pose for pose in (picture.start, picture.held) if pose]
+    return box_of(poses, picture.ground, picture.props)
+
+
+def second_box(second: SecondView) -> Box:
+    """The box shared by a second view's poses and their props."""
+    poses = [pose for pose in (second.start, second.held) if pose]
+    return box_of(poses, second.ground, second.props)
 
 
 def scale_of(box: Box, width: int, height: int) -> float:
@@ -85,15 +109,22 @@ def scale_of(box: Box, width: int, height: int) -> float:
 
 
 def draw(
-    pose: Pose, width: int, height: int, box: Box | None = None, ground: Ground = Ground.FLOOR
+    pose: Pose,
+    width: int,
+    height: int,
+    box: Box | None = None,
+    ground: Ground = Ground.FLOOR,
+    props: tuple[Prop, ...] = (),
+    wall: float | None = None,
 ) -> Drawing:
-    """`pose` drawn in `width` × `height` cells, `box` (default: the pose's own) fitted inside
-    with its proportions kept, standing on the bottom edge, centred across. Anything outside the
+    """`pose` drawn in `width` × `height` cells with its `props`, `box` (default: the pose's
+    own) fitted inside with its proportions kept, standing on the bottom edge, centred across;
+    a wall at x = `wall` (default: where the pose's hands touch it). Anything outside the
     cells is left out (clipped), never an error; no room at all gives an empty drawing."""
     if width <= 0 or height <= 0:
         return Drawing((), ())
     canvas = _Canvas(width * 2, height * 4)
-    box = box or box_of([pose], ground)
+    box = box or box_of([pose], ground, props)
     scale = scale_of(box, width, height)
     offset_x = (canvas.width - 1 - (box.right - box.left) * scale) / 2  # centred across
 
@@ -106,22 +137,40 @@ def draw(
         floor = at((0.0, 0.0))[1]
         canvas.line((0, floor), (canvas.width - 1, floor), GROUND)
     if ground is Ground.WALL:
-        wall = at((100.0, 0.0))[0]
-        canvas.line((wall, 0), (wall, canvas.height - 1), GROUND)
+        x = at((wall_x([pose]) if wall is None else wall, 0.0))[0]
+        canvas.line((x, 0), (x, canvas.height - 1), GROUND)
     joints = pose.joints
-    for start, end in BONES:
-        part = FAR if start.startswith("far_") or end.startswith("far_") else NEAR
-        if start in joints and end in joints:
-            canvas.line(at(joints[start]), at(joints[end]), part)
-    for limb, root in (("hand", "shoulder"), ("foot", "hip")):
-        for side in ("near", "far"):
-            middle = "elbow" if limb == "hand" else "knee"
-            tip = f"{side}_{limb}"
-            if tip in joints and f"{side}_{middle}" not in joints and root in joints:
-                canvas.line(at(joints[root]), at(joints[tip]), NEAR if side == "near" else FAR)
+    for prop in props:
+        for one, other in prop_segments(prop, joints):
+            canvas.line(at(one), at(other), PROP)
+    for start, end in _bones(joints):
+        far = start.startswith("far_") or end.startswith("far_")
+        part = FAR if far and (start, end) not in GIRDLES else NEAR  # the girdles: the body
+        canvas.line(at(joints[start]), at(joints[end]), part)
     if "head" in joints:
         canvas.ring(at(joints["head"]), HEAD_RADIUS * scale, NEAR)
     return canvas.drawing()
+
+
+def _bones(joints: Mapping[str, Point]) -> Iterator[tuple[str, str]]:
+    """The bones `joints` give, far side first: a limb hangs from its side's own shoulder or
+    hip where given, and a hand or foot without its elbow or knee from there directly."""
+    for one, other in GIRDLES:
+        if one in joints and other in joints:
+            yield one, other
+    for start, end in BONES:
+        side = start.split("_")[0]
+        if end in ("shoulder", "hip") and f"{side}_{end}" in joints:
+            end = f"{side}_{end}"  # the elbow or knee hangs from its own side
+        if start in joints and end in joints:
+            yield start, end
+    for limb, root in (("hand", "shoulder"), ("foot", "hip")):
+        middle = "elbow" if limb == "hand" else "knee"
+        for side in ("far", "near"):
+            tip, own = f"{side}_{limb}", f"{side}_{root}"
+            base = own if own in joints else root
+            if tip in joints and f"{side}_{middle}" not in joints and base in joints:
+                yield base, tip
 
 
 class _Canvas:
@@ -168,7 +217,7 @@ class _Canvas:
         )
 
 
-_RANK = {EMPTY: 0, GROUND: 1, FAR: 2, NEAR: 3}
+_RANK = {EMPTY: 0, GROUND: 1, PROP: 2, FAR: 3, NEAR: 4}
 
 
 def _segment(start: tuple[float, float], end: tuple[float, float]) -> Iterator[Point]:

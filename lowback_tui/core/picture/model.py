@@ -9,6 +9,11 @@ picture's `description` instead.
 
 In a side view the limbs on the side nearer the viewer (`near_…`) are drawn over those on the
 far side (`far_…`), which are fainter.
+
+A picture may also carry props drawn with the figure (a towel or band held between two joints, a
+chair), and a second view (`[exercise.picture.front]` or `[exercise.picture.above]`) for a move
+a side view cannot show, such as a twist: its own poses, drawn beside the side view where there
+is room and said in words where there is not.
 """
 
 from __future__ import annotations
@@ -40,9 +45,15 @@ JOINTS = (
     "near_foot",
     "far_knee",
     "far_foot",
+    "near_shoulder",
+    "far_shoulder",
+    "near_hip",
+    "far_hip",
 )
 """Every joint a pose may give. `head`, `shoulder` and `hip` are required; a limb whose joints
-are left out is not drawn (a limb hidden behind the body)."""
+are left out is not drawn (a limb hidden behind the body). The shoulders' and hips' own sides
+(`near_shoulder` …) are for a view from the front or above, where the shoulders' line can turn
+against the hips' line: given, they are drawn as a line and the arms and legs hang from them."""
 REQUIRED_JOINTS = ("head", "shoulder", "hip")
 
 BONES = (
@@ -58,7 +69,10 @@ BONES = (
     ("near_knee", "near_foot"),
 )
 """The segments drawn between joints, far side first (so the near side is drawn over it). A hand
-given without its elbow is joined to the shoulder, a foot without its knee to the hip."""
+given without its elbow is joined to the shoulder, a foot without its knee to the hip; where a
+side's own shoulder or hip is given, that side's limb hangs from it instead."""
+GIRDLES = (("near_shoulder", "far_shoulder"), ("near_hip", "far_hip"))
+"""The shoulders' and the hips' lines, drawn when both their ends are given."""
 
 
 class Ground(StrEnum):
@@ -68,6 +82,36 @@ class Ground(StrEnum):
     WALL = "wall"
     """A wall at x = 100 (the right edge), and the floor."""
     NONE = "none"
+
+
+class PropKind(StrEnum):
+    """Something drawn with the figure, in its own faint part."""
+
+    TOWEL = "towel"
+    """A towel held between two joints: a line between them, moving with them."""
+    BAND = "band"
+    """A resistance band, drawn as a towel is."""
+    CHAIR = "chair"
+    """A chair in side view: a seat at `at`, two legs to the floor, a back on its left."""
+
+
+PROPS_MAX = 4
+"""Props in one view: a few things beside the figure, not a scene (and never a slow drawing)."""
+
+
+class Prop(NamedTuple):
+    """A prop: a towel or band `between` two joints, or a chair whose seat's middle is `at`."""
+
+    kind: PropKind
+    between: tuple[str, str] | None = None
+    at: tuple[float, float] | None = None
+
+
+class ViewName(StrEnum):
+    """Where a second view looks from."""
+
+    FRONT = "front"
+    ABOVE = "above"
 
 
 Point = tuple[float, float]
@@ -92,3 +136,27 @@ class Picture(NamedTuple):
     drawn up to the chest")."""
     start: Pose | None = None
     ground: Ground = Ground.FLOOR
+    props: tuple[Prop, ...] = ()
+    second: SecondView | None = None
+    """The view from the front or above, when the side view cannot show the move."""
+
+
+class SecondView(NamedTuple):
+    """A second view of the same move: its own poses (x across, y away from the viewer's feet
+    from above; x across, y up from the front) and its own description."""
+
+    view: ViewName
+    held: Pose
+    description: str
+    start: Pose | None = None
+    props: tuple[Prop, ...] = ()
+
+    @property
+    def ground(self) -> Ground:
+        """The floor under a view from the front; none from above (the floor is everywhere)."""
+        return Ground.FLOOR if self.view is ViewName.FRONT else Ground.NONE
+
+    @property
+    def label(self) -> str:
+        """The words under its figure: "from above"."""
+        return f"from {self.view.value}" if self.view is ViewName.ABOVE else "from the front"

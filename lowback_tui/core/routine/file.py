@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from lowback_tui.core.files import Refused, read_regular
-from lowback_tui.core.picture.model import Ground, Picture
+from lowback_tui.core.picture.model import Ground, Picture, Pose, Prop
 from lowback_tui.core.routine import check as routine_check
 from lowback_tui.core.routine.model import (
     DEFAULT_SIDE_NAMES,
@@ -176,10 +176,35 @@ def _picture_document(picture: Picture) -> dict[str, Any]:
     doc: dict[str, Any] = {"description": picture.description}
     if picture.ground is not Ground.FLOOR:
         doc["ground"] = picture.ground.value
-    doc["held"] = {joint: list(xy) for joint, xy in picture.held.joints.items()}
-    if picture.start is not None:
-        doc["start"] = {joint: list(xy) for joint, xy in picture.start.joints.items()}
+    if picture.props:
+        doc["props"] = _props_document(picture.props)
+    _poses_document(doc, picture.held, picture.start)
+    if (second := picture.second) is not None:
+        view: dict[str, Any] = {"description": second.description}
+        if second.props:
+            view["props"] = _props_document(second.props)
+        doc[second.view.value] = _poses_document(view, second.held, second.start)
     return doc
+
+
+def _poses_document(doc: dict[str, Any], held: Pose, start: Pose | None) -> dict[str, Any]:
+    doc["held"] = {joint: list(xy) for joint, xy in held.joints.items()}
+    if start is not None:
+        doc["start"] = {joint: list(xy) for joint, xy in start.joints.items()}
+    return doc
+
+
+def _props_document(props: tuple[Prop, ...]) -> list[dict[str, Any]]:
+    """Each prop as an inline table: `{kind = "towel", between = ["near_hand", "far_hand"]}`."""
+    docs: list[dict[str, Any]] = []
+    for prop in props:
+        doc: dict[str, Any] = {"kind": prop.kind.value}
+        if prop.between is not None:
+            doc["between"] = list(prop.between)
+        if prop.at is not None:
+            doc["at"] = list(prop.at)
+        docs.append(doc)
+    return docs
 
 
 def dumps(routine: Routine) -> str:

@@ -3,8 +3,9 @@
 While getting ready the figure moves from the start position to the held one, a step each
 time the shown second changes (in step with the countdown, never more often); during the hold
 or the work it is the held position, labelled so; while letting go (switching sides, relaxing)
-it is back at the start; during a rest it is the next exercise's start. Every front end that
-draws the picture asks here, so they all show the same thing at the same moment.
+it is back at the start; during a rest it is the next exercise's start. A second view (from the
+front or above) moves in step with the side view. Every front end that draws the picture asks
+here, so they all show the same thing at the same moment.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ class PictureMoment(NamedTuple):
     picture: Picture
     pose: Pose
     label: str
+    second: Pose | None = None
+    """The second view's pose at the same moment, when the picture has one."""
 
 
 def share_moved(shown_seconds: int, seconds: int) -> float:
@@ -42,13 +45,21 @@ def picture_moment(view: View) -> PictureMoment | None:
         return None
     kind = view.phase.kind
     held_label = HELD if view.exercise.is_hold else WORK_HELD
-    start = picture.start
-    if start is None or kind.is_active:
-        return PictureMoment(picture, picture.held, held_label)
-    if kind is Kind.GET_READY:
+    if picture.start is None or kind.is_active:
+        share, label = 1.0, held_label
+    elif kind is Kind.GET_READY:
         share = share_moved(view.shown_seconds, view.phase.seconds)
-        if share >= 1.0:
-            return PictureMoment(picture, picture.held, held_label)
-        label = START if share <= 0.0 else MOVING
-        return PictureMoment(picture, between(start, picture.held, share), label)
-    return PictureMoment(picture, start, START)  # letting go, or resting before it
+        label = held_label if share >= 1.0 else START if share <= 0.0 else MOVING
+    else:
+        share, label = 0.0, START  # letting go, or resting before it
+    second = None
+    if picture.second is not None:
+        second = _at(picture.second.start, picture.second.held, share)
+    return PictureMoment(picture, _at(picture.start, picture.held, share), label, second)
+
+
+def _at(start: Pose | None, held: Pose, share: float) -> Pose:
+    """The pose `share` of the way from `start` to `held`: each end itself, not a copy."""
+    if start is None or share >= 1.0:
+        return held
+    return start if share <= 0.0 else between(start, held, share)

@@ -105,23 +105,23 @@ def activities(lines: Lines, question: ActivityQuestion) -> ActivityAnswer | Non
     from lowback_tui.core.course.activities import MAX_ACTIVITIES, clean_name
 
     lines.say(wording.activities_intro(question.naming, question.week))
-    names = list(question.names)
-    if question.naming:
-        names = []
-        while len(names) < MAX_ACTIVITIES:
-            more = " (or Enter when done)" if names else " (or Enter to skip)"
-            typed = clean_name(lines.ask(f"Activity {len(names) + 1}{more}:") or "")
-            if not typed:
-                break
-            names.append(typed)
-        if not names:
-            return None
+    names: list[str] = []
     ratings: list[int | None] = []
-    for name in names:
+    while len(names) < (MAX_ACTIVITIES if question.naming else len(question.names)):
+        if question.naming:
+            more = " (or Enter when done)" if names else " (or Enter to skip)"
+            name = clean_name(lines.ask(f"Activity {len(names) + 1}{more}:") or "")
+            if not name:
+                break
+        else:
+            name = question.names[len(names)]
         rating = _rating(lines, name)
         if rating is None:
             return None
+        names.append(name)
         ratings.append(rating)
+    if not names:
+        return None
     return ActivityAnswer(tuple(names), tuple(ratings))
 
 

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 
     from lowback_tui.core.session.guidance import Announcer
     from lowback_tui.core.session_run import Awake
+    from lowback_tui.core.session_start import Answer
     from lowback_tui.core.trainer import Trainer
 
 
@@ -26,6 +27,7 @@ async def start_session(
     """Ask each step before a session with its screen, then show the countdown (from a worker:
     each question waits for its screen's answer)."""
     from lowback_tui.core.session_start import (
+        AskActivities,
         AskBadDay,
         AskCarryOn,
         AskPain,
@@ -43,9 +45,7 @@ async def start_session(
         if isinstance(step, AskSafety):
             from lowback_tui.screens.safety import SafetyScreen
 
-            answer: bool | int | str | None = await app.push_screen_wait(
-                SafetyScreen(first_time=True)
-            )
+            answer: Answer = await app.push_screen_wait(SafetyScreen(first_time=True))
         elif isinstance(step, AskCarryOn):
             answer = await app.push_screen_wait(
                 Confirm(step.carry_on.question, step.detail, "Carry on", "Start again")
@@ -58,6 +58,10 @@ async def start_session(
             from lowback_tui.screens.bad_day import BadDayScreen
 
             answer = await app.push_screen_wait(BadDayScreen(step.before))
+        elif isinstance(step, AskActivities):
+            from lowback_tui.screens.activities import ActivitiesScreen
+
+            answer = await app.push_screen_wait(ActivitiesScreen(step.question, step.problem))
         elif isinstance(step, Begin):
             if step.run.problem:
                 app.notify(step.run.problem, severity="warning", timeout=10)

@@ -10,6 +10,7 @@ from lowback_tui.core.course import advice
 from lowback_tui.core.course.before_session import CARRY_ON, GENTLE, REST
 from lowback_tui.core.session.guidance import Announcer
 from lowback_tui.core.session_start import (
+    AskActivities,
     AskBadDay,
     AskCarryOn,
     AskPain,
@@ -19,6 +20,7 @@ from lowback_tui.core.session_start import (
 )
 
 if TYPE_CHECKING:
+    from lowback_tui.core.activity_log import ActivityAnswer, ActivityQuestion
     from lowback_tui.core.session_run import Awake, SessionRun
     from lowback_tui.core.trainer import Trainer
 
@@ -41,7 +43,8 @@ class Lines(Announcer, Protocol):
 
 def begin(lines: Lines, trainer: Trainer, awake: Awake | None) -> SessionRun | None:
     """The steps before a session, as the core's SessionStart orders them (safety once,
-    carrying on, how the back is, a bad day), each asked as a line; None: no session today."""
+    carrying on, how the back is, a bad day, the activities), each asked as a line; None: no
+    session today."""
     start = SessionStart(trainer, announcer=lines, awake=awake)
     while True:
         step = start.step
@@ -67,6 +70,10 @@ def begin(lines: Lines, trainer: Trainer, awake: Awake | None) -> SessionRun | N
             offered = ", ".join(f"{key} {what}" for key, what in keys.items())
             answer = lines.ask(f"{offered}{', ' if offered else ''}or c to carry on:") or ""
             start.answer(keys.get(answer.strip().lower()[:1], CARRY_ON))
+        elif isinstance(step, AskActivities):
+            if step.problem:
+                lines.say(step.problem + ".")
+            start.answer(activities(lines, step.question))
         elif isinstance(step, Begin):
             return step.run
         else:  # NoSession
@@ -88,3 +95,47 @@ def safety(lines: Lines) -> bool:
     if answer is None:
         raise InputEnded
     return answer.lower() != "q"
+
+
+def activities(lines: Lines, question: ActivityQuestion) -> ActivityAnswer | None:
+    """The activities asked a line each: up to three names (when naming) and a rating of each;
+    an empty line (or the input ending) skips them all. None: skipped."""
+    from lowback_tui.core import wording
+    from lowback_tui.core.activity_log import ActivityAnswer
+    from lowback_tui.core.course.activities import MAX_ACTIVITIES, clean_name
+
+    lines.say(wording.activities_intro(question.naming, question.week))
+    names: list[str] = []
+    ratings: list[int | None] = []
+    while len(names) < (MAX_ACTIVITIES if question.naming else len(question.names)):
+        if question.naming:
+            more = " (or Enter when done)" if names else " (or Enter to skip)"
+            name = clean_name(lines.ask(f"Activity {len(names) + 1}{more}:") or "")
+            if not name:
+                break
+        else:
+            name = question.names[len(names)]
+        rating = _rating(lines, name)
+        if rating is None:
+            return None
+        names.append(name)
+        ratings.append(rating)
+    if not names:
+        return None
+    return ActivityAnswer(tuple(names), tuple(ratings))
+
+
+def _rating(lines: Lines, name: str) -> int | None:
+    """A 0-10 rating of `name`, asked up to three times; None: skipped (Enter, or input ended)."""
+    from lowback_tui.core.course.activities import parse_rating
+
+    for _ in range(3):
+        typed = lines.ask(f"{name}: 0 to 10, or Enter to skip:")
+        if not (typed or "").strip():
+            return None
+        rating = parse_rating(typed or "")
+        if rating is not None:
+            return rating
+        lines.say("Please type a whole number from 0 to 10, or Enter to skip.")
+    lines.say("Skipped: no activities recorded.")
+    return None

@@ -41,11 +41,17 @@ class Bells:
 
 
 async def answer_pain(pilot: Pilot[None], pain: str) -> None:
-    """Answer the pain check-in on screen: digits then Enter, or "s" to skip it."""
+    """Answer the pain check-in on screen: digits then Enter, or "s" to skip it; then skip the
+    activities a course's first session asks for (issue 25), as a person always may."""
     await pilot.pause()
     assert isinstance(pilot.app.screen, PainCheck)
     await pilot.press(*pain, *(["enter"] if pain != "s" else []))
     await pilot.pause()
+    from lowback_tui.screens.activities import ActivitiesScreen
+
+    if isinstance(pilot.app.screen, ActivitiesScreen):
+        await pilot.press("escape")
+        await pilot.pause()
 
 
 async def start(pilot: Pilot[None], pain: str = "s", settle: bool = False) -> CountdownScreen:

@@ -69,7 +69,7 @@ def test_a_version_2_history_is_upgraded_and_nothing_is_lost(tmp_path: Path) -> 
     for table in ("exercises", "targets", "offers"):
         assert after[table] == before[table]
     db = sqlite3.connect(path)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == len(history_file.MIGRATIONS) == 4
+    assert db.execute("PRAGMA user_version").fetchone()[0] == len(history_file.MIGRATIONS) == 5
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert db.execute("PRAGMA foreign_key_check").fetchall() == []
     db.close()

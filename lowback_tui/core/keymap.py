@@ -59,6 +59,8 @@ KEY_IDS: dict[str, str] = {
     "bad_day.rest": "rest today",
     "bad_day.carry_on": "carry on",
     "bad_day.back": "back",
+    "activities.save": "save the activities (Enter in a box moves to the next)",
+    "activities.skip": "skip the activities",
     "summary.one_more": "yes, one more",
     "summary.not_yet": "not yet",
     "summary.list": "back to the list",

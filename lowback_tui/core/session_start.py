@@ -1,5 +1,6 @@
 """The steps before a session, in one place: the safety information (once), carrying on today's
-session that ended early, how the back is now, a bad day's offer, then the start.
+session that ended early, how the back is now, a bad day's offer, the activities (when the
+course asks for them), then the start.
 
 `SessionStart` decides which step comes next and what each answer does; a front end only asks
 the question of the step it is given (a screen, or a line) and hands the answer back:
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from lowback_tui.core import wording
+from lowback_tui.core.activity_log import ActivityAnswer, ActivityQuestion
 from lowback_tui.core.course.before_session import CARRY_ON, GENTLE, REST, BeforeSession, CarryOn
 
 if TYPE_CHECKING:
@@ -57,6 +59,16 @@ class AskBadDay:
 
 
 @dataclass(frozen=True)
+class AskActivities:
+    """Ask about the activities (`question`: name and rate them, or rate the named ones again);
+    the answer is an ActivityAnswer, or None to skip (always allowed: nothing is kept, and the
+    next session asks again). An answer the core refuses asks again with `problem`."""
+
+    question: ActivityQuestion
+    problem: str | None = None
+
+
+@dataclass(frozen=True)
 class Begin:
     """The session is made: show it."""
 
@@ -70,7 +82,8 @@ class NoSession:
     message: str | None = None
 
 
-Step = AskSafety | AskCarryOn | AskPain | AskBadDay | Begin | NoSession
+Step = AskSafety | AskCarryOn | AskPain | AskBadDay | AskActivities | Begin | NoSession
+Answer = bool | int | str | ActivityAnswer | None
 
 
 class SessionStart:
@@ -85,9 +98,12 @@ class SessionStart:
         self._awake = awake
         """Keeps the screen awake while the session's clock runs (passed on to its SessionRun)."""
         self._pain: int | None = None
+        self._gentle = False
+        self._activities: ActivityAnswer | None = None
+        """Kept once the session has begun (and with it, on a first session, its course)."""
         self.step: Step = AskSafety() if trainer.needs_safety_check else self._after_safety()
 
-    def answer(self, value: bool | int | str | None) -> Step:
+    def answer(self, value: Answer) -> Step:
         """The answer to `step` (what each step's docstring says it takes); the next step."""
         trainer, step = self._trainer, self.step
         if isinstance(step, AskSafety):
@@ -108,15 +124,18 @@ class SessionStart:
         elif isinstance(step, AskPain):
             self._pain = value if isinstance(value, int) and not isinstance(value, bool) else None
             before = trainer.before_session(self._pain)
-            self.step = self._start() if before is None else AskBadDay(before)
+            self.step = self._activities_or_start() if before is None else AskBadDay(before)
         elif isinstance(step, AskBadDay):
             if value == REST:
                 trainer.rest_today()  # the daily reminder stays quiet today
                 self.step = NoSession(wording.REST_TODAY)
             elif value in (GENTLE, CARRY_ON):
-                self.step = self._start(gentle=value == GENTLE)
+                self._gentle = value == GENTLE
+                self.step = self._activities_or_start()
             else:
                 self.step = NoSession()
+        elif isinstance(step, AskActivities):
+            self.step = self._after_activities(step, value)
         return self.step
 
     def cancel(self) -> None:
@@ -127,8 +146,24 @@ class SessionStart:
         carry_on = self._trainer.carry_on()
         return AskPain() if carry_on is None else AskCarryOn(carry_on)
 
-    def _start(self, gentle: bool = False) -> Begin:
+    def _activities_or_start(self) -> Step:
+        question = self._trainer.activities.to_ask()
+        return self._start() if question is None else AskActivities(question)
+
+    def _after_activities(self, step: AskActivities, value: Answer) -> Step:
+        from lowback_tui.core.course.activities import clean_name, problem
+
+        if isinstance(value, ActivityAnswer) and value.names:
+            wrong = problem([clean_name(name) for name in value.names], value.ratings)
+            if wrong is not None:
+                return AskActivities(step.question, wrong)
+            self._activities = value
+        return self._start()
+
+    def _start(self) -> Begin:
         run = self._trainer.start_session(
-            self._pain, self._announcer, gentle=gentle, awake=self._awake
+            self._pain, self._announcer, gentle=self._gentle, awake=self._awake
         )
+        if self._activities is not None:  # its course is there now
+            self._trainer.activities.record(self._activities)
         return Begin(run)

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from lowback_tui.core import wording
+from lowback_tui.core.activity_log import ActivityLog
 from lowback_tui.core.routine.in_use import RoutineInUse
 from lowback_tui.core.routine.model import Problem, Routine, RoutineError
 from lowback_tui.core.session.clock import StoppableClock
@@ -85,6 +86,8 @@ class Trainer:
         self.preferences = preferences or Preferences.load()
         self._in_use = RoutineInUse(routine)
         self._store = store
+        self.activities = ActivityLog(lambda: self._store, now)
+        """The activities in the person's own words (`core/activity_log.py`)."""
         self._course_read: tuple[object, Course | None] | None = None
         """The course as last read, and what the history and the date were then: read again
         only once either has changed (the list, the progress screen and its report ask for it

@@ -205,3 +205,17 @@ CARRY_ON_DETAIL = (
     "session; or start again from the first exercise."
 )
 """Under the question that offers to carry on a session."""
+
+
+ACTIVITIES_TITLE = "Activities"
+ACTIVITY_SCALE = "0 (cannot do it) to 10 (as well as before your back trouble)"
+
+
+def activities_intro(naming: bool, week: int) -> str:
+    """What the activities question says first, in the app and plain mode alike."""
+    if naming:
+        return (
+            "Name up to three everyday things your back makes hard (putting on socks, sitting"
+            f" 30 minutes), and rate each from {ACTIVITY_SCALE}. You can skip this."
+        )
+    return f"Week {week}: how well can you do these now, from {ACTIVITY_SCALE}? You can skip this."

@@ -19,6 +19,7 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from lowback_tui.core.course.rules import TREND_WEEK, at_least
+from lowback_tui.core.safe_text import visible
 
 MAX_ACTIVITIES = 3
 """Up to three activities, as the method asks (Stratford et al. 1995)."""
@@ -31,6 +32,42 @@ change between 1.3 and 2.7)."""
 MEANINGFUL_CHANGE_ONE = 3.0
 """The same for a single activity, whose rating alone moves more from one time to the next:
 about 3 points (Stratford et al. 1995)."""
+NAME_LENGTH = 40
+"""The most characters of an activity's name kept: a few words ("sitting 30 minutes"), on one
+line of a 40-column terminal. Not a threshold of the method: a limit on what a person types."""
+
+
+def clean_name(text: str) -> str:
+    """A name as typed, made one line safe to show (`safe_text.visible`: no control character),
+    its spaces closed up, and cut to NAME_LENGTH."""
+    return visible(" ".join(text.split()))[:NAME_LENGTH].strip()
+
+
+def parse_rating(text: str) -> int | None:
+    """A rating typed: a whole number in RATING_RANGE, ASCII digits only; None for anything
+    else ("11", "-1", "5.5", "²")."""
+    text = text.strip()
+    if not (0 < len(text) <= 2 and text.isascii() and text.isdigit()):
+        return None
+    value = int(text)
+    return value if RATING_RANGE[0] <= value <= RATING_RANGE[1] else None
+
+
+def problem(names: Sequence[str], ratings: Sequence[int | None]) -> str | None:
+    """What is wrong with activities as answered (each name cleaned, a rating for each), in a
+    few words for the person; None when they can be kept."""
+    if len(names) > MAX_ACTIVITIES:
+        return f"Up to {MAX_ACTIVITIES} activities"
+    if any(not name for name in names):
+        return "Give each activity a name"
+    if len({name.casefold() for name in names}) < len(names):
+        return "Name each activity once"
+    low, high = RATING_RANGE
+    if len(ratings) != len(names) or any(
+        rating is None or not low <= rating <= high for rating in ratings
+    ):
+        return f"Rate each activity from {low} to {high}"
+    return None
 
 
 def course_week(start: date, day: date) -> int:

@@ -3,10 +3,11 @@
 The history is a file a person can edit (`sqlite3 history.db "update …"`), so every value is
 checked where it is read, against what its column means: a day that is no date, a time of 9e999
 seconds, a pain of 99, text where a number belongs. The checks live here once, as the columns of
-each table (`SESSION`, `EXERCISE`, `COURSE`, `TARGET`): `good` makes them a condition for a
-query's WHERE (so that sums and counts never meet a bad value), and `check` the same test in
-Python on a row read (`BadRow` names the column). A row failing it is left out, as if it were
-not there; the store counts such rows and says so once (`unreadable`, `unreadable_notice`).
+each table (`SESSION`, `EXERCISE`, `COURSE`, `TARGET`, `ACTIVITY`, `ACTIVITY_RATING`): `good`
+makes them a condition for a query's WHERE (so that sums and counts never meet a bad value), and
+`check` the same test in Python on a row read (`BadRow` names the column). A row failing it is
+left out, as if it were not there; the store counts such rows and says so once (`unreadable`,
+`unreadable_notice`).
 """
 
 from __future__ import annotations
@@ -78,6 +79,22 @@ TARGET = (
     Column("routine_name", "text"), Column("exercise_id", "text"),
     Column("reps", "int", *REPS_RANGE),
 )  # fmt: skip
+ACTIVITY_PLACES = 3
+"""Activities a course may name (course/activities.MAX_ACTIVITIES, the method's three: the
+history applies no course rule, so the number is here too, and a test says they agree)."""
+ACTIVITY_RATING_RANGE = (0, 10)
+"""An activity's rating (course/activities.RATING_RANGE; the schema's CHECK)."""
+MOST_WEEKS = (DAY_RANGE[1] - DAY_RANGE[0]).days // 7 + 1
+"""The course weeks there can be between the first and the last day a course may be on."""
+ACTIVITY = (
+    Column("course_id", "int", 1, 2**63 - 1), Column("position", "int", 0, ACTIVITY_PLACES - 1),
+    Column("name", "text"),
+)  # fmt: skip
+ACTIVITY_RATING = (
+    Column("course_id", "int", 1, 2**63 - 1), Column("position", "int", 0, ACTIVITY_PLACES - 1),
+    Column("week", "int", 1, MOST_WEEKS), Column("day", "day"),
+    Column("rating", "int", *ACTIVITY_RATING_RANGE),
+)  # fmt: skip
 
 
 def good_value(columns: Sequence[Column], name: str, alias: str) -> str:
@@ -87,7 +104,10 @@ def good_value(columns: Sequence[Column], name: str, alias: str) -> str:
     return good([c for c in columns if c.name == name], alias)
 
 
-KINDS = {"session": SESSION, "exercise result": EXERCISE, "course": COURSE, "target": TARGET}
+KINDS = {
+    "session": SESSION, "exercise result": EXERCISE, "course": COURSE, "target": TARGET,
+    "activity name": ACTIVITY, "activity rating": ACTIVITY_RATING,
+}  # fmt: skip
 """The things the history keeps, by what the person is told they are, with their columns."""
 
 
@@ -135,6 +155,8 @@ GOOD_SESSION = good(SESSION, "s")
 GOOD_EXERCISE = good(EXERCISE, "e")
 GOOD_COURSE = good(COURSE, "c")
 GOOD_TARGET = good(TARGET, "t")
+GOOD_ACTIVITY = good(ACTIVITY, "a")
+GOOD_ACTIVITY_RATING = good(ACTIVITY_RATING, "r")
 
 _FULL = {
     "day": re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII),
@@ -202,6 +224,8 @@ _LOOKED_OVER = {  # what `unreadable` counts: where, its alias in `good`, its id
     "exercise result": ("exercises e", "e", "e.rowid", GOOD_EXERCISE),
     "course": ("(SELECT * FROM courses ORDER BY id DESC LIMIT 1) c", "c", "c.id", GOOD_COURSE),
     "target": ("targets t", "t", "t.rowid", GOOD_TARGET),
+    "activity name": ("activities a", "a", "a.rowid", GOOD_ACTIVITY),
+    "activity rating": ("activity_ratings r", "r", "r.rowid", GOOD_ACTIVITY_RATING),
 }  # only the latest course is ever read: an older one left as it is is no matter
 
 

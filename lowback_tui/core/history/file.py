@@ -110,6 +110,27 @@ MIGRATIONS = [
     # 4: the days the person chose "Rest today" on a bad day (issue 24): the daily reminder
     # stays quiet on them. A day once, when it was chosen; no pain rating is kept here.
     "CREATE TABLE rest_days (day TEXT PRIMARY KEY, chosen_at TEXT NOT NULL)",
+    # 5: activities in the person's own words (issue 25): up to three named for a course, at
+    # their place (0-2), and each rating of them, 0-10, in a week of that course (the day it was
+    # given kept with it). Private like the pain ratings: never in the log.
+    """
+    CREATE TABLE activities (
+        course_id INTEGER NOT NULL REFERENCES courses (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL CHECK (position BETWEEN 0 AND 2),
+        name TEXT NOT NULL,
+        PRIMARY KEY (course_id, position)
+    );
+    CREATE TABLE activity_ratings (
+        course_id INTEGER NOT NULL,
+        position INTEGER NOT NULL,
+        week INTEGER NOT NULL CHECK (week >= 1),
+        day TEXT NOT NULL,
+        rating INTEGER NOT NULL CHECK (rating BETWEEN 0 AND 10),
+        PRIMARY KEY (course_id, position, week),
+        FOREIGN KEY (course_id, position) REFERENCES activities (course_id, position)
+            ON DELETE CASCADE
+    )
+    """,
 ]
 """Schema changes in order; the file's user_version says how many have been applied."""
 

@@ -22,6 +22,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from lowback_tui.core import dirs
+from lowback_tui.core.history.activity_rows import ActivityRows
 from lowback_tui.core.history.checks import GOOD_COURSE, GOOD_SESSION
 from lowback_tui.core.history.file import (
     NewerSchema,
@@ -37,7 +38,7 @@ from lowback_tui.core.session.results import ExerciseRecord, Outcome, Summary
 Now = Callable[[], datetime]
 
 
-class HistoryStore(HistoryReads):
+class HistoryStore(HistoryReads, ActivityRows):
     """The store. Methods that write never raise: a failed write sets `problem` instead."""
 
     def __init__(self, connection: sqlite3.Connection | None, path: Path, now: Now) -> None:

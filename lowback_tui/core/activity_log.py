@@ -1,0 +1,165 @@
+"""The activities flow, once for every front end: what to ask about them before a session, keeping
+the answer, changing them later (the progress screen), and their ratings by week and how they
+moved (the progress screen and the course report). The Trainer holds one (`trainer.activities`).
+
+The rules are course/activities.py's (the Patient-Specific Functional Scale's method); the
+storing is the history's (`activity_rows`). Skipping is always allowed and keeps nothing. The
+names and ratings are private like the pain ratings: never logged, never in a notification.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lowback_tui.core.course.activities import Moved
+    from lowback_tui.core.history.activity_rows import CourseActivities
+    from lowback_tui.core.history.store import HistoryStore
+
+
+@dataclass(frozen=True)
+class ActivityQuestion:
+    """What to ask about the activities: to name up to three and rate each (`naming`), or to rate
+    the ones named (`names`) again, for course week `week`. `ratings`: this week's, when some were
+    given (changing them from the progress screen), in the order of `names`."""
+
+    naming: bool
+    names: tuple[str, ...]
+    week: int
+    ratings: tuple[int | None, ...] = ()
+
+
+@dataclass(frozen=True)
+class ActivityAnswer:
+    """The activities as answered: their names (as typed) and a 0-10 rating of each."""
+
+    names: tuple[str, ...]
+    ratings: tuple[int | None, ...]
+
+
+@dataclass(frozen=True)
+class ActivityWeeks:
+    """The course's activities by week (the progress screen's table): a row per activity, a
+    rating or None per week in `weeks`."""
+
+    names: tuple[str, ...]
+    weeks: tuple[int, ...]
+    rows: tuple[tuple[int | None, ...], ...]
+
+
+class ActivityLog:
+    """One person's activities in the current course (see the module's docstring)."""
+
+    def __init__(self, store: Callable[[], HistoryStore | None], now: Callable[[], datetime]):
+        self._store = store
+        self._now = now
+
+    def _current(self) -> tuple[HistoryStore, CourseActivities | None, date] | None:
+        """The store (when it keeps what it is given), the current course's activities (None: no
+        course begun yet, so the next session begins one today), and today."""
+        from lowback_tui.core.course.rules import begun
+
+        store = self._store()
+        if store is None or not store.saving:
+            return None
+        today = self._now().date()
+        found = store.course_activities()
+        if found is not None and not begun(found.started_on, today):
+            found = None
+        return store, found, today
+
+    def to_ask(self) -> ActivityQuestion | None:
+        """What to ask before today's session (`course/activities.to_ask`); None: nothing (or the
+        history is not being kept, so an answer would be lost)."""
+        from lowback_tui.core.course.activities import Ask, course_week, to_ask
+
+        current = self._current()
+        if current is None:
+            return None
+        _, found, today = current
+        start = found.started_on if found is not None else today
+        names = _names(found)
+        rated = {rating.week for rating in found.ratings} if found is not None else set()
+        ask = to_ask(start, today, names, rated)
+        if ask is Ask.NOTHING:
+            return None
+        return ActivityQuestion(ask is Ask.NAME_AND_RATE, names, course_week(start, today))
+
+    def to_change(self) -> ActivityQuestion | None:
+        """The activities as they are, with this week's ratings, to rename or rate again (the
+        progress screen); None before a course has begun, or while nothing is kept."""
+        from lowback_tui.core.course.activities import course_week
+
+        current = self._current()
+        if current is None or current[1] is None:
+            return None
+        found, today = current[1], current[2]
+        week = course_week(found.started_on, today)
+        this_week = {r.position: r.rating for r in found.ratings if r.week == week}
+        places = sorted(found.names)
+        return ActivityQuestion(
+            True, _names(found), week, tuple(this_week.get(at) for at in places)
+        )
+
+    def record(self, answer: ActivityAnswer) -> str | None:
+        """Keep the activities as answered, rated in this course week (after the session began,
+        so its course is there); what is wrong with them in a few words (nothing kept then)."""
+        from lowback_tui.core.course.activities import clean_name, course_week, problem
+
+        names = tuple(clean_name(name) for name in answer.names)
+        wrong = problem(names, answer.ratings)
+        if wrong is not None:
+            return wrong
+        current = self._current()
+        if current is None or current[1] is None:
+            return None  # nothing kept, nothing to tell: the history says why itself
+        store, found, today = current[0], current[1], current[2]
+        week = course_week(found.started_on, today)
+        store.keep_activities(found.course_id, names, week, today, answer.ratings)
+        return None
+
+    def weeks(self) -> ActivityWeeks | None:
+        """The current course's activities by week; None when none are named."""
+        current = self._current()
+        found = current[1] if current is not None else None
+        if found is None or not found.names:
+            return None
+        places = sorted(found.names)
+        weeks = tuple(sorted({rating.week for rating in found.ratings}))
+        given = {(r.position, r.week): r.rating for r in found.ratings}
+        rows = tuple(tuple(given.get((at, week)) for week in weeks) for at in places)
+        return ActivityWeeks(_names(found), weeks, rows)
+
+    def moved(self) -> list[Moved]:
+        """Each activity's first and latest rating and their mean's (`course/activities.moved`);
+        [] with fewer than two weeks rated."""
+        from lowback_tui.core.course.activities import moved
+
+        table = self.weeks()
+        if table is None:
+            return []
+        by_week: dict[int, dict[str, int]] = {}
+        for n, week in enumerate(table.weeks):
+            by_week[week] = {}
+            for name, row in zip(table.names, table.rows, strict=True):
+                if (rating := row[n]) is not None:
+                    by_week[week][name] = rating
+        return moved(by_week)
+
+
+def _names(found: CourseActivities | None) -> tuple[str, ...]:
+    """The names in place order, made safe to show (a hand edit may have put anything there)."""
+    if found is None:
+        return ()
+    from lowback_tui.core.course.activities import clean_name
+
+    return tuple(clean_name(found.names[at]) for at in sorted(found.names))
+
+
+def answer_of(names: Sequence[str], ratings: Sequence[int | None]) -> ActivityAnswer:
+    """An answer of the rows a front end read, those with no name and no rating left out."""
+    kept = [(n, r) for n, r in zip(names, ratings, strict=True) if n.strip() or r is not None]
+    return ActivityAnswer(tuple(n for n, _ in kept), tuple(r for _, r in kept))

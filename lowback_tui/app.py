@@ -393,7 +393,11 @@ class LowbackApp(App[None]):
 
         self._when_history_is_open(
             lambda: self.push_screen(
-                ProgressScreen(self.trainer.progress(), self.trainer.course_report())
+                ProgressScreen(
+                    self.trainer.progress(),
+                    self.trainer.course_report(),
+                    self.trainer.activities,
+                )
             )
         )
 

@@ -67,6 +67,7 @@ KEY_IDS: dict[str, str] = {
     "summary.quit": "quit",
     "progress.back": "back",
     "progress.report": "the course report",
+    "progress.activities": "name or rate your activities",
     "report.back": "back",
     "history.back": "back",
     "routines.back": "back",

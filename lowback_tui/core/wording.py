@@ -209,6 +209,10 @@ CARRY_ON_DETAIL = (
 
 ACTIVITIES_TITLE = "Activities"
 ACTIVITY_SCALE = "0 (cannot do it) to 10 (as well as before your back trouble)"
+NO_ACTIVITIES = (
+    "None named yet. Press a to name up to three things your back makes hard, and see them"
+    " change week by week."
+)
 
 
 def activities_intro(naming: bool, week: int) -> str:

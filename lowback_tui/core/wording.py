@@ -223,3 +223,11 @@ def activities_intro(naming: bool, week: int) -> str:
             f" 30 minutes), and rate each from {ACTIVITY_SCALE}. You can skip this."
         )
     return f"Week {week}: how well can you do these now, from {ACTIVITY_SCALE}? You can skip this."
+
+
+def activities_intro_short(naming: bool, week: int) -> str:
+    """The same on a short terminal (under 20 rows), so the boxes stay in sight."""
+    scale = "0 (cannot) to 10 (as before)"
+    if naming:
+        return f"Up to three things your back makes hard, each {scale}. Esc skips."
+    return f"Week {week}: rate each again, {scale}. Esc skips."

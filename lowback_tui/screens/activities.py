@@ -14,7 +14,7 @@ from typing import ClassVar
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
@@ -44,6 +44,9 @@ class ActivitiesScreen(ModalScreen[ActivityAnswer | None]):
         Binding("escape", "skip", "Skip", id="activities.skip"),
     ]
 
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]  # noqa: RUF012
+    """Under 20 rows the short intro, and no blank lines between the boxes."""
+
     def __init__(self, question: ActivityQuestion, problem: str | None = None) -> None:
         super().__init__()
         self.question = question
@@ -52,11 +55,16 @@ class ActivitiesScreen(ModalScreen[ActivityAnswer | None]):
     def compose(self) -> ComposeResult:
         question = self.question
         rows = MAX_ACTIVITIES if question.naming else len(question.names)
-        with Vertical(id="activities-box"):
+        with VerticalScroll(id="activities-box", can_focus=False):
             yield Label(wording.ACTIVITIES_TITLE, id="activities-title")
             yield Static(
                 wording.activities_intro(question.naming, question.week),
                 id="activities-intro",
+                markup=False,
+            )
+            yield Static(
+                wording.activities_intro_short(question.naming, question.week),
+                id="activities-intro-short",
                 markup=False,
             )
             for at in range(rows):

@@ -78,9 +78,9 @@ async def test_the_first_session_asks_after_the_pain_and_a_skip_begins(
 
 
 @pytest.mark.parametrize("size", [(80, 24), (40, 12)])
-def test_the_dialog_snapshot(
+def test_the_dialog_snapshot(  # type: ignore[no-untyped-def]
     snap_compare, routine: Routine, tmp_path: Path, size: tuple[int, int]
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     """Naming, one activity typed and rated, the second being typed."""
     press = ["enter", "3", "enter", *"putting on socks", "enter", "4", "enter", *"sitting"]
     assert snap_compare(first_session_app(routine, tmp_path), terminal_size=size, press=press)

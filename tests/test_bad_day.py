@@ -25,7 +25,7 @@ from lowback_tui.screens.list_screen import ExerciseListScreen
 
 from .conftest import screen_text
 from .fake_clock import FakeClock
-from .test_countdown_screen import answer_pain, on_screen, wait
+from .test_countdown_screen import answer_pain, on_screen, skip_activities, wait
 from .test_plain import Script
 
 TODAY = datetime(2026, 12, 1, 8, 0)
@@ -106,7 +106,7 @@ async def test_seven_on_screen_offers_g_r_c(routine: Routine, store: HistoryStor
         await pilot.press("enter")
         await answer_pain(pilot, "8")
         await pilot.press("g")
-        await pilot.pause()
+        await skip_activities(pilot)
         screen = on_screen(app)
         assert isinstance(screen, CountdownScreen)
         assert screen.run.routine.name == "Gentle start"
@@ -129,7 +129,7 @@ async def test_carry_on_with_c_or_enter(routine: Routine, store: HistoryStore) -
         await begin(pilot, "9")
         assert isinstance(app.screen, BadDayScreen)
         await pilot.press("enter")
-        await pilot.pause()
+        await skip_activities(pilot)
         screen = on_screen(app)
         assert isinstance(screen, CountdownScreen)
         assert screen.run.routine.name == routine.name and screen.run.pain_before == 9

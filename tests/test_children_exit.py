@@ -67,6 +67,7 @@ def test_plain_mode_ending_ends_every_sound_and_line(private_home: Path, hung: P
     try:
         for prompt, answer in [("Press Enter once you have read this", b"\n"),
                                ("How is your back right now?", b"2\n"),
+                               ("Activity 1 (or Enter to skip):", b"\n"),
                                ("How is your back now?", b"1\n")]:  # fmt: skip
             _read_until(process, prompt, seen)
             process.stdin.write(answer)
@@ -116,6 +117,8 @@ def test_plain_mode_on_sigterm_leaves_no_process_behind(tmp_path: Path, hung: Pa
         program.send(b"\n")
         program.wait_for("How is your back right now?")
         program.send(b"2\n")
+        program.wait_for("Activity 1 (or Enter to skip):")
+        program.send(b"\n")
         pids_in(hung / "pw-play", 2)
         pids_in(hung / "espeak-ng", 2)
         os.kill(program.process.pid, signal.SIGTERM)

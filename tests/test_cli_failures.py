@@ -319,7 +319,7 @@ def test_an_ascii_only_output_gets_question_marks_not_a_traceback(private_home: 
                               env={**os.environ, **env})  # fmt: skip
         assert (done.returncode, done.stderr) == (0, b""), done.stderr
         assert b"  4 ? ?\n" in done.stdout  # "4 → –", the arrow and the dash replaced
-        done = subprocess.run([LOWBACK, "--plain"], input=b"\n3\nq\n\n", capture_output=True,
+        done = subprocess.run([LOWBACK, "--plain"], input=b"\n3\n\nq\n\n", capture_output=True,
                               timeout=60, env={**os.environ, **env})  # fmt: skip
         assert (done.returncode, done.stderr) == (0, b""), done.stderr
 

@@ -26,6 +26,7 @@ from lowback_tui.screens.pain_check import PainCheck
 from lowback_tui.screens.safety import SafetyScreen
 
 from .conftest import REPO, screen_text
+from .test_countdown_screen import skip_activities
 
 
 def bound_classes() -> list[type[DOMNode]]:
@@ -146,7 +147,7 @@ async def test_space_moved_on_the_countdown_moves_all_it_does(routine: Routine) 
         await pilot.press("enter")
         await pilot.pause()
         await pilot.press("s")  # skip the rating
-        await pilot.pause()
+        await skip_activities(pilot)
         screen = app.screen
         assert isinstance(screen, CountdownScreen) and screen.run.settling
         await pilot.press("space")

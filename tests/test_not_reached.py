@@ -127,7 +127,7 @@ def test_plain_mode_says_not_reached(routine: Routine, tmp_path: Path) -> None:
     out, clock = io.StringIO(), FakeClock()
     trainer = Trainer(routine, clock=clock, store=store)
     # the first 20 s settle in, then 5 s to get ready: q 2 s after the first hold
-    Plain(out, Script(clock, ["3", "3"], {32: "q"})).run(trainer)
+    Plain(out, Script(clock, ["3", "", "3"], {32: "q"})).run(trainer)
     lines = out.getvalue().replace("\a", "").splitlines()
     assert "Knee to chest: partial, 1 of 10." in lines
     assert "Opposite arm and leg lift: not reached." in lines

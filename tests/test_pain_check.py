@@ -35,6 +35,7 @@ from lowback_tui.screens.safety import SafetyScreen
 from .conftest import screen_text
 from .fake_clock import FakeClock
 from .pty_run import PtyProgram
+from .test_countdown_screen import skip_activities
 
 LOWBACK = str(Path(sys.executable).parent / "lowback")
 TINY = str(Path(__file__).resolve().parent / "routines" / "tiny.toml")
@@ -233,7 +234,9 @@ async def test_in_the_app_the_pain_footer_lists_only_the_dialogs_keys(routine: R
 async def test_the_end_question_shows_its_own_keys(routine: Routine) -> None:
     app = LowbackApp(Trainer(routine, clock=FakeClock()))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("enter", "enter", "s", "q")
+        await pilot.press("enter", "enter", "s")
+        await skip_activities(pilot)
+        await pilot.press("q")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmEnd)
         assert footer(app).split() == ["y", "End", "it", "n/esc", "Carry", "on"]
@@ -278,7 +281,7 @@ async def test_1_then_0_and_enter_stores_10_before_and_after(
         await pilot.press("1", "0", "enter")
         await pilot.pause()
         await pilot.press("c")  # 10 is severe: carry on with the routine all the same
-        await pilot.pause()
+        await skip_activities(pilot)
         assert isinstance(app.screen, CountdownScreen)
         (row,) = store.sessions()
         assert row.pain_before == 10
@@ -322,6 +325,8 @@ def test_in_a_real_terminal_1_then_0_is_stored_as_10(private_home: Path) -> None
         program.send(b"\r")
         program.wait_for("Go easy today?")  # 10 is severe
         program.send(b"c")
+        program.wait_for("Name up to three")  # the course's first session asks; Esc skips
+        program.send(b"\x1b")
         program.wait_for("How is your back now?", timeout=30)
         program.send(b"s")
         program.wait_for("Your back: 10 before")

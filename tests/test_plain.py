@@ -65,7 +65,7 @@ def run_plain(
 def test_a_whole_session_a_line_per_change(routine: Routine, tmp_path: Path) -> None:
     save(Settings(safety_read=True))
     store = HistoryStore.open(tmp_path / "h.db")
-    text = run_plain(routine, store, ["4", "3"], {})
+    text = run_plain(routine, store, ["4", "", "3"], {})  # Enter skips the activities
     lines = text.replace("\a", "").splitlines()
     in_use = "Sound: the terminal bell; no sound player in tests. Voice: off, but none in tests."
     assert in_use in lines  # said once, at the start
@@ -108,7 +108,7 @@ def test_enter_pauses_s_skips_q_ends(routine: Routine, tmp_path: Path) -> None:
 def test_the_pain_command_stops_and_advises(routine: Routine, tmp_path: Path) -> None:
     save(Settings(safety_read=True))
     store = HistoryStore.open(tmp_path / "h.db")
-    text = run_plain(routine, store, ["3", "6"], {12: "!"})
+    text = run_plain(routine, store, ["3", "", "6"], {12: "!"})
     assert "You stopped because it hurt, and that was right." in text
     assert "Your back hurts 3 points more than before the session." in text
     (row,) = store.sessions()
@@ -147,6 +147,7 @@ def test_through_a_pipe_end_to_end(private_home: Path, fake_speakers: Path) -> N
     try:
         for prompt, answer in [("Press Enter once you have read this", b"\n"),
                                ("How is your back right now?", b"2\n"),
+                               ("Activity 1 (or Enter to skip):", b"\n"),
                                ("How is your back now?", b"1\n")]:  # fmt: skip
             _read_until(process, prompt, seen)
             if answer == b"1\n":  # the finish tone was started before this question: a

@@ -49,8 +49,9 @@ def test_answers_that_arrive_together_are_each_used_in_turn(
     clock = FakeClock()
     out = io.StringIO()
     trainer = Trainer(routine, clock=clock, store=store)
-    # Enter for the safety information, 3 before, q ends the session at once, 2 after.
-    code = Plain(out, AllAtOnce(clock, ["", "3", "q", "2"])).run(trainer)
+    # Enter for the safety information, 3 before, Enter skips the activities, q ends the session
+    # at once, 2 after.
+    code = Plain(out, AllAtOnce(clock, ["", "3", "", "q", "2"])).run(trainer)
     assert code == 0
     (row,) = store.sessions()
     assert (row.pain_before, row.pain_after, row.ended_early) == (3, 2, True)
@@ -58,7 +59,7 @@ def test_answers_that_arrive_together_are_each_used_in_turn(
 
 
 def test_piped_answers_reach_the_history(private_home: Path) -> None:
-    done = subprocess.run([LOWBACK, "--plain"], input=b"\n3\nq\n2", capture_output=True,
+    done = subprocess.run([LOWBACK, "--plain"], input=b"\n3\n\nq\n2", capture_output=True,
                           timeout=60)  # fmt: skip
     assert (done.returncode, done.stderr) == (0, b"")
     (row,) = HistoryStore.open(private_home / "data" / "history.db").sessions()
@@ -174,7 +175,7 @@ def test_time_stopped_with_ctrl_z_is_a_pause(
     try:
         store = HistoryStore.open(tmp_path / "h.db")
         out = io.StringIO()
-        script = StoppedOnce(clock, ["4", "", "2"], {30: "q"})
+        script = StoppedOnce(clock, ["4", "", "", "2"], {30: "q"})
         Plain(out, script).run(Trainer(routine, clock=clock, store=store))
     finally:
         signal.signal(signal.SIGTSTP, before)
@@ -211,6 +212,9 @@ def test_a_real_ctrl_z_stops_the_process_paused(private_home: Path) -> None:
         read_until(b"How is your back right now?")
         process.stdin.write(b"5\n")
         process.stdin.flush()
+        read_until(b"Activity 1 (or Enter to skip):")
+        process.stdin.write(b"\n")
+        process.stdin.flush()
         read_until(b"Take your time to get into position")  # settling in: stopped there
         process.send_signal(signal.SIGTSTP)
         deadline = time.monotonic() + 10
@@ -235,7 +239,7 @@ def test_ctrl_c_in_plain_mode_keeps_the_session_and_exits_130(private_home: Path
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
     assert process.stdin is not None and process.stdout is not None
     try:
-        process.stdin.write(b"6\n")
+        process.stdin.write(b"6\n\n")  # 6, and the activities skipped
         process.stdin.flush()
         seen = b""
         deadline = time.monotonic() + 20
@@ -291,7 +295,7 @@ def test_a_line_too_long_at_the_pain_question_is_not_understood_and_asked_again(
     from lowback_tui.plain_terminal import MAX_LINE_BYTES
 
     read, write = os.pipe()
-    os.write(write, b"\n" + b"4" * (MAX_LINE_BYTES + 1) + b"\n" + b"5\nq\n\n")
+    os.write(write, b"\n" + b"4" * (MAX_LINE_BYTES + 1) + b"\n" + b"5\n\nq\n\n")
     os.close(write)
     store = HistoryStore.open(tmp_path / "h.db")
     out = io.StringIO()

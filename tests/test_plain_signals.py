@@ -29,6 +29,8 @@ def test_a_signal_mid_hold_keeps_the_session_ended_early_with_the_hold_so_far(
         program.send(b"\r")
         program.wait_for("How is your back right now?")
         program.send(b"3\r")
+        program.wait_for("Activity 1 (or Enter to skip):")
+        program.send(b"\r")
         program.wait_for("Long three. Hold")
         held_from = time.monotonic()
         while time.monotonic() < held_from + 1.5:  # more than PARTIAL_AFTER_SECONDS held

@@ -23,7 +23,7 @@ from lowback_tui.screens.safety import SafetyScreen
 
 from .conftest import screen_text
 from .fake_clock import FakeClock
-from .test_countdown_screen import start, to_summary, wait
+from .test_countdown_screen import skip_activities, start, to_summary, wait
 
 TODAY = datetime(2026, 11, 25, 8, 0)
 
@@ -160,7 +160,9 @@ async def test_the_safety_screen_comes_once(routine: Routine, tmp_path: Path) ->
         await pilot.press("enter")
         assert isinstance(app.screen, SafetyScreen)
         assert "weakness or numbness in both legs" in screen_text(app)
-        await pilot.press("enter", "s", "q", "y")
+        await pilot.press("enter", "s")
+        await skip_activities(pilot)
+        await pilot.press("q", "y")
         await to_summary(pilot)
         await pilot.press("enter", "enter")
         await pilot.pause()
@@ -319,7 +321,9 @@ async def test_the_new_screens_at_any_size(
         await pilot.press("escape", "enter")  # the safety screen
         assert isinstance(app.screen, SafetyScreen)
         await pilot.press("enter", "right", "right")  # the pain check-in
-        await pilot.press("enter", "exclamation_mark")
+        await pilot.press("enter")
+        await skip_activities(pilot)  # the dialog, at this size too
+        await pilot.press("exclamation_mark")
         await to_summary(pilot, pain="7")
         await pilot.press("enter")
         assert isinstance(app.screen, ExerciseListScreen)

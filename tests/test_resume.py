@@ -200,7 +200,7 @@ def test_plain_mode_asks_to_carry_on(routine: Routine, store: HistoryStore, now:
     save(Settings(safety_read=True))
     clock = FakeClock()
     trainer = Trainer(routine, clock=clock, now=now, store=store)
-    Plain(io.StringIO(), Script(clock, ["3", "s"], {180: "q"})).run(trainer)
+    Plain(io.StringIO(), Script(clock, ["3", "", "s"], {180: "q"})).run(trainer)
     out = io.StringIO()
     Plain(out, Script(clock, ["y", "s"], {})).run(trainer)
     question = f"Carry on from {routine.exercises[2].name} (3 of 7)? (y carries on, n starts again)"

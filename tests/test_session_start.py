@@ -15,6 +15,7 @@ from lowback_tui.core.routine.model import Routine
 from lowback_tui.core.session.engine import State
 from lowback_tui.core.session_run import SessionRun
 from lowback_tui.core.session_start import (
+    AskActivities,
     AskBadDay,
     AskCarryOn,
     AskPain,
@@ -44,7 +45,11 @@ def read_safety(trainer: Trainer) -> None:
     trainer.confirm_safety()
 
 
-def begun(step: object) -> SessionRun:
+def begun(step: object, start: SessionStart | None = None) -> SessionRun:
+    """The run `step` began; the activities, asked first at a course's first session, skipped
+    (test_activity_log has their own tests)."""
+    if isinstance(step, AskActivities) and start is not None:
+        step = start.answer(None)
     assert isinstance(step, Begin), step
     return step.run
 
@@ -67,7 +72,7 @@ def test_safety_read_then_the_rating_then_the_start(trainer: Trainer, store: His
     start = SessionStart(trainer)
     assert start.answer(True) == AskPain()
     assert not trainer.needs_safety_check
-    run = begun(start.answer(3))
+    run = begun(start.answer(3), start)
     assert run.pain_before == 3 and run.routine.name == trainer.routine.name
     assert sessions(store) == 1
     assert SessionStart(trainer).step == AskPain()  # safety only once
@@ -75,13 +80,14 @@ def test_safety_read_then_the_rating_then_the_start(trainer: Trainer, store: His
 
 def test_no_rating_starts_too(trainer: Trainer) -> None:
     read_safety(trainer)
-    assert begun(SessionStart(trainer).answer(None)).pain_before is None
+    start = SessionStart(trainer)
+    assert begun(start.answer(None), start).pain_before is None
 
 
 def test_a_bad_day_is_offered_from_severe_and_not_below(trainer: Trainer) -> None:
     read_safety(trainer)
     below = SessionStart(trainer)
-    assert isinstance(below.answer(SEVERE_BEFORE - 1), Begin)
+    assert isinstance(below.answer(SEVERE_BEFORE - 1), AskActivities | Begin)
     severe = SessionStart(trainer)
     step = severe.answer(SEVERE_BEFORE)
     assert isinstance(step, AskBadDay) and step.before.rest and step.before.gentle
@@ -99,11 +105,11 @@ def test_gentle_starts_the_gentle_routine_and_carry_on_the_usual_one(trainer: Tr
     read_safety(trainer)
     gentle = SessionStart(trainer)
     gentle.answer(8)
-    run = begun(gentle.answer(GENTLE))
+    run = begun(gentle.answer(GENTLE), gentle)
     assert run.routine.name != trainer.routine.name and run.pain_before == 8
     usual = SessionStart(trainer)
     usual.answer(8)
-    assert begun(usual.answer(CARRY_ON)).routine.name == trainer.routine.name
+    assert begun(usual.answer(CARRY_ON), usual).routine.name == trainer.routine.name
 
 
 def test_going_back_from_a_bad_day_or_cancelling_starts_nothing(
@@ -123,7 +129,8 @@ def test_a_session_ended_early_today_is_offered_to_carry_on(
     trainer: Trainer, store: HistoryStore
 ) -> None:
     read_safety(trainer)
-    first = begun(SessionStart(trainer).answer(4))
+    start = SessionStart(trainer)
+    first = begun(start.answer(4), start)
     first.start()
     clock = trainer.clock
     assert isinstance(clock, FakeClock)

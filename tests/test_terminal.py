@@ -31,13 +31,16 @@ KILLED = str(Path(__file__).resolve().parent / "routines" / "killed.toml")
 
 
 def begin_session(program: PtyProgram, listed: str = "Second", pain: bytes = b"s") -> None:
-    """Once `listed` is on the list: Enter, confirm the first-run safety screen, answer `pain`."""
+    """Once `listed` is on the list: Enter, confirm the first-run safety screen, answer `pain`,
+    skip naming the activities (the course's first session asks)."""
     program.wait_for(listed)
     program.send(b"\r")
     program.wait_for("Before you exercise")
     program.send(b"\r")
     program.wait_for("How is your back right now?")
     program.send(pain)
+    program.wait_for("Name up to three")
+    program.send(b"\x1b")
 
 
 def test_list_appears_and_q_restores_the_terminal() -> None:

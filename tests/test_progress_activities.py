@@ -56,6 +56,7 @@ async def test_before_any_course_there_is_nothing_to_change(
         await pilot.pause()
         assert isinstance(app.screen, ProgressScreen)  # `a` does nothing
         assert "Your activities" not in screen_text(app)
+        assert "esc Back" in screen_text(app)  # the footer, before a course too
 
 
 async def test_none_named_says_how_and_a_names_them(routine: Routine, tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -22,6 +23,10 @@ from lowback_tui.widgets.pain_chart import PainChart, words
 if TYPE_CHECKING:
     from lowback_tui.core.activity_log import ActivityLog
     from lowback_tui.core.course.report import CourseReport
+
+COMPACT_BELOW = 56
+"""The footer's keys (back, report, activities, keys, palette) need 56 columns with their usual
+spaces."""
 
 MARKS = {
     Mark.DONE: ("●", "$text-success"),
@@ -77,45 +82,48 @@ class ProgressScreen(Screen[None]):
         """Whether there is a course whose activities `a` can change (asked once, at compose)."""
 
     def compose(self) -> ComposeResult:
-        progress = self.progress
         with VerticalScroll(id="progress-body"):
             yield Label("Your course", id="progress-title")
-            if progress is None:
+            if self.progress is None:
                 yield Static("No sessions yet. Your course begins with your first session.")
-                return
-            yield Static(str(progress.status), id="progress-status")
-            if progress.since is not None:
-                yield Static(
-                    f"Its latest {SHOWN_WEEKS} weeks, from {progress.since:%-d %B %Y}:",
-                    id="progress-since",
-                )
-            yield Static(self._calendar(progress.weeks), id="progress-calendar")
-            yield Static(
-                Content.assemble(*(part for mark, (shape, style) in MARKS.items()
-                                   for part in ((shape, style), f" {mark.value}   "))),
-                id="progress-legend",
-            )  # fmt: skip
-            yield Static(
-                f"Time spent exercising: {wording.long_duration(progress.active_seconds)} over "
-                f"{wording.plural(progress.sessions, 'session')} in all",
-                id="progress-total",
-            )
-            if progress.not_improving:
-                yield Static(advice.NOT_IMPROVING, classes="summary-advice")
-            yield from self._activities()
-            yield Label("Your back, 0 (no pain) to 10 (worst)", classes="progress-head")
-            days = progress.pain_days
-            if days:
-                yield Static(words(days), id="progress-chart-words")
-                yield Static(
-                    Content.assemble(("●", "$text-warning"), " before a session   ",
-                                     ("○", "$text-success"), " after it   ◉ both, to the point"),
-                    id="progress-chart-legend",
-                )  # fmt: skip
-                yield PainChart(days, id="progress-chart")
             else:
-                yield Static("Rate your back before and after sessions to see it change here.")
-        yield KeysFooter()
+                yield from self._course(self.progress)
+        yield KeysFooter()  # before the first session too (its Back was missing)
+
+    def _course(self, progress: Progress) -> ComposeResult:
+        """The course's status, calendar, time, activities and pain."""
+        yield Static(str(progress.status), id="progress-status")
+        if progress.since is not None:
+            yield Static(
+                f"Its latest {SHOWN_WEEKS} weeks, from {progress.since:%-d %B %Y}:",
+                id="progress-since",
+            )
+        yield Static(self._calendar(progress.weeks), id="progress-calendar")
+        yield Static(
+            Content.assemble(*(part for mark, (shape, style) in MARKS.items()
+                               for part in ((shape, style), f" {mark.value}   "))),
+            id="progress-legend",
+        )  # fmt: skip
+        yield Static(
+            f"Time spent exercising: {wording.long_duration(progress.active_seconds)} over "
+            f"{wording.plural(progress.sessions, 'session')} in all",
+            id="progress-total",
+        )
+        if progress.not_improving:
+            yield Static(advice.NOT_IMPROVING, classes="summary-advice")
+        yield from self._activities()
+        yield Label("Your back, 0 (no pain) to 10 (worst)", classes="progress-head")
+        days = progress.pain_days
+        if days:
+            yield Static(words(days), id="progress-chart-words")
+            yield Static(
+                Content.assemble(("●", "$text-warning"), " before a session   ",
+                                 ("○", "$text-success"), " after it   ◉ both, to the point"),
+                id="progress-chart-legend",
+            )  # fmt: skip
+            yield PainChart(days, id="progress-chart")
+        else:
+            yield Static("Rate your back before and after sessions to see it change here.")
 
     def _activities(self) -> ComposeResult:
         """The activities by week, or how to name some."""
@@ -130,6 +138,9 @@ class ProgressScreen(Screen[None]):
             activity_table(table) if table is not None else wording.NO_ACTIVITIES,
             id="progress-activities",
         )
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.query_one(KeysFooter).compact = event.size.width < COMPACT_BELOW
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "report":

@@ -1,3 +1,4 @@
-"""A picture of an exercise: its side-view poses (`model`), checked from a routine file (`check`)
-and drawn in braille dots (`figure`). Below routines: a routine holds pictures.
+"""A picture of an exercise: its poses, props and optional second view (`model`), checked from a
+routine file (`check`), the props' lines (`props`), drawn in braille dots (`figure`), and figures
+sharing a row (`layout`). Below routines: a routine holds pictures.
 """

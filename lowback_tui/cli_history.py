@@ -120,7 +120,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     path = Path(args.file)
     nothing = "; nothing was imported"
     try:
-        sessions = restore.read(path)  # the whole file checked before the history is opened
+        exported = restore.read(path)  # the whole file checked before the history is opened
     except restore.BadExport as error:
         say(f"lowback import: {path}: {error}{nothing}", err=True)
         return EXIT_BAD_INPUT
@@ -134,12 +134,23 @@ def cmd_import(args: argparse.Namespace) -> int:
         existing.close()
     store = HistoryStore.open()
     try:
-        found = store.restore(sessions, remembered_routine().course_days)
+        found = store.restore(
+            exported.sessions, remembered_routine().course_days, exported.activities
+        )
         if found is None:
             say(f"lowback import: cannot write the history: {store.problem}{nothing}", err=True)
             return EXIT_FAILED
     finally:
         store.close()
-    added, there = found
-    say(f"imported {plural(added, 'session')} ({there} already there)")
+    say(f"imported {plural(found.added, 'session')} ({found.there} already there)")
+    if exported.activities:
+        say(f"imported {_activities(found.activities_added)} ({found.activities_there} already"
+            " there)")  # fmt: skip
+    if found.activities_left:
+        say(f"{_activities(found.activities_left)} not imported: this history has no course"
+            " begun on the day theirs began, or that course has activities of its own")  # fmt: skip
     return EXIT_OK
+
+
+def _activities(count: int) -> str:
+    return f"{count} {'activity' if count == 1 else 'activities'}"

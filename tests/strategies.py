@@ -1,9 +1,19 @@
-"""Hypothesis strategies for routines people could write."""
+"""Hypothesis strategies for routines people could write, and for the activities a history may
+hold."""
 
 from __future__ import annotations
 
+from datetime import date
+from typing import Any
+
 from hypothesis import strategies as st
 
+from lowback_tui.core.history.checks import (
+    ACTIVITY_PLACES,
+    ACTIVITY_RATING_RANGE,
+    DAY_RANGE,
+    MOST_WEEKS,
+)
 from lowback_tui.core.picture.model import (
     DESCRIPTION_MAX,
     GRID,
@@ -99,3 +109,34 @@ def routines(
         ),
         exercises=tuple(draw(exercises(i, max_reps, max_seconds)) for i in range(count)),
     )
+
+
+# ---- activities in a history ---------------------------------------------------------------------
+
+days = st.dates(*DAY_RANGE).map(date.isoformat)
+"""A day the history's checks read (YYYY-MM-DD, 1900 to 9000)."""
+
+
+@st.composite
+def course_activities(
+    draw: st.DrawFn,
+) -> tuple[list[tuple[int, str]], list[tuple[int, int, str, int]]]:
+    """A course's activities as the history's checks read them: (place, name) of 1 to 3 at
+    places of their own (any text: a hand edit may have put anything there), and (place, week,
+    day, rating) of each rating, one a week for each."""
+    places = draw(st.lists(st.integers(0, ACTIVITY_PLACES - 1), min_size=1, unique=True))
+    names = [(place, draw(st.text(max_size=50))) for place in places]
+    weeks = st.integers(1, MOST_WEEKS) | st.integers(1, 5)
+    ratings: list[tuple[int, int, str, int]] = []
+    for place in places:
+        for week in draw(st.lists(weeks, unique=True, max_size=4)):
+            ratings.append((place, week, draw(days), draw(st.integers(*ACTIVITY_RATING_RANGE))))
+    return names, ratings
+
+
+def activity_rows(
+    course_id: int, found: tuple[list[tuple[int, str]], list[tuple[int, int, str, int]]]
+) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    """`course_activities` as rows of the activities and activity_ratings tables."""
+    names, ratings = found
+    return [(course_id, *n) for n in names], [(course_id, *r) for r in ratings]

@@ -333,14 +333,17 @@ class Trainer:
 
     def course_report(self) -> CourseReport | None:
         """The course so far in words (``lines()``) or Markdown (``markdown()``): sessions, days
-        done, time, pain at the start and lately, and the honest next step. None before the
-        first session (or while the history is shut)."""
+        done, time, pain at the start and lately, the honest next step, and the activities
+        named, if any. None before the first session (or while the history is shut)."""
         facts = self._course()
         if facts is None:
             return None
         from lowback_tui.core.course.report import course_report
+        from lowback_tui.core.course.report_activities import activities_report
 
-        return course_report(*facts)
+        table = self.activities.weeks()
+        named = None if table is None else activities_report(table.names, table.weeks, table.rows)
+        return course_report(*facts, activities=named)
 
     def report_due(self) -> CourseReport | None:
         """The course report, once, when the course has reached its last day (the app shows it

@@ -19,6 +19,7 @@ from lowback_tui.core.course import rules as course
 from lowback_tui.core.course import trend as trends
 
 if TYPE_CHECKING:
+    from lowback_tui.core.course.report_activities import ActivitiesReport
     from lowback_tui.core.history.day_totals import Sessions
 
 
@@ -47,6 +48,9 @@ class CourseReport:
     trend: trends.PainTrend
     """Week 1's pain before sessions, a later week's, and the latest ratings."""
     next_step: NextStep
+    activities: ActivitiesReport | None = None
+    """The activities the person named and how their ratings moved (report_activities.py);
+    None, and no section, when none were named."""
 
     @property
     def day(self) -> int:
@@ -216,6 +220,7 @@ class CourseReport:
             "",
             f"Next step: {self.next_step_words}",
             "",
+            *([*self.activities.lines(), ""] if self.activities is not None else []),
             advice.NOT_CARE,
         ]
 
@@ -226,6 +231,9 @@ class CourseReport:
     def markdown(self) -> str:
         """The report as Markdown, to print or take to an appointment."""
         table = "\n".join(f"| {label} | {value} |" for label, value in self.rows())
+        activities = ""  # a section of its own, ended by a rule before the note under it all
+        if self.activities is not None:
+            activities = f"{self.activities.markdown()}\n---\n\n"
         return (
             f"# lowback course report, {self.today:%-d %B %Y}\n\n"
             f"| | |\n| --- | --- |\n{table}\n\n"
@@ -236,6 +244,7 @@ class CourseReport:
             "planned exercise time of the routine each of them used. Week 1 is days 1 to "
             f"{course.TREND_WEEK} of the course, week 2 days {course.TREND_WEEK + 1} to "
             f"{2 * course.TREND_WEEK}, and so on. {course.TREND_RULE}\n\n"
+            f"{activities}"
             f"*{advice.NOT_CARE}*\n"
         )
 
@@ -254,9 +263,16 @@ def next_step(
     return NextStep.KEEP_GOING
 
 
-def course_report(sessions: Sessions, start: date, days: int, today: date) -> CourseReport:
+def course_report(
+    sessions: Sessions,
+    start: date,
+    days: int,
+    today: date,
+    activities: ActivitiesReport | None = None,
+) -> CourseReport:
     """The report of the course that began on `start`, from its sessions: course.status for its
-    days, trend.pain_trend and trends.change for the pain, trend.not_improving for the rule."""
+    days, trend.pain_trend and trends.change for the pain, trend.not_improving for the rule; and
+    its `activities` section, if any were named."""
     status = course.status(sessions, start, days, today)
     trend = trends.pain_trend(sessions, start, today)
     ends = trend.ends
@@ -275,4 +291,5 @@ def course_report(sessions: Sessions, start: date, days: int, today: date) -> Co
             status.finished,
             trends.not_improving(sessions, start, today),
         ),
+        activities=activities,
     )

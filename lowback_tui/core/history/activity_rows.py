@@ -8,6 +8,7 @@ a row a hand edit made unreadable left out, and write in one transaction.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -23,6 +24,7 @@ from lowback_tui.core.history.checks import (
     GOOD_COURSE,
     check,
 )
+from lowback_tui.core.history.restore import ImportedActivities
 
 
 @dataclass(frozen=True)
@@ -134,3 +136,45 @@ class ActivityRows:
                     (course_id, at, week, day.isoformat(), rating),
                 ))  # fmt: skip
         self._write_together(*writes)
+
+
+def restore_activities(
+    db: sqlite3.Connection, imported: Sequence[ImportedActivities]
+) -> tuple[int, int, int]:
+    """Put each course's activities of an export onto the history's course begun the same day
+    (the latest such), inside the transaction `HistoryStore.restore` holds: when that course has
+    no activities of its own. (added, there already, left out), counted in activities."""
+    added = there = left = 0
+    for course in imported:
+        found = db.execute(
+            f"SELECT c.id FROM courses c WHERE c.started_on = ? AND {GOOD_COURSE}"
+            " ORDER BY c.id DESC LIMIT 1",
+            (course.started_on,),
+        ).fetchone()
+        if found is None:
+            left += len(course.names)
+            continue
+        course_id = found[0]
+        names = set(db.execute(
+            "SELECT position, name FROM activities WHERE course_id = ?", (course_id,)
+        ))  # fmt: skip
+        ratings = set(db.execute(
+            "SELECT position, week, day, rating FROM activity_ratings WHERE course_id = ?",
+            (course_id,),
+        ))  # fmt: skip
+        if not names:
+            db.executemany(
+                "INSERT INTO activities (course_id, position, name) VALUES (?, ?, ?)",
+                ((course_id, *name) for name in course.names),
+            )
+            db.executemany(
+                "INSERT INTO activity_ratings (course_id, position, week, day, rating)"
+                " VALUES (?, ?, ?, ?, ?)",
+                ((course_id, *rating) for rating in course.ratings),
+            )
+            added += len(course.names)
+        elif names == set(course.names) and ratings == set(course.ratings):
+            there += len(course.names)
+        else:
+            left += len(course.names)
+    return added, there, left

@@ -13,6 +13,12 @@ the history keeps it for a session made before lowback stored it: the routine's 
 exercise a session stopped at, its planned time (its share of a day is then counted by its
 efforts), and the reps of each exercise (0: no "one more rep" is offered on imported sessions).
 Raised targets, answers to "one more rep?" and the courses are not in an export at all.
+
+An export holds the activities the person named for each course that has some (its
+`"activities"`, absent from an export of none and from one made before lowback kept them): the
+course's first day, each activity's place, name and ratings (week, day, 0-10). They come back
+onto the course of the history that began on that day, when it has none of its own
+(`HistoryStore.restore`); a file without them imports as before.
 """
 
 from __future__ import annotations
@@ -22,18 +28,37 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from lowback_tui.core.files import read_regular
-from lowback_tui.core.history.checks import EXERCISE, SESSION, BadRow, Column, check
-from lowback_tui.core.history.rows import EXERCISE_FIELDS, SESSION_FIELDS
+from lowback_tui.core.history.checks import (
+    ACTIVITY,
+    ACTIVITY_PLACES,
+    ACTIVITY_RATING,
+    COURSE,
+    EXERCISE,
+    SESSION,
+    BadRow,
+    Column,
+    check,
+)
+from lowback_tui.core.history.rows import (
+    ACTIVITIES_FIELDS,
+    ACTIVITY_FIELDS,
+    EXERCISE_FIELDS,
+    RATING_FIELDS,
+    SESSION_FIELDS,
+)
 
 MAX_BYTES = 128 * 1024 * 1024
 """The largest file read: an export of 3,650 sessions of the bundled routine (ten years, one a
 day) is about 6 MB, so this is some 200 years of daily sessions, and parsing it stays within a
 few GB of memory."""
 FORMAT = 1
-"""The export's `"lowback_history"`: the only shape of export there is yet."""
+"""The export's `"lowback_history"`: the only shape of export there is yet (its `"activities"`
+are optional: a file from before lowback kept them has none, and reads the same)."""
+KEYS = frozenset({"lowback_history", "sessions"})
+"""What an export always holds; `"activities"` besides, when a course named some."""
 ID_RANGE = (-(2**63), 2**63 - 1)
 """A session's number: any SQLite integer (a hand edit may have made one below 1)."""
 
@@ -73,15 +98,54 @@ class ImportedSession:
         return str(self.values[2])
 
 
-def read(path: Path) -> list[ImportedSession]:
-    """The sessions of the export at `path`: BadExport when it is not one, OSError (files.Refused
-    for one too big, a folder, a pipe) when it cannot be read."""
-    return parse(read_regular(path, MAX_BYTES, "lowback export"))
+@dataclass(frozen=True)
+class ImportedActivities:
+    """The activities of one course of an export, checked as the history checks its rows."""
+
+    started_on: str
+    """The course's first day (YYYY-MM-DD): they come back onto the course begun that day."""
+    names: tuple[tuple[int, str], ...]
+    """(place, name) of each activity."""
+    ratings: tuple[tuple[int, int, str, int], ...]
+    """(place, week, day, rating) of each rating."""
+
+
+class Restored(NamedTuple):
+    """What an import did (`HistoryStore.restore`)."""
+
+    added: int
+    there: int
+    """Sessions added, and those the history had already."""
+    activities_added: int = 0
+    activities_there: int = 0
+    """Activities (with their ratings) put onto a course, and those it had already."""
+    activities_left: int = 0
+    """Activities not restored: no course of the history began on their course's first day,
+    or it has activities of its own."""
+
+
+@dataclass(frozen=True)
+class Export:
+    """What an export holds that can be restored."""
+
+    sessions: list[ImportedSession]
+    activities: list[ImportedActivities]
+
+
+def read(path: Path) -> Export:
+    """The sessions and activities of the export at `path`: BadExport when it is not one,
+    OSError (files.Refused for one too big, a folder, a pipe) when it cannot be read."""
+    return parse_export(read_regular(path, MAX_BYTES, "lowback export"))
 
 
 def parse(data: bytes) -> list[ImportedSession]:
-    """The sessions of an export's bytes, every value checked; BadExport for the first thing
-    that is not what `lowback export --format json` writes."""
+    """The sessions of an export's bytes (`parse_export`)."""
+    return parse_export(data).sessions
+
+
+def parse_export(data: bytes) -> Export:
+    """The sessions and activities of an export's bytes, every value checked; BadExport for the
+    first thing that is not what `lowback export --format json` writes."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -91,7 +155,7 @@ def parse(data: bytes) -> list[ImportedSession]:
     except (ValueError, RecursionError) as error:
         where = f" (line {error.lineno})" if isinstance(error, json.JSONDecodeError) else ""
         raise BadExport(f"is not JSON{where}: is it a `lowback export --format json`?") from None
-    if not isinstance(document, dict) or set(document) != {"lowback_history", "sessions"}:
+    if not isinstance(document, dict) or not KEYS <= set(document) <= {*KEYS, "activities"}:
         raise BadExport("is not a `lowback export --format json`")
     version = document["lowback_history"]
     if version.__class__ is not int or version != FORMAT:
@@ -105,7 +169,11 @@ def parse(data: bytes) -> list[ImportedSession]:
         before = first.setdefault(session.id, at)
         if before != at:
             raise BadExport(f"sessions[{at}].session is the number of sessions[{before}] too")
-    return sessions
+    courses = document.get("activities", [])
+    if not isinstance(courses, list):
+        raise BadExport('has "activities" that are not a list')
+    activities = [_activities(f"activities[{at}]", item) for at, item in enumerate(courses)]
+    return Export(sessions, activities)
 
 
 def _no_constant(name: str) -> None:
@@ -158,6 +226,42 @@ def _exercise(where: str, item: object) -> tuple[Any, ...]:
     values = tuple(item[f] for f in EXERCISE_FIELDS)
     _checked(where, EXERCISE_FIELDS, _EXERCISE_COLUMNS, values)
     return values
+
+
+def _activities(where: str, item: object) -> ImportedActivities:
+    """A course's activities: its first day, then 1 to ACTIVITY_PLACES activities, each at a
+    place of its own with its ratings, one a week, each checked as the history's rows are."""
+    _fields(where, item, ACTIVITIES_FIELDS)
+    assert isinstance(item, dict)
+    started_on = item[ACTIVITIES_FIELDS[0]]
+    _checked(where, ACTIVITIES_FIELDS[:1], COURSE[:1], (started_on,))
+    listed = item[ACTIVITIES_FIELDS[1]]
+    if not isinstance(listed, list) or not 1 <= len(listed) <= ACTIVITY_PLACES:
+        raise BadExport(f"{where}.activities is not a list of 1 to {ACTIVITY_PLACES} activities")
+    names: list[tuple[int, str]] = []
+    ratings: list[tuple[int, int, str, int]] = []
+    for n, activity in enumerate(listed):
+        at = f"{where}.activities[{n}]"
+        _fields(at, activity, ACTIVITY_FIELDS)
+        assert isinstance(activity, dict)
+        place, name, given = (activity[f] for f in ACTIVITY_FIELDS)
+        _checked(at, ACTIVITY_FIELDS[:2], ACTIVITY[1:], (place, name))
+        if any(place == other for other, _ in names):
+            raise BadExport(f"{at}.place is another activity's too")
+        names.append((place, name))
+        if not isinstance(given, list):
+            raise BadExport(f"{at}.ratings is not a list")
+        weeks: set[int] = set()
+        for k, rating in enumerate(given):
+            _fields(f"{at}.ratings[{k}]", rating, RATING_FIELDS)
+            assert isinstance(rating, dict)
+            values = tuple(rating[f] for f in RATING_FIELDS)
+            _checked(f"{at}.ratings[{k}]", RATING_FIELDS, ACTIVITY_RATING[2:], values)
+            if values[0] in weeks:
+                raise BadExport(f"{at}.ratings[{k}].week is another rating's too")
+            weeks.add(values[0])
+            ratings.append((place, *values))
+    return ImportedActivities(started_on, tuple(names), tuple(ratings))
 
 
 def _fields(where: str, item: object, fields: Sequence[str]) -> None:

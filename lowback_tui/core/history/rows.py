@@ -103,6 +103,13 @@ EXERCISE_FIELDS = (
     "active_seconds",
 )  # fmt: skip
 """An exercise result's fields in an export."""
+ACTIVITIES_FIELDS = ("course_started_on", "activities")
+"""A course's activities in an export (its `"activities"`, after the sessions): the course's
+first day, and the activities named for it."""
+ACTIVITY_FIELDS = ("place", "name", "ratings")
+"""An activity's fields: its place (0-2), its name, and its ratings."""
+RATING_FIELDS = ("week", "day", "rating")
+"""A rating's fields: the course week, the day it was given, the rating (0-10)."""
 
 
 def session_row(r: Any) -> SessionRow:

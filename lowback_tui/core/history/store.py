@@ -22,7 +22,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from lowback_tui.core import dirs
-from lowback_tui.core.history.activity_rows import ActivityRows
+from lowback_tui.core.history.activity_rows import ActivityRows, restore_activities
 from lowback_tui.core.history.checks import GOOD_COURSE, GOOD_SESSION
 from lowback_tui.core.history.file import (
     NewerSchema,
@@ -32,7 +32,12 @@ from lowback_tui.core.history.file import (
     recover,
 )
 from lowback_tui.core.history.reads import HistoryReads
-from lowback_tui.core.history.restore import ImportedSession, placed
+from lowback_tui.core.history.restore import (
+    ImportedActivities,
+    ImportedSession,
+    Restored,
+    placed,
+)
 from lowback_tui.core.session.results import ExerciseRecord, Outcome, Summary
 
 Now = Callable[[], datetime]
@@ -303,13 +308,18 @@ class HistoryStore(HistoryReads, ActivityRows):
     # ---- lowback import ------------------------------------------------------------------------
 
     def restore(
-        self, sessions: Sequence[ImportedSession], course_days: int | None
-    ) -> tuple[int, int] | None:
+        self,
+        sessions: Sequence[ImportedSession],
+        course_days: int | None,
+        activities: Sequence[ImportedActivities] = (),
+    ) -> Restored | None:
         """Add the sessions of an export (`history_restore`) the history does not have yet, in
-        one transaction: (added, there already), or None with `problem` saying why, nothing of
-        them kept. A history with no course (or none that can be read) gets one of
-        `course_days` days, from the day of the earliest session added: the course begun by
-        the first session in the history the export came from, when it had one course."""
+        one transaction: what was added and was there already, or None with `problem` saying
+        why, nothing of them kept. A history with no course (or none that can be read) gets one
+        of `course_days` days, from the day of the earliest session added: the course begun by
+        the first session in the history the export came from, when it had one course. Then
+        each course's `activities` go onto the course begun on its first day, if it has none
+        (`activity_rows.restore_activities`)."""
         if not self.saving:
             return None
         assert self._db is not None
@@ -343,10 +353,11 @@ class HistoryStore(HistoryReads, ActivityRows):
                 db.execute(
                     "INSERT INTO courses (started_on, days) VALUES (?, ?)", (first, course_days)
                 )
+            named = restore_activities(db, activities)
             db.execute("COMMIT")
         except sqlite3.Error as error:
             with contextlib.suppress(sqlite3.Error):
                 db.execute("ROLLBACK")
             self.problem = f"history is not being saved ({error})"
             return None
-        return len(adding), skipped
+        return Restored(len(adding), skipped, *named)

@@ -11,7 +11,15 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from lowback_tui.core.history.rows import EXERCISE_FIELDS, SESSION_FIELDS, SessionRow
+from lowback_tui.core.history.activity_rows import CourseActivities
+from lowback_tui.core.history.rows import (
+    ACTIVITIES_FIELDS,
+    ACTIVITY_FIELDS,
+    EXERCISE_FIELDS,
+    RATING_FIELDS,
+    SESSION_FIELDS,
+    SessionRow,
+)
 from lowback_tui.core.history.store import HistoryStore
 from lowback_tui.core.safe_text import spreadsheet_cell, visible
 from lowback_tui.core.wording import long_duration, plural
@@ -89,15 +97,34 @@ Page = tuple[list[SessionRow], Exercises]
 """Sessions, oldest first, with their exercise results by session (`HistoryReads.session_pages`)."""
 
 
-def as_json(rows: list[SessionRow], exercises: Exercises) -> str:
+def as_json(
+    rows: list[SessionRow], exercises: Exercises, activities: Iterable[CourseActivities] = ()
+) -> str:
     """Every session with its exercises, as one JSON document."""
-    return "".join(json_text([(rows, exercises)]))
+    return "".join(json_text([(rows, exercises)], activities))
 
 
-def json_text(pages: Iterable[Page]) -> Iterator[str]:
-    """The JSON document of every session with its exercises, a piece per page: the same text,
-    byte for byte, as `json.dumps` of the whole document with indent=2 (each session is dumped
-    on its own and indented two levels; no line break can be inside a JSON string)."""
+def activities_json(found: CourseActivities) -> dict[str, Any]:
+    """A course's activities as an export holds them (`restore` reads them back): the course's
+    first day, and each activity's place, name and ratings (week, the day given, 0-10)."""
+    return {
+        ACTIVITIES_FIELDS[0]: found.started_on.isoformat(),
+        ACTIVITIES_FIELDS[1]: [
+            dict(zip(ACTIVITY_FIELDS, (place, name, [
+                dict(zip(RATING_FIELDS, (r.week, r.day.isoformat(), r.rating), strict=True))
+                for r in found.ratings if r.position == place
+            ]), strict=True))
+            for place, name in sorted(found.names.items())
+        ],
+    }  # fmt: skip
+
+
+def json_text(pages: Iterable[Page], activities: Iterable[CourseActivities] = ()) -> Iterator[str]:
+    """The JSON document of every session with its exercises, a piece per page, then the
+    activities of every course that named some (no `"activities"` when none did, so an export
+    without them is as it was before lowback kept them): the same text, byte for byte, as
+    `json.dumps` of the whole document with indent=2 (each session is dumped on its own and
+    indented two levels; no line break can be inside a JSON string)."""
     yield '{\n  "lowback_history": 1,\n  "sessions": ['
     then = "\n"
     for rows, exercises in pages:
@@ -110,7 +137,12 @@ def json_text(pages: Iterable[Page]) -> Iterator[str]:
             pieces.append(then + "    " + text.replace("\n", "\n    "))
             then = ",\n"
         yield _json_safe("".join(pieces))
-    yield "]\n}\n" if then == "\n" else "\n  ]\n}\n"
+    yield "]" if then == "\n" else "\n  ]"
+    courses = [activities_json(found) for found in activities]
+    if courses:
+        text = json.dumps(courses, indent=2, ensure_ascii=False)
+        yield _json_safe(',\n  "activities": ' + text.replace("\n", "\n  "))
+    yield "\n}\n"
 
 
 def _json_safe(text: str) -> str:
@@ -171,4 +203,11 @@ def export_text(store: HistoryStore | None, format: str) -> Iterator[str]:
     """`export` a piece at a time, reading the history a page of sessions at a time
     (`HistoryReads.session_pages`): what is held at once does not grow with the history."""
     pages = store.session_pages() if store else iter(())
-    return json_text(pages) if format == "json" else csv_text(pages)
+    if format != "json":
+        return csv_text(pages)
+    return json_text(pages, _every_course_activities(store) if store else ())
+
+
+def _every_course_activities(store: HistoryStore) -> Iterator[CourseActivities]:
+    """The activities of every course, read once the sessions are out (when first asked)."""
+    yield from store.every_course_activities()

@@ -115,3 +115,33 @@ def test_progress_with_activities_snapshot(snap_compare, routine: Routine, tmp_p
 
     app = with_activities(routine, tmp_path)
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+async def test_the_report_screen_has_the_activities_section(
+    routine: Routine, tmp_path: Path
+) -> None:
+    app = with_activities(routine, tmp_path)
+    async with app.run_test(size=(100, 60)) as pilot:
+        await pilot.press("g", "r")
+        text = " ".join(rows(app).split())  # the lines wrapped at any width, joined
+        assert "Activities Rated in week" not in text  # two weeks rated: a comparison
+        assert "The first ratings (week 1) against the latest (week 2):" in text
+        assert "putting on socks: 5 in week 2" not in text
+        assert "putting on socks: 3 in week 1, 5 in week 2: up 2 points, less than the 3" in text
+        assert "sitting 30 minutes: 4 in week 1 (not compared" in text
+        assert "Patient-Specific Functional Scale" in text
+
+
+async def test_no_activities_no_section_on_the_report_screen(
+    routine: Routine, tmp_path: Path
+) -> None:
+    app = progress_app(routine, tmp_path)
+    async with app.run_test(size=(100, 60)) as pilot:
+        await pilot.press("g", "r")
+        assert "Your course report" in screen_text(app)
+        assert "Functional Scale" not in screen_text(app)
+
+
+def test_report_with_activities_snapshot(snap_compare, routine: Routine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    app = with_activities(routine, tmp_path)
+    assert snap_compare(app, terminal_size=(80, 24), press=["g", "r", "end"])

@@ -13,6 +13,7 @@ from textual.widgets import Label, Static
 
 from lowback_tui.core.course import advice
 from lowback_tui.core.course.report import CourseReport, NextStep
+from lowback_tui.core.course.report_activities import SOURCE, ActivitiesReport
 from lowback_tui.core.safe_text import visible
 from lowback_tui.widgets.gutter import Gutter
 from lowback_tui.widgets.keys_footer import KeysFooter
@@ -42,6 +43,8 @@ class CourseReportScreen(Screen[None]):
                 yield Static(Gutter(Content.styled(label, "bold"), GUTTER, Content(visible(value))),
                              classes="report-row")  # fmt: skip
             yield Static(report.change_words, id="report-change")
+            if report.activities is not None:
+                yield from self._activities(report.activities)
             step = Static(f"Next step: {report.next_step_words}", id="report-next")
             step.set_class(report.next_step is NextStep.SEE_SOMEONE, "summary-advice")
             yield step
@@ -49,3 +52,15 @@ class CourseReportScreen(Screen[None]):
             yield Static("lowback report --format md -o FILE writes this report to take along.",
                          id="report-hint")  # fmt: skip
         yield KeysFooter()
+
+    @staticmethod
+    def _activities(section: ActivitiesReport) -> ComposeResult:
+        """The Activities section: what it can say yet, each activity and the mean against the
+        change that is more than rating noise, and the method's source. The names are the
+        person's text (made safe by the core); Content takes them as text, never markup."""
+        yield Label("Activities", id="report-activities-title", classes="progress-head")
+        yield Static(section.summary(), markup=False)
+        for name, how in section.items():
+            yield Static(Content.assemble((visible(name), "bold"), f": {how}"),
+                         classes="report-activity")  # fmt: skip
+        yield Static(SOURCE, id="report-activities-source", markup=False)

@@ -42,14 +42,35 @@ def asked(trainer: Trainer) -> AskActivities | Begin:
     return step
 
 
-def test_the_first_session_asks_and_a_skip_asks_again(routine: Routine, tmp_path: Path) -> None:
-    trainer, _ = setup(routine, tmp_path)
+def test_the_first_session_asks_and_a_skip_waits_for_the_next_course_week(
+    routine: Routine, tmp_path: Path
+) -> None:
+    trainer, now = setup(routine, tmp_path)
     start = SessionStart(trainer)
     step = start.answer(2)
     assert isinstance(step, AskActivities) and step.question.naming
     assert isinstance(start.answer(None), Begin)  # a skip never blocks
+    assert isinstance(asked(trainer), Begin)  # nor is it asked again the same day
+    now.at = FIRST + timedelta(days=6)  # day 7: still week 1
+    assert isinstance(asked(trainer), Begin)
+    now.at = FIRST + timedelta(days=7)  # day 8: week 2 asks again, still to name them
     again = asked(trainer)
     assert isinstance(again, AskActivities) and again.question.naming
+    assert again.question.week == 2
+
+
+def test_a_skip_is_kept_for_that_course_week_only(routine: Routine, tmp_path: Path) -> None:
+    """Remembered in config.toml as the course's first day and week: a new course (begun from
+    the list with c) asks again at once."""
+    trainer, now = setup(routine, tmp_path)
+    start = SessionStart(trainer)
+    start.answer(2)
+    start.answer(None)
+    assert trainer.preferences.settings.activities_skipped == "2026-12-01 week 1"
+    now.at = FIRST + timedelta(days=2)
+    trainer.new_course()
+    step = asked(trainer)
+    assert isinstance(step, AskActivities) and step.question.week == 1
 
 
 def test_three_kept_a_fourth_refused_and_week_2_rates_only(

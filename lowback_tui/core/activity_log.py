@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from lowback_tui.core.course.activities import Moved
     from lowback_tui.core.history.activity_rows import CourseActivities
     from lowback_tui.core.history.store import HistoryStore
+    from lowback_tui.core.settings import Preferences
 
 
 @dataclass(frozen=True)
@@ -53,9 +54,16 @@ class ActivityWeeks:
 class ActivityLog:
     """One person's activities in the current course (see the module's docstring)."""
 
-    def __init__(self, store: Callable[[], HistoryStore | None], now: Callable[[], datetime]):
+    def __init__(
+        self,
+        store: Callable[[], HistoryStore | None],
+        now: Callable[[], datetime],
+        preferences: Callable[[], Preferences] | None = None,
+    ):
         self._store = store
         self._now = now
+        self._preferences = preferences
+        """Where a skip is remembered (settings' `activities_skipped`); None: not remembered."""
 
     def _current(self) -> tuple[HistoryStore, CourseActivities | None, date] | None:
         """The store (when it keeps what it is given), the current course's activities (None: no
@@ -84,9 +92,26 @@ class ActivityLog:
         names = _names(found)
         rated = {rating.week for rating in found.ratings} if found is not None else set()
         ask = to_ask(start, today, names, rated)
-        if ask is Ask.NOTHING:
+        week = course_week(start, today)
+        if ask is Ask.NOTHING or self._skipped() == _week_key(start, week):
             return None
-        return ActivityQuestion(ask is Ask.NAME_AND_RATE, names, course_week(start, today))
+        return ActivityQuestion(ask is Ask.NAME_AND_RATE, names, week)
+
+    def skip(self) -> None:
+        """The question was skipped: not asked again in this course week (the next week's first
+        session asks again). Said before the session begins its course, so a course not begun
+        yet is today's."""
+        from lowback_tui.core.course.activities import course_week
+
+        current = self._current()
+        if current is None or self._preferences is None:
+            return
+        _, found, today = current
+        start = found.started_on if found is not None else today
+        self._preferences().change(activities_skipped=_week_key(start, course_week(start, today)))
+
+    def _skipped(self) -> str:
+        return self._preferences().settings.activities_skipped if self._preferences else ""
 
     def to_change(self) -> ActivityQuestion | None:
         """The activities as they are, with this week's ratings, to rename or rate again (the
@@ -148,6 +173,11 @@ class ActivityLog:
                 if (rating := row[n]) is not None:
                     by_week[week][name] = rating
         return moved(by_week)
+
+
+def _week_key(start: date, week: int) -> str:
+    """A course week as settings keep it: "2026-12-01 week 1"."""
+    return f"{start.isoformat()} week {week}"
 
 
 def _names(found: CourseActivities | None) -> tuple[str, ...]:

@@ -158,6 +158,8 @@ class SessionStart:
             if wrong is not None:
                 return AskActivities(step.question, wrong)
             self._activities = value
+        else:
+            self._trainer.activities.skip()  # asked again at the next course week's first session
         return self._start()
 
     def _start(self) -> Begin:

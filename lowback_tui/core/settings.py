@@ -57,6 +57,9 @@ class Settings:
     """The Textual theme chosen in the app; "" = Textual's default."""
     report_shown: str = ""
     """The first day (ISO) of the course whose end-of-course report was last shown by itself."""
+    activities_skipped: str = ""
+    """The course week whose activities question was last skipped, "<first day> week <n>"
+    ("2026-12-01 week 1"): not asked again until the next course week."""
     keep_awake: bool = True
     """Keep the screen from blanking while a session runs (desktop/awake.py); over SSH nothing is
     tried either way."""

@@ -86,7 +86,7 @@ class Trainer:
         self.preferences = preferences or Preferences.load()
         self._in_use = RoutineInUse(routine)
         self._store = store
-        self.activities = ActivityLog(lambda: self._store, now)
+        self.activities = ActivityLog(lambda: self._store, now, lambda: self.preferences)
         """The activities in the person's own words (`core/activity_log.py`)."""
         self._course_read: tuple[object, Course | None] | None = None
         """The course as last read, and what the history and the date were then: read again

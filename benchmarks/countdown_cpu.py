@@ -76,7 +76,7 @@ def lowback(hold: int, seconds: float, home: str) -> tuple[float, int]:
         program.send(b"\r")
         program.wait_for("How is your back right now?")
         program.send(b"s")
-        program.wait_for("exercise 1 of")
+        program.begin_after_rating()
         time.sleep(1)
         return measure(program, seconds)
     finally:

@@ -202,7 +202,7 @@ def countdown(runs: int, seconds: float) -> list[Row]:
         program.send(b"\r")
         program.wait_for("How is your back right now?")
         program.send(b"s")
-        program.wait_for("exercise 1 of")
+        program.begin_after_rating()
 
     termdown = termdown_command()
     ours, theirs, drawn = alternate(

@@ -101,7 +101,7 @@ def one_session(folder: Path) -> tuple[list[float], float, float]:
         program.send(b"\r")
         program.wait_for("How is your back right now?")
         program.send(b"s")
-        program.wait_for("exercise 1 of")
+        program.begin_after_rating()
         before = cpu_seconds(program.process.pid)
         program.wait_for("How is your back now?", timeout=plan[-1][0] + 30)
         used = cpu_seconds(program.process.pid) - before

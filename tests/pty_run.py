@@ -111,6 +111,25 @@ class PtyProgram:
                 return time.perf_counter() - self.started
         raise TimeoutError(f"{text!r} did not appear; the screen showed:\n{plain(self.output)}")
 
+    def wait_for_any(self, *texts: str, timeout: float = 20.0) -> str:
+        """The first of `texts` to be on screen; TimeoutError if none ever is."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.read():
+                shown = plain(self.output)
+                for text in texts:
+                    if text in shown:
+                        return text
+        raise TimeoutError(f"none of {texts!r} appeared; the screen showed:\n{plain(self.output)}")
+
+    def begin_after_rating(self) -> None:
+        """After the rating: Escape past the activities if the course asks for them (its first
+        session, or a course week's first), then wait for the session's first exercise."""
+        asked = ("Name up to three", "how well can you do these", "rate each again")
+        if self.wait_for_any(*asked, "exercise 1 of") != "exercise 1 of":
+            self.send(b"\x1b")
+            self.wait_for("exercise 1 of")
+
     def send(self, keys: bytes) -> None:
         """Type `keys` into the program."""
         os.write(self.master, keys)

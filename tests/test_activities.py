@@ -14,8 +14,11 @@ from lowback_tui.core.course.activities import (
     Change,
     Moved,
     change,
+    clean_name,
     course_week,
     moved,
+    parse_rating,
+    problem,
     to_ask,
 )
 
@@ -99,3 +102,26 @@ def test_an_activity_rated_only_once_is_not_compared() -> None:
     assert [m.name for m in moved({1: first, 2: latest})] == ["socks", "sitting", ""]
     alone = moved({1: {"socks": 2, "gone": 5}, 2: {"socks": 5}})  # one left in both: no mean
     assert alone == [Moved("socks", 2, 5, Change.BETTER)]
+
+
+def test_a_rating_typed_is_a_whole_number_from_0_to_10_and_nothing_else() -> None:
+    assert [parse_rating(t) for t in ("0", "10", " 7 ", "07")] == [0, 10, 7, 7]
+    for typed in ("11", "-1", "5.5", "²", "٣", "", " ", "100", "1e1", "ten"):
+        assert parse_rating(typed) is None, typed
+
+
+def test_a_name_is_one_safe_line_of_at_most_40_characters() -> None:
+    assert clean_name("  putting   on\tsocks \n") == "putting on socks"
+    assert clean_name("\x1b[2Jx") == "\\x1b[2Jx"  # the escape written out, never sent
+    assert len(clean_name("a" * 100)) == 40
+
+
+def test_what_cannot_be_kept_is_said() -> None:
+    assert problem(["socks"], [7]) is None
+    assert problem(["a", "b", "c"], [0, 5, 10]) is None  # three, at both ends of the scale
+    assert problem(["a", "b", "c", "d"], [1, 1, 1, 1]) == "Up to 3 activities"
+    assert problem(["socks", "Socks"], [1, 2]) == "Name each activity once"
+    assert problem([""], [1]) == "Give each activity a name"
+    assert problem(["socks"], [None]) == "Rate each activity from 0 to 10"
+    assert problem(["socks"], [11]) == "Rate each activity from 0 to 10"
+    assert problem(["socks"], [-1]) == "Rate each activity from 0 to 10"

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from lowback_tui.core.course.activities import Moved
+    from lowback_tui.core.course.report_activities import ActivitiesReport
     from lowback_tui.core.history.activity_rows import CourseActivities
     from lowback_tui.core.history.store import HistoryStore
     from lowback_tui.core.settings import Preferences
@@ -39,16 +40,6 @@ class ActivityAnswer:
 
     names: tuple[str, ...]
     ratings: tuple[int | None, ...]
-
-
-@dataclass(frozen=True)
-class ActivityWeeks:
-    """The course's activities by week (the progress screen's table): a row per activity, a
-    rating or None per week in `weeks`."""
-
-    names: tuple[str, ...]
-    weeks: tuple[int, ...]
-    rows: tuple[tuple[int | None, ...], ...]
 
 
 class ActivityLog:
@@ -132,12 +123,12 @@ class ActivityLog:
     def record(self, answer: ActivityAnswer) -> str | None:
         """Keep the activities as answered, rated in this course week (after the session began,
         so its course is there); what is wrong with them in a few words (nothing kept then)."""
-        from lowback_tui.core.course.activities import clean_name, course_week, problem
+        from lowback_tui.core.course.activities import clean_name, course_week
 
-        names = tuple(clean_name(name) for name in answer.names)
-        wrong = problem(names, answer.ratings)
+        wrong = answer_problem(answer)
         if wrong is not None:
             return wrong
+        names = tuple(clean_name(name) for name in answer.names)
         current = self._current()
         if current is None or current[1] is None:
             return None  # nothing kept, nothing to tell: the history says why itself
@@ -146,8 +137,11 @@ class ActivityLog:
         store.keep_activities(found.course_id, names, week, today, answer.ratings)
         return None
 
-    def weeks(self) -> ActivityWeeks | None:
-        """The current course's activities by week; None when none are named."""
+    def weeks(self) -> ActivitiesReport | None:
+        """The current course's activities by week (the progress screen's table, the report's
+        section); None when none are named."""
+        from lowback_tui.core.course.report_activities import activities_report
+
         current = self._current()
         found = current[1] if current is not None else None
         if found is None or not found.names:
@@ -156,23 +150,13 @@ class ActivityLog:
         weeks = tuple(sorted({rating.week for rating in found.ratings}))
         given = {(r.position, r.week): r.rating for r in found.ratings}
         rows = tuple(tuple(given.get((at, week)) for week in weeks) for at in places)
-        return ActivityWeeks(_names(found), weeks, rows)
+        return activities_report(_names(found), weeks, rows)
 
     def moved(self) -> list[Moved]:
         """Each activity's first and latest rating and their mean's (`course/activities.moved`);
         [] with fewer than two weeks rated."""
-        from lowback_tui.core.course.activities import moved
-
         table = self.weeks()
-        if table is None:
-            return []
-        by_week: dict[int, dict[str, int]] = {}
-        for n, week in enumerate(table.weeks):
-            by_week[week] = {}
-            for name, row in zip(table.names, table.rows, strict=True):
-                if (rating := row[n]) is not None:
-                    by_week[week][name] = rating
-        return moved(by_week)
+        return [] if table is None else table.moved()
 
 
 def _week_key(start: date, week: int) -> str:
@@ -187,6 +171,14 @@ def _names(found: CourseActivities | None) -> tuple[str, ...]:
     from lowback_tui.core.course.activities import clean_name
 
     return tuple(clean_name(found.names[at]) for at in sorted(found.names))
+
+
+def answer_problem(answer: ActivityAnswer) -> str | None:
+    """What is wrong with `answer` (`course/activities.problem`, on its names as they will be
+    kept); None when it can be kept."""
+    from lowback_tui.core.course.activities import clean_name, problem
+
+    return problem([clean_name(name) for name in answer.names], answer.ratings)
 
 
 def answer_of(names: Sequence[str], ratings: Sequence[int | None]) -> ActivityAnswer:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from lowback_tui.core import wording
-from lowback_tui.core.activity_log import ActivityAnswer, ActivityQuestion
+from lowback_tui.core.activity_log import ActivityAnswer, ActivityQuestion, answer_problem
 from lowback_tui.core.course.before_session import CARRY_ON, GENTLE, REST, BeforeSession, CarryOn
 
 if TYPE_CHECKING:
@@ -62,7 +62,8 @@ class AskBadDay:
 class AskActivities:
     """Ask about the activities (`question`: name and rate them, or rate the named ones again);
     the answer is an ActivityAnswer, or None to skip (always allowed: nothing is kept, and the
-    next session asks again). An answer the core refuses asks again with `problem`."""
+    first session of the next course week asks again). An answer the core refuses asks again
+    with `problem`."""
 
     question: ActivityQuestion
     problem: str | None = None
@@ -151,11 +152,8 @@ class SessionStart:
         return self._start() if question is None else AskActivities(question)
 
     def _after_activities(self, step: AskActivities, value: Answer) -> Step:
-        from lowback_tui.core.course.activities import clean_name, problem
-
         if isinstance(value, ActivityAnswer) and value.names:
-            wrong = problem([clean_name(name) for name in value.names], value.ratings)
-            if wrong is not None:
+            if (wrong := answer_problem(value)) is not None:
                 return AskActivities(step.question, wrong)
             self._activities = value
         else:

@@ -339,11 +339,8 @@ class Trainer:
         if facts is None:
             return None
         from lowback_tui.core.course.report import course_report
-        from lowback_tui.core.course.report_activities import activities_report
 
-        table = self.activities.weeks()
-        named = None if table is None else activities_report(table.names, table.weeks, table.rows)
-        return course_report(*facts, activities=named)
+        return course_report(*facts, activities=self.activities.weeks())
 
     def report_due(self) -> CourseReport | None:
         """The course report, once, when the course has reached its last day (the app shows it

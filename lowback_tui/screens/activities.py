@@ -19,13 +19,17 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from lowback_tui.core import wording
-from lowback_tui.core.activity_log import ActivityAnswer, ActivityQuestion, answer_of
+from lowback_tui.core.activity_log import (
+    ActivityAnswer,
+    ActivityQuestion,
+    answer_of,
+    answer_problem,
+)
 from lowback_tui.core.course.activities import (
     MAX_ACTIVITIES,
     NAME_LENGTH,
     clean_name,
     parse_rating,
-    problem,
 )
 from lowback_tui.widgets.keys_footer import KeysFooter
 
@@ -134,7 +138,7 @@ class ActivitiesScreen(ModalScreen[ActivityAnswer | None]):
         if not answer.names:
             self.dismiss(None)
             return
-        wrong = problem([clean_name(name) for name in answer.names], answer.ratings)
+        wrong = answer_problem(answer)
         if wrong is not None:
             message = self.query_one("#activities-message", Static)
             message.update(wrong + ".")

@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Label, Static
 
 from lowback_tui.core import wording
-from lowback_tui.core.activity_log import ActivityAnswer, ActivityWeeks
+from lowback_tui.core.activity_log import ActivityAnswer
 from lowback_tui.core.course import advice
 from lowback_tui.core.course.calendar import SHOWN_WEEKS, Mark, Progress, Week
 from lowback_tui.widgets.keys_footer import KeysFooter
@@ -23,6 +23,7 @@ from lowback_tui.widgets.pain_chart import PainChart, words
 if TYPE_CHECKING:
     from lowback_tui.core.activity_log import ActivityLog
     from lowback_tui.core.course.report import CourseReport
+    from lowback_tui.core.course.report_activities import ActivitiesReport
 
 COMPACT_BELOW = 56
 """The footer's keys (back, report, activities, keys, palette) need 56 columns with their usual
@@ -198,7 +199,7 @@ class ProgressScreen(Screen[None]):
         return Content("\n").join(lines)
 
 
-def activity_table(table: ActivityWeeks) -> Content:
+def activity_table(table: ActivitiesReport) -> Content:
     """Each activity on a line of its own (a name may be 40 characters), its ratings by course
     week under it; a week it was not rated in shows a dash. Names are made safe by the core;
     Content takes them as text, never markup."""

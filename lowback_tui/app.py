@@ -36,7 +36,6 @@ from lowback_tui.app_terminal import (
 )
 from lowback_tui.core.logs import log
 from lowback_tui.core.safe_text import visible, visible_lines
-from lowback_tui.core.settings import next_sound
 from lowback_tui.screens.list_screen import ExerciseListScreen
 
 # Only what the first screen needs is imported up front; the other screens load when first used,
@@ -127,27 +126,9 @@ class LowbackApp(App[None]):
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The command palette (ctrl+p): everything lowback can do, beside Textual's own."""
-        if isinstance(screen, ExerciseListScreen):
-            yield SystemCommand("Start", "Start a session of the routine", self.action_start)
-        yield SystemCommand("Pick routine", "Choose another routine", self.action_pick_routine)
-        yield SystemCommand(
-            "Edit routine", "Open the routine in your editor", self.action_edit_routine
-        )
-        yield SystemCommand("Progress", "The course so far", self.action_progress)
-        yield SystemCommand("History", "Every past session", self.action_history)
-        settings = self.trainer.preferences.settings
-        following = next_sound(settings.sound)
-        yield SystemCommand(f"Sound: {following}", f"Sounds of a session: {following} (now "
-                            f"{settings.sound})", self.action_cycle_sound)  # fmt: skip
-        voice = "off" if settings.voice else "on"
-        yield SystemCommand(f"Voice {voice}", "Speak each change of a session",
-                            self.action_toggle_voice)  # fmt: skip
-        yield SystemCommand("Sound test", "Play every sound, speak a line, say what plays them",
-                            self.action_sound_test)  # fmt: skip
-        yield SystemCommand("Safety information", "When to stop, when to get help",
-                            self.action_safety)  # fmt: skip
-        yield SystemCommand("Remind me daily", "A desktop notification at this time each day "
-                            "(lowback remind)", self.action_remind_daily)  # fmt: skip
+        from lowback_tui.app_commands import lowback_commands
+
+        yield from lowback_commands(self, screen)
         yield from super().get_system_commands(screen)  # Theme, Quit, Keys
 
     def watch_theme(self, theme: str) -> None:

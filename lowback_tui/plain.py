@@ -174,7 +174,9 @@ class Plain:
         ended and kept before the exception goes on.
         """
         try:
-            return self._run(trainer)
+            code = self._run(trainer)
+            self.speaker.finish()  # the words after a session (the advice too), said to the end
+            return code
         except InputEnded:
             self.complain("the input ended before a session began; nothing was started")
             return 1

@@ -27,6 +27,12 @@ BELL_SOUNDS = (Sound.START, Sound.STOP, Sound.FINISH)
 count would be noise (and many terminals flash instead)."""
 
 
+FINISH_SECONDS = 60.0
+"""The longest plain mode waits, as it ends, for the voice to say what follows a session: the
+pain line, a "see a doctor" advice and the course line take some 20 s at espeak-ng's rate;
+ctrl+c ends it sooner."""
+
+
 class Speaker:
     """Plays cues as the person's settings say; an Announcer for a SessionRun."""
 
@@ -121,6 +127,12 @@ class Speaker:
         """Stop the voice mid-line, and anything waiting its turn."""
         if self._voice is not None:
             self._voice.stop()
+
+    def finish(self, within: float = FINISH_SECONDS) -> None:
+        """Let the voice say what it still has to (after a session: the pain line, the advice,
+        the course), for at most `within` seconds: closing would cut it off."""
+        if self._voice is not None:
+            self._voice.finish(within)
 
     def close(self) -> None:
         """The front end is closing: stop the voice, and end every sound and speech process

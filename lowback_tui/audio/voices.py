@@ -20,6 +20,7 @@ import shlex
 import shutil
 import sys
 import threading
+import time
 import unicodedata
 from collections import deque
 from typing import NamedTuple
@@ -161,6 +162,13 @@ class Voice:
                     child = self._speaking = self._start(self._waiting.popleft())
                     continue
             child.process.wait()
+
+    def finish(self, within: float) -> None:
+        """Wait, at most `within` seconds, for the line being said and those waiting their turn
+        to be said (before a front end closes, which would cut them off)."""
+        deadline = time.monotonic() + within
+        while self.busy and time.monotonic() < deadline:
+            time.sleep(0.05)
 
     def stop(self) -> None:
         """Stop the line being said, if any, and forget those waiting their turn."""

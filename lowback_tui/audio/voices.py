@@ -167,7 +167,10 @@ class Voice:
         """Wait, at most `within` seconds, for the line being said and those waiting their turn
         to be said (before a front end closes, which would cut them off)."""
         deadline = time.monotonic() + within
-        while self.busy and time.monotonic() < deadline:
+        while time.monotonic() < deadline:
+            with self._lock:  # not between a line taken from those waiting and its start
+                if not self.busy:
+                    return
             time.sleep(0.05)
 
     def stop(self) -> None:

@@ -42,11 +42,13 @@ async def test_keys_say_which_sound_and_voice_are_in_use(routine: Routine) -> No
 async def test_the_sound_test_plays_everything_and_speaks_a_line(
     routine: Routine, fake_speakers: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(sound_test, "GAP_SECONDS", 0.01)
+    # Each tone stops the one before (never piling up): 10 ms apart, a busy machine's stand-in
+    # player was stopped before it logged its tick (CI, Python 3.12, under -n 3); 0.2 s is room.
+    monkeypatch.setattr(sound_test, "GAP_SECONDS", 0.2)
     app = LowbackApp(Trainer(routine, clock=FakeClock()))
     async with app.run_test(size=(80, 24)) as pilot:
         app.action_sound_test()
-        await pilot.pause(0.3)
+        await pilot.pause(1.2)
         heard = played(fake_speakers, 5)
     # Each program logs as it starts; the order within one program is the order played.
     assert [Path(what).stem for _, name, what in heard if name == "pw-play"] == [
